@@ -1,7 +1,6 @@
 package dev.wengert.ad;
 
 import dev.wengert.ad.tape.Op;
-import dev.wengert.ad.tape.Partials;
 import dev.wengert.ad.tape.Rules;
 
 /**
@@ -76,24 +75,19 @@ public final class Dual {
     public static Dual hypot(Dual a, Dual b) { return a.binary(Op.HYPOT, b); }
 
     private Dual unary(byte op) {
-        double f = Rules.value(op, value, 0);
-        Partials p = new Partials();
-        Rules.partials(op, value, 0, f, false, p);
-        return new Dual(f, p.dx() * tangent);
+        double f = Rules.unary(op, value);
+        return new Dual(f, Rules.unaryDx(op, value, f) * tangent);
     }
 
     private Dual withConstant(byte op, double c) {
-        double f = Rules.value(op, value, c);
-        Partials p = new Partials();
-        Rules.partials(op, value, c, f, false, p);
-        return new Dual(f, p.dx() * tangent);
+        double f = Rules.withConstant(op, value, c);
+        return new Dual(f, Rules.withConstantDx(op, value, c, f) * tangent);
     }
 
     private Dual binary(byte op, Dual y) {
-        double f = Rules.value(op, value, y.value);
-        Partials p = new Partials();
-        Rules.partials(op, value, y.value, f, false, p);
-        return new Dual(f, p.dx() * tangent + p.dy() * y.tangent);
+        double f = Rules.binary(op, value, y.value);
+        return new Dual(f, Rules.binaryDx(op, value, y.value, f) * tangent
+                + Rules.binaryDy(op, value, y.value, f) * y.tangent);
     }
 
     @Override

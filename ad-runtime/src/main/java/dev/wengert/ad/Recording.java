@@ -97,14 +97,12 @@ public final class Recording implements Objective {
     public double gradient(double[] x, double[] g) {
         int out = scalarOutput("gradient");
         requireLength("gradient: g", g, inputCount());
-        Workspace ws = workspaces.get();
         double[] v = replay(x, "gradient");
-        double[] adj = ws.adjoints();
-        Arrays.fill(adj, 0, out + 1, 0.0);
+        double[] adj = workspaces.get().adjoints();
+        Arrays.fill(g, 0.0);
         adj[out] = 1;
-        ReverseSweep.run(tape, v, adj, out);
-        gather(adj, g);
-        requireFinite("gradient", g, v, adj, false);
+        ReverseSweep.run(tape, v, adj, out, g);
+        requireFinite("gradient", g, v, false);
         return v[out];
     }
 
@@ -120,21 +118,19 @@ public final class Recording implements Objective {
         checkGuards(values);
         requireFiniteValues("jvp", values);
         for (int k = 0; k < out.length; k++) out[k] = td[tape.outputNode(k)];
-        requireFinite("jvp", out, values, null, false);
+        requireFinite("jvp", out, values, false);
     }
 
     /** Writes the vector-Jacobian product w^T J (length n) into {@code out}: one reverse sweep. */
     public void vjp(double[] x, double[] w, double[] out) {
         requireLength("vjp: w", w, outputCount());
         requireLength("vjp: out", out, inputCount());
-        Workspace ws = workspaces.get();
         double[] v = replay(x, "vjp");
-        double[] adj = ws.adjoints();
-        Arrays.fill(adj, 0.0);
+        double[] adj = workspaces.get().adjoints();
+        Arrays.fill(out, 0.0);
         for (int k = 0; k < w.length; k++) adj[tape.outputNode(k)] += w[k];
-        ReverseSweep.run(tape, v, adj, tape.size() - 1);
-        gather(adj, out);
-        requireFinite("vjp", out, v, adj, false);
+        ReverseSweep.run(tape, v, adj, tape.size() - 1, out);
+        requireFinite("vjp", out, v, false);
     }
 
     /**
@@ -191,18 +187,13 @@ public final class Recording implements Objective {
         TangentSweep.run(tape, x, v, values, td);
         checkGuards(values);
         requireFiniteValues("hessianVector", values);
-        double[] adj = ws.adjoints();
-        double[] ad = ws.adjointTangents();
-        Arrays.fill(adj, 0, out + 1, 0.0);
-        Arrays.fill(ad, 0, out + 1, 0.0);
-        adj[out] = 1;
-        SecondOrderSweep.run(tape, values, td, adj, ad, out);
-        gather(ad, hv);
-        requireFinite("hessianVector", hv, values, adj, true);
-        if (g != null) {
-            gather(adj, g);
-            requireFinite("hessianVector: gradient", g, values, adj, false);
-        }
+        double[] gradient = g != null ? g : ws.inputScratch(inputCount());
+        Arrays.fill(gradient, 0.0);
+        Arrays.fill(hv, 0.0);
+        ws.adjoints()[out] = 1;
+        SecondOrderSweep.run(tape, values, td, ws.adjoints(), ws.adjointTangents(), out, gradient, hv);
+        requireFinite("hessianVector", hv, values, true);
+        requireFinite("hessianVector: gradient", gradient, values, false);
         return values[out];
     }
 
@@ -222,12 +213,12 @@ public final class Recording implements Objective {
         int n = inputCount();
         requireLength("hessian: h", h, n * n);
         if (threads < 1) throw new IllegalArgumentException("hessian: threads must be at least 1, got " + threads);
-        Workspace ws = workspaces.get();
         double[] v = replay(x, "hessian");
-        double[] adj = ws.adjoints();
-        Arrays.fill(adj, 0.0);
+        // The first-order adjoints are shared by all workers, so they are kept (not consumed) in an
+        // array of their own rather than in the workspace, whose adjoints stay zero between calls.
+        double[] adj = new double[tape.size()];
         adj[out] = 1;
-        ReverseSweep.run(tape, v, adj, out);
+        ReverseSweep.run(tape, v, adj, out, null);
 
         int width = HessianSweep.widthFor(tape, HESSIAN_SCRATCH_BYTES);
         int batches = (n + width - 1) / width;
@@ -252,18 +243,30 @@ public final class Recording implements Objective {
                 throw new IllegalStateException("a Hessian worker failed", e.getCause());
             }
         }
-        requireFinite("hessian", h, v, adj, true);
+        requireFinite("hessian", h, v, true);
     }
 
     // ---- shared steps ----
 
+    // Node values at x: the recorded ones when x is the recording point (the common "record, then
+    // differentiate once" call needs no replay), else a value sweep into this thread's scratch.
     private double[] replay(double[] x, String driver) {
         requireInput(x, driver);
+        if (isRecordingPoint(x)) return tape.recordedValues();
         double[] v = workspaces.get().values();
         ValueSweep.run(tape, x, v);
         checkGuards(v);
         requireFiniteValues(driver, v);
         return v;
+    }
+
+    private boolean isRecordingPoint(double[] x) {
+        for (int i = 0; i < x.length; i++) {
+            if (Double.doubleToRawLongBits(x[i]) != Double.doubleToRawLongBits(tape.recordedValue(tape.inputNode(i)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void checkGuards(double[] v) {
@@ -272,10 +275,6 @@ public final class Recording implements Objective {
             throw new GuardFlippedException("the recording does not hold at this x: " + tape.guards().describe(flipped, v)
                     + "; record again at this point (or use Derivatives.record, which re-records itself)");
         }
-    }
-
-    private void gather(double[] nodeArray, double[] out) {
-        for (int i = 0; i < out.length; i++) out[i] = nodeArray[tape.inputNode(i)];
     }
 
     private int scalarOutput(String driver) {
@@ -306,10 +305,18 @@ public final class Recording implements Objective {
         }
     }
 
-    private void requireFinite(String driver, double[] result, double[] v, double[] adj, boolean second) {
+    // The sweeps do not test for NaN/Inf; only a non-finite result triggers the (slow) search for
+    // the operation that produced it, on adjoints recomputed for the purpose.
+    private void requireFinite(String driver, double[] result, double[] v, boolean second) {
         for (int i = 0; i < result.length; i++) {
             if (Double.isFinite(result[i])) continue;
-            String cause = adj == null ? null : NonFiniteDiagnosis.inPartials(tape, v, adj, second);
+            String cause = null;
+            if (tape.outputCount() == 1) {
+                double[] adj = new double[tape.size()];
+                adj[tape.outputNode(0)] = 1;
+                ReverseSweep.run(tape, v, adj, tape.outputNode(0), null);
+                cause = NonFiniteDiagnosis.inPartials(tape, v, adj, second);
+            }
             throw new NonFiniteException(driver + ": entry " + i + " is " + result[i] + "; "
                     + (cause != null ? cause : "no single operation produced it (overflow while accumulating)"));
         }

@@ -48,6 +48,33 @@ public final class Guards {
         return relation.length;
     }
 
+    /** Marks the nodes the guards compare as live. */
+    void markOperands(boolean[] live) {
+        for (int g = 0; g < relation.length; g++) {
+            live[left[g]] = true;
+            if (right[g] >= 0) live[right[g]] = true;
+        }
+    }
+
+    /** Adds one use for every node a guard compares. */
+    void countUses(int[] uses) {
+        for (int g = 0; g < relation.length; g++) {
+            uses[left[g]]++;
+            if (right[g] >= 0) uses[right[g]]++;
+        }
+    }
+
+    /** These guards with node indices mapped through {@code renumber}. */
+    Guards renumbered(int[] renumber) {
+        int[] l = new int[left.length];
+        int[] r = new int[right.length];
+        for (int g = 0; g < left.length; g++) {
+            l[g] = renumber[left[g]];
+            r[g] = right[g] < 0 ? -1 : renumber[right[g]];
+        }
+        return new Guards(relation, l, r, constant, outcome);
+    }
+
     /** Index of the first guard whose outcome on node values {@code v} differs from the recording, or -1. */
     public int firstFlipped(double[] v) {
         for (int g = 0; g < relation.length; g++) {

@@ -24,6 +24,8 @@ public final class HessianSweep {
     private final boolean[] tangentLive;
     private final boolean[] adjointTangentLive;
     private final Partials p = new Partials();
+    private final double[] innerTangentScratch;
+    private final double[] hInnerScratch;
 
     /** Scratch for batches of up to {@code width} directions over tape {@code t}. */
     public HessianSweep(TapeData t, int width) {
@@ -33,6 +35,8 @@ public final class HessianSweep {
         this.adjointTangent = new double[t.size * width];
         this.tangentLive = new boolean[t.size];
         this.adjointTangentLive = new boolean[t.size];
+        this.innerTangentScratch = new double[width];
+        this.hInnerScratch = new double[width];
     }
 
     /** The batch width that keeps one worker's scratch under {@code budgetBytes}, between 1 and 16. */
@@ -95,8 +99,7 @@ public final class HessianSweep {
                     int x = a[i];
                     live[i] = live[x];
                     if (!live[i]) break;
-                    double y = Op.kind(o) == Op.UNARY ? 0 : c[b[i]];
-                    Rules.partials(o, v[x], y, v[i], false, p);
+                    p.at(t, i, v, false);
                     for (int d = 0, rx = x * k; d < width; d++) td[row + d] = p.dx * td[rx + d];
                     break;
                 }
@@ -107,7 +110,7 @@ public final class HessianSweep {
                     boolean ly = live[y];
                     live[i] = lx || ly;
                     if (!live[i]) break;
-                    Rules.partials(o, v[x], v[y], v[i], false, p);
+                    p.at(t, i, v, false);
                     int rx = x * k;
                     int ry = y * k;
                     for (int d = 0; d < width; d++) {
@@ -115,22 +118,31 @@ public final class HessianSweep {
                     }
                     break;
                 }
-                default: {
-                    boolean any = false;
-                    for (int s = 0, count = b[i]; s < count; s++) {
-                        int arg = t.naryArgument(i, s);
-                        if (!live[arg]) continue;
-                        if (!any) {
-                            Arrays.fill(td, row, row + width, 0.0);
-                            any = true;
-                        }
-                        double partial = t.naryPartial(i, s, v);
-                        for (int d = 0, ra = arg * k; d < width; d++) td[row + d] += partial * td[ra + d];
-                    }
-                    live[i] = any;
-                }
+                default:
+                    live[i] = naryForward(v, i, width);
             }
         }
+    }
+
+    // Tangents of n-ary node i: (outer)' times the sum over live arguments of partial * tangent.
+    private boolean naryForward(double[] v, int i, int width) {
+        final double[] td = tangent;
+        final boolean[] live = tangentLive;
+        int row = i * k;
+        boolean any = false;
+        p.atNary(t, i, v, false);
+        double inner = p.inner;
+        for (int s = 0, count = t.b[i]; s < count; s++) {
+            int arg = t.naryArgument(i, s);
+            if (!live[arg]) continue;
+            if (!any) {
+                Arrays.fill(td, row, row + width, 0.0);
+                any = true;
+            }
+            double partial = p.dx * t.naryPartial(i, s, v, inner);
+            for (int d = 0, ra = arg * k; d < width; d++) td[row + d] += partial * td[ra + d];
+        }
+        return any;
     }
 
     private void reverse(double[] v, double[] adj, int out, int width) {
@@ -157,8 +169,7 @@ public final class HessianSweep {
                     int x = a[i];
                     boolean curvature = g != 0 && live[x];
                     if (!hasH && !curvature) break;
-                    double y = Op.kind(o) == Op.UNARY ? 0 : c[b[i]];
-                    Rules.partials(o, v[x], y, v[i], true, p);
+                    p.at(t, i, v, true);
                     int rx = activate(x);
                     double gxx = g * p.dxx;
                     for (int d = 0; d < width; d++) {
@@ -173,7 +184,7 @@ public final class HessianSweep {
                     boolean ly = live[y];
                     boolean curvature = g != 0 && (lx || ly);
                     if (!hasH && !curvature) break;
-                    Rules.partials(o, v[x], v[y], v[i], true, p);
+                    p.at(t, i, v, true);
                     int rx = activate(x);
                     int ry = activate(y);
                     for (int d = 0; d < width; d++) {
@@ -193,28 +204,52 @@ public final class HessianSweep {
         }
     }
 
+    // Chain rule through the fused outer function u, direction by direction: the inner operation
+    // sees adjoint g u' and adjoint tangent h u' + g u'' (inner tangent).
     private void naryReverse(double[] v, int i, double g, boolean hasH, int width) {
         final double[] td = tangent;
         final double[] ad = adjointTangent;
         final boolean[] live = tangentLive;
         boolean nodeLive = live[i];
-        boolean curvature = g != 0 && nodeLive && t.op[i] != Op.SUM && t.op[i] != Op.LINEAR;
-        if (!hasH && !curvature) return;
+        if (!hasH && !(g != 0 && nodeLive)) return;
+        p.atNary(t, i, v, true);
+        double inner = p.inner;
+        double outerDx = p.dx;
+        double outerDxx = p.dxx;
         int row = i * k;
-        for (int s = 0, count = t.b[i]; s < count; s++) {
+        int count = t.b[i];
+        // Inner tangents: the node's tangents divided by u' would lose u' = 0, so recompute them.
+        double[] innerTangent = innerTangentScratch;
+        Arrays.fill(innerTangent, 0, width, 0.0);
+        if (nodeLive) {
+            for (int s = 0; s < count; s++) {
+                int arg = t.naryArgument(i, s);
+                if (!live[arg]) continue;
+                double partial = t.naryPartial(i, s, v, inner);
+                for (int d = 0, ra = arg * k; d < width; d++) innerTangent[d] += partial * td[ra + d];
+            }
+        }
+        double[] hInner = hInnerScratch;
+        for (int d = 0; d < width; d++) {
+            hInner[d] = (hasH ? ad[row + d] * outerDx : 0) + (nodeLive ? g * outerDxx * innerTangent[d] : 0);
+        }
+        double gInner = g * outerDx;
+        // Sums and linear combinations have no curvature of their own.
+        boolean curvature = gInner != 0 && nodeLive && t.op[i] != Op.SUM && t.op[i] != Op.LINEAR;
+        for (int s = 0; s < count; s++) {
             int arg = t.naryArgument(i, s);
             int partner = t.naryPartner(i, s);
-            double partial = t.naryPartial(i, s, v);
+            double partial = t.naryPartial(i, s, v, inner);
             int ra = activate(arg);
             int rp = partner * k;
             boolean argLive = live[arg];
             boolean partnerLive = live[partner];
             for (int d = 0; d < width; d++) {
-                double h = hasH ? ad[row + d] * partial : 0;
+                double h = hInner[d] * partial;
                 if (curvature) {
                     double tk = argLive ? td[ra + d] : 0;
                     double tp = partnerLive ? td[rp + d] : 0;
-                    h += g * t.naryCurvature(i, s, v, td[row + d], tk, tp);
+                    h += gInner * t.naryCurvature(i, s, v, inner, innerTangent[d], tk, tp);
                 }
                 ad[ra + d] += h;
             }

@@ -32,14 +32,18 @@ public final class NonFiniteDiagnosis {
             int kind = Op.kind(o);
             if (kind == Op.INPUT || kind == Op.CONSTANT) continue;
             if (kind == Op.NARY) {
+                p.atNary(t, i, v, second);
+                if (!Double.isFinite(p.dx) || second && !Double.isFinite(p.dxx)) {
+                    return describe(t, v, i, "derivative of the fused " + Op.name(t.naryOuter(i)) + " = "
+                            + (Double.isFinite(p.dx) ? p.dxx : p.dx));
+                }
                 for (int k = 0; k < t.b[i]; k++) {
-                    double partial = t.naryPartial(i, k, v);
+                    double partial = t.naryPartial(i, k, v, p.inner);
                     if (!Double.isFinite(partial)) return describe(t, v, i, "derivative " + partial);
                 }
                 continue;
             }
-            double y = kind == Op.BINARY ? v[t.b[i]] : kind == Op.WITH_CONSTANT ? t.constants[t.b[i]] : 0;
-            Rules.partials(o, v[t.a[i]], y, v[i], second, p);
+            p.at(t, i, v, second);
             String[] names = {"d/dx", "d/dy", "d2/dx2", "d2/dxdy", "d2/dy2"};
             double[] parts = {p.dx, p.dy, p.dxx, p.dxy, p.dyy};
             for (int k = 0; k < (second ? 5 : 2); k++) {
@@ -68,6 +72,7 @@ public final class NonFiniteDiagnosis {
                 break;
             case Op.NARY:
                 s.append(" over ").append(t.b[i]).append(" arguments");
+                if (t.naryOuter(i) != TapeBuilder.NO_OUTER) s.append(", then ").append(Op.name(t.naryOuter(i)));
                 break;
             default:
                 break;

@@ -87,9 +87,10 @@ public final class Op {
     public static final byte DOT = 44;
     public static final byte NORM = 45;
     public static final byte LINEAR = 46;
+    public static final byte DISTANCE = 47;
 
     /** Number of opcodes. */
-    public static final int COUNT = 47;
+    public static final int COUNT = 48;
 
     private static final String[] NAMES = new String[COUNT];
     private static final byte[] KINDS = new byte[COUNT];
@@ -142,6 +143,7 @@ public final class Op {
         define(DOT, "dot", NARY);
         define(NORM, "norm", NARY);
         define(LINEAR, "linear", NARY);
+        define(DISTANCE, "distance", NARY);
     }
 
     private Op() {

@@ -15,7 +15,6 @@ public final class TangentSweep {
         final int[] a = t.a;
         final int[] b = t.b;
         final double[] c = t.constants;
-        final Partials p = new Partials();
         for (int i = 0, n = t.size; i < n; i++) {
             int o = op[i];
             switch (Op.kind(o)) {
@@ -28,37 +27,43 @@ public final class TangentSweep {
                     td[i] = 0;
                     break;
                 case Op.UNARY: {
-                    int xi = a[i];
-                    double f = Rules.value(o, v[xi], 0);
+                    double vx = v[a[i]];
+                    double f = Rules.unary(o, vx);
                     v[i] = f;
-                    Rules.partials(o, v[xi], 0, f, false, p);
-                    td[i] = p.dx * td[xi];
+                    td[i] = Rules.unaryDx(o, vx, f) * td[a[i]];
                     break;
                 }
                 case Op.BINARY: {
-                    int xi = a[i];
-                    int yi = b[i];
-                    double f = Rules.value(o, v[xi], v[yi]);
+                    double vx = v[a[i]];
+                    double vy = v[b[i]];
+                    double f = Rules.binary(o, vx, vy);
                     v[i] = f;
-                    Rules.partials(o, v[xi], v[yi], f, false, p);
-                    td[i] = p.dx * td[xi] + p.dy * td[yi];
+                    td[i] = Rules.binaryDx(o, vx, vy, f) * td[a[i]] + Rules.binaryDy(o, vx, vy, f) * td[b[i]];
                     break;
                 }
                 case Op.WITH_CONSTANT: {
-                    int xi = a[i];
-                    double f = Rules.value(o, v[xi], c[b[i]]);
+                    double vx = v[a[i]];
+                    double cy = c[b[i]];
+                    double f = Rules.withConstant(o, vx, cy);
                     v[i] = f;
-                    Rules.partials(o, v[xi], c[b[i]], f, false, p);
-                    td[i] = p.dx * td[xi];
+                    td[i] = Rules.withConstantDx(o, vx, cy, f) * td[a[i]];
                     break;
                 }
                 default: {
-                    v[i] = Rules.naryValue(o, t.pool, a[i], b[i], v, c);
+                    double inner = t.naryInner(i, v);
                     double s = 0;
                     for (int k = 0, count = b[i]; k < count; k++) {
-                        s += t.naryPartial(i, k, v) * td[t.naryArgument(i, k)];
+                        s += t.naryPartial(i, k, v, inner) * td[t.naryArgument(i, k)];
                     }
-                    td[i] = s;
+                    int outer = t.naryOuter(i);
+                    if (outer == TapeBuilder.NO_OUTER) {
+                        v[i] = inner;
+                        td[i] = s;
+                    } else {
+                        double f = Rules.unary(outer, inner);
+                        v[i] = f;
+                        td[i] = Rules.unaryDx(outer, inner, f) * s;
+                    }
                 }
             }
         }

@@ -62,15 +62,26 @@ public final class TapeData {
         return guards;
     }
 
-    /** The value of every node as recorded (a copy is never needed: sweeps write their own arrays). */
+    /** The value of node {@code node} as recorded. */
     public double recordedValue(int node) {
         return recordedValues[node];
     }
 
-    /** Bytes the tape itself holds: per-node arrays, the pools and the index arrays. */
+    /**
+     * The values of all nodes as recorded, shared and not to be written: sweeps that only read
+     * values use it directly when evaluating at the recording point.
+     */
+    public double[] recordedValues() {
+        return recordedValues;
+    }
+
+    /**
+     * Bytes the tape holds: the per-node arrays (opcode, two operands, value: 17 bytes a node),
+     * the constant and argument pools and the index arrays.
+     */
     public long bytes() {
-        return (long) size * (1 + 4 + 4 + 8) + 8L * constants.length + 4L * pool.length
-                + 4L * inputNodes.length + 4L * outputs.length;
+        return (long) op.length + 4L * a.length + 4L * b.length + 8L * recordedValues.length
+                + 8L * constants.length + 4L * pool.length + 4L * inputNodes.length + 4L * outputs.length;
     }
 
     /** Opcode of node {@code i}. */
@@ -78,31 +89,52 @@ public final class TapeData {
         return op[i];
     }
 
+    // ---- n-ary nodes: f = outer(inner(args)), where outer is an optional fused unary opcode ----
+
     /** Node of argument slot {@code k} of n-ary node {@code i}. */
     int naryArgument(int i, int k) {
         return pool[a[i] + k];
     }
 
-    /** Node paired with argument slot {@code k} of a dot-product node {@code i} (itself otherwise). */
+    /** Node paired with argument slot {@code k} of a dot-product or distance node {@code i} (itself otherwise). */
     int naryPartner(int i, int k) {
-        if (op[i] != Op.DOT) return pool[a[i] + k];
+        if (op[i] != Op.DOT && op[i] != Op.DISTANCE) return pool[a[i] + k];
         int count = b[i];
         int half = count >> 1;
         return pool[a[i] + (k < half ? k + half : k - half)];
     }
 
-    /** d(node i)/d(argument slot k) of n-ary node {@code i}, from the table in {@link Rules}. */
-    double naryPartial(int i, int k, double[] v) {
+    /** The unary opcode fused onto n-ary node {@code i}, or {@link TapeBuilder#NO_OUTER}. */
+    int naryOuter(int i) {
+        return pool[a[i] + b[i]];
+    }
+
+    /** The n-ary operation's own value (before any fused unary), recomputed from the argument values. */
+    double naryInner(int i, double[] v) {
+        return Rules.nary(op[i], pool, a[i], b[i], v, constants);
+    }
+
+    /** The value of n-ary node {@code i}: its inner value, through the fused unary if there is one. */
+    double naryValue(int i, double[] v) {
+        double inner = naryInner(i, v);
+        int outer = naryOuter(i);
+        return outer == TapeBuilder.NO_OUTER ? inner : Rules.unary(outer, inner);
+    }
+
+    /** d(inner)/d(argument slot k) of n-ary node {@code i} whose inner value is {@code inner}. */
+    double naryPartial(int i, int k, double[] v, double inner) {
         int o = op[i];
-        double weight = o == Op.LINEAR ? constants[pool[a[i] + b[i]] + k] : 0;
-        return Rules.naryPartial(o, v[i], v[naryArgument(i, k)], v[naryPartner(i, k)], weight);
+        double weight = o == Op.LINEAR ? constants[pool[a[i] + b[i] + 1] + k] : 0;
+        return Rules.naryPartial(o, inner, v[naryArgument(i, k)], v[naryPartner(i, k)], weight);
     }
 
     /**
-     * Component k of (Hessian of n-ary node i) times (its argument tangents), given the tangents of
-     * the node, of argument k and of its partner.
+     * Component k of (Hessian of the inner operation of node i) times (its argument tangents),
+     * given the inner value and tangent and the tangents of argument k and of its partner.
      */
-    double naryCurvature(int i, int k, double[] v, double nodeTangent, double argTangent, double partnerTangent) {
-        return Rules.naryCurvature(op[i], v[i], nodeTangent, v[naryArgument(i, k)], argTangent, partnerTangent);
+    double naryCurvature(int i, int k, double[] v, double inner, double innerTangent,
+                         double argTangent, double partnerTangent) {
+        return Rules.naryCurvature(op[i], inner, innerTangent, v[naryArgument(i, k)], argTangent,
+                v[naryPartner(i, k)], partnerTangent);
     }
 }

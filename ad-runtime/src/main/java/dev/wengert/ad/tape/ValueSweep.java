@@ -19,10 +19,10 @@ public final class ValueSweep {
             switch (Op.kind(o)) {
                 case Op.INPUT: v[i] = x[a[i]]; break;
                 case Op.CONSTANT: v[i] = c[a[i]]; break;
-                case Op.UNARY: v[i] = Rules.value(o, v[a[i]], 0); break;
-                case Op.BINARY: v[i] = Rules.value(o, v[a[i]], v[b[i]]); break;
-                case Op.WITH_CONSTANT: v[i] = Rules.value(o, v[a[i]], c[b[i]]); break;
-                default: v[i] = Rules.naryValue(o, t.pool, a[i], b[i], v, c);
+                case Op.UNARY: v[i] = Rules.unary(o, v[a[i]]); break;
+                case Op.BINARY: v[i] = Rules.binary(o, v[a[i]], v[b[i]]); break;
+                case Op.WITH_CONSTANT: v[i] = Rules.withConstant(o, v[a[i]], c[b[i]]); break;
+                default: v[i] = t.naryValue(i, v);
             }
         }
     }

@@ -11,6 +11,7 @@ public final class Workspace {
     private double[] tangents;
     private double[] adjoints;
     private double[] adjointTangents;
+    private double[] inputScratch;
 
     /** Scratch for a tape of {@code size} nodes. */
     public Workspace(int size) {
@@ -29,13 +30,19 @@ public final class Workspace {
         return tangents;
     }
 
-    /** Node adjoints (reverse mode). */
+    /** Scratch of length n for input adjoints a caller does not want back. */
+    public double[] inputScratch(int n) {
+        if (inputScratch == null || inputScratch.length != n) inputScratch = new double[n];
+        return inputScratch;
+    }
+
+    /** Node adjoints (reverse mode); all zero between calls: the sweeps that use them leave them so. */
     public double[] adjoints() {
         if (adjoints == null) adjoints = new double[size];
         return adjoints;
     }
 
-    /** Tangents of the adjoints (forward-over-reverse). */
+    /** Tangents of the adjoints (forward-over-reverse); all zero between calls, like {@link #adjoints}. */
     public double[] adjointTangents() {
         if (adjointTangents == null) adjointTangents = new double[size];
         return adjointTangents;
