@@ -106,7 +106,8 @@ public record StrongWolfeLineSearch(double c1, double c2, int maxEvaluations, do
             if (approximatelyWolfe(zero, current)) {
                 return new Result<>(current, true, evaluations);
             }
-            if (!sufficientDecrease(zero, current) || (evaluations > 1 && current.value() >= previous.value())) {
+            if (!acceptableDecrease(zero, current)
+                    || (evaluations > 1 && current.value() >= previous.value() && !withinNoise(zero, current))) {
                 return zoom(line, zero, previous, current, evaluations);
             }
             if (Math.abs(current.slope()) <= -c2 * zero.slope()) {
@@ -123,7 +124,8 @@ public record StrongWolfeLineSearch(double c1, double c2, int maxEvaluations, do
 
     /**
      * Narrows [lo, hi] (not ordered) until a Wolfe point is found. Invariants: lo has the lowest
-     * value seen with sufficient decrease, and phi'(lo) (hi - lo) &lt; 0, so a minimiser lies between.
+     * value seen with sufficient decrease (or is within the noise of phi(0)), and phi'(lo) (hi - lo) &lt; 0,
+     * so a minimiser lies between.
      */
     private <S> Result<S> zoom(Line<S> line, Trial<S> zero, Trial<S> lo, Trial<S> hi, int evaluations) {
         while (evaluations < maxEvaluations) {
@@ -136,7 +138,7 @@ public record StrongWolfeLineSearch(double c1, double c2, int maxEvaluations, do
             if (approximatelyWolfe(zero, current)) {
                 return new Result<>(current, true, evaluations);
             }
-            if (!sufficientDecrease(zero, current) || current.value() >= lo.value()) {
+            if (!acceptableDecrease(zero, current) || (current.value() >= lo.value() && !withinNoise(zero, current))) {
                 hi = current;
             } else {
                 if (Math.abs(current.slope()) <= -c2 * zero.slope()) {
@@ -155,11 +157,21 @@ public record StrongWolfeLineSearch(double c1, double c2, int maxEvaluations, do
         return Double.isFinite(t.value()) && t.value() <= zero.value() + c1 * t.alpha() * zero.slope();
     }
 
+    /**
+     * True when phi(alpha) differs from phi(0) by less than the noise of f: then values cannot tell
+     * which point is lower, and the search decides by slopes alone.
+     */
+    private boolean withinNoise(Trial<?> zero, Trial<?> t) {
+        return noise > 0.0 && Double.isFinite(t.value()) && Double.isFinite(t.slope())
+                && Math.abs(t.value() - zero.value()) <= noise * (1.0 + Math.abs(zero.value()));
+    }
+
+    private boolean acceptableDecrease(Trial<?> zero, Trial<?> t) {
+        return sufficientDecrease(zero, t) || withinNoise(zero, t);
+    }
+
     private boolean approximatelyWolfe(Trial<?> zero, Trial<?> t) {
-        return noise > 0.0
-                && Double.isFinite(t.value()) && Double.isFinite(t.slope())
-                && t.value() <= zero.value() + noise * (1.0 + Math.abs(zero.value()))
-                && Math.abs(t.slope()) <= -c2 * zero.slope();
+        return withinNoise(zero, t) && Math.abs(t.slope()) <= -c2 * zero.slope();
     }
 
     /**
