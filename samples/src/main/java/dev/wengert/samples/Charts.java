@@ -19,6 +19,10 @@ final class Charts {
     /** Log axes cannot show 0; values below this are drawn at this floor. */
     static final double LOG_FLOOR = 1e-17;
 
+    static final Color RED = new Color(214, 39, 40);
+    static final Color BLUE = new Color(31, 119, 180);
+    static final Color GREEN = new Color(44, 160, 44);
+
     private Charts() {}
 
     static XYChart lineChart(String title, String xTitle, String yTitle, boolean logX, boolean logY) {

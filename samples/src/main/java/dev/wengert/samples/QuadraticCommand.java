@@ -79,9 +79,9 @@ final class QuadraticCommand implements Callable<Integer> {
                 false, false);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         addLevelSets(chart);
-        addPath(chart, "SGD lr 0.1", sgd);
-        addPath(chart, "L-BFGS", lbfgs);
-        addPath(chart, "Newton (1 step)", newton);
+        addPath(chart, "SGD lr 0.1", sgd, Charts.RED);
+        addPath(chart, "L-BFGS", lbfgs, Charts.BLUE);
+        addPath(chart, "Newton (1 step)", newton, Charts.GREEN);
         Charts.writePng(List.of(chart), out);
         o.println("wrote " + out);
         return 0;
@@ -111,7 +111,7 @@ final class QuadraticCommand implements Callable<Integer> {
         }
     }
 
-    static void addPath(XYChart chart, String name, OptimizationHistory h) {
+    static void addPath(XYChart chart, String name, OptimizationHistory h, java.awt.Color color) {
         double[] xs = new double[h.iterations().size()];
         double[] ys = new double[xs.length];
         for (int i = 0; i < xs.length; i++) {
@@ -119,6 +119,8 @@ final class QuadraticCommand implements Callable<Integer> {
             xs[i] = p[0];
             ys[i] = p[1];
         }
-        Charts.addLine(chart, name, xs, ys, true);
+        XYSeries s = Charts.addLine(chart, name, xs, ys, true);
+        s.setLineColor(color);
+        s.setMarkerColor(color);
     }
 }

@@ -83,9 +83,9 @@ final class RosenbrockCommand implements Callable<Integer> {
         }
         XYSeries valley = Charts.addLine(chart, "valley floor x2 = x1^2", vx, vy, false);
         valley.setLineColor(new java.awt.Color(180, 180, 180));
-        QuadraticCommand.addPath(chart, "SGD + momentum (" + sgd.iterationCount() + " steps)", sgd);
-        QuadraticCommand.addPath(chart, "L-BFGS (" + lbfgs.iterationCount() + ")", lbfgs);
-        QuadraticCommand.addPath(chart, "Newton (" + newton.iterationCount() + ")", newton);
+        QuadraticCommand.addPath(chart, "SGD + momentum (" + sgd.iterationCount() + " steps)", sgd, Charts.RED);
+        QuadraticCommand.addPath(chart, "L-BFGS (" + lbfgs.iterationCount() + ")", lbfgs, Charts.BLUE);
+        QuadraticCommand.addPath(chart, "Newton (" + newton.iterationCount() + ")", newton, Charts.GREEN);
         Charts.writePng(List.of(chart), out);
 
         double[] start = new double[n];
