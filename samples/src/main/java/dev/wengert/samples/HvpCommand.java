@@ -75,7 +75,7 @@ final class HvpCommand implements Callable<Integer> {
             rows.add(time("quadratic", n, randomQuadratic(n, n), random(n, 1)));
             int points = n / 3;
             rows.add(time("thomson", 3 * points, ThomsonProblem::energy, ThomsonProblem.randomStart(points, 2)));
-            progress.update(n, 0, 0);
+            progress.show("timed n = " + n);
         }
         progress.done();
         o.println("| family    |    n | one HVP (us) | dense Hessian (ms) | Hessian / HVP |");

@@ -23,14 +23,18 @@ final class Progress {
     }
 
     void update(int iteration, double value, double gradientNorm) {
+        show(String.format("iteration %7d  f = %.12f  |g| = %.2e", iteration, value, gradientNorm));
+    }
+
+    /** Redraws the line with a free-form status, at most five times a second and only after the first second. */
+    void show(String status) {
         long now = System.nanoTime();
         if (now - start < QUIET_NANOS || now - lastDrawn < REDRAW_NANOS) {
             return;
         }
         lastDrawn = now;
         drawn = true;
-        err.printf("\r%-18s iteration %7d  f = %.12f  |g| = %.2e  %5.1fs ", label, iteration, value, gradientNorm,
-                (now - start) * 1e-9);
+        err.printf("\r%-18s %s  %5.1fs ", label, status, (now - start) * 1e-9);
         err.flush();
     }
 
