@@ -1,5 +1,6 @@
 package dev.wengert.ad.optim;
 
+import dev.wengert.ad.Objective;
 import java.util.function.Consumer;
 
 /** What every optimiser is configured with; package-private, each optimiser exposes {@code with...} methods. */
@@ -27,7 +28,7 @@ record Settings(StoppingCriteria stopping, Manifold manifold, Consumer<Iteration
         return new Settings(stopping, manifold, l);
     }
 
-    Problem problem(dev.wengert.ad.Objective f, double[] x0) {
+    Problem problem(Objective f, double[] x0) {
         return new Problem(f, manifold, stopping, listener, x0);
     }
 }
