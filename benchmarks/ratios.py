@@ -33,15 +33,15 @@ TO_MICROS = {"s/op": 1e6, "ms/op": 1e3, "us/op": 1.0, "ns/op": 1e-3}
 
 def micros(metric):
     unit = metric["scoreUnit"]
+    score, error = float(metric["score"]), float(metric["scoreError"])  # JMH writes "NaN" as a string
     if unit in TO_MICROS:
         f = TO_MICROS[unit]
-        return metric["score"] * f, metric["scoreError"] * f
+        return score * f, error * f
     m = re.fullmatch(r"ops/(s|ms|us|ns)", unit)
     if m:  # throughput: invert
         per = {"s": 1e6, "ms": 1e3, "us": 1.0, "ns": 1e-3}[m.group(1)]
-        t = per / metric["score"]
-        err = metric["scoreError"]
-        return t, (t * err / metric["score"]) if err == err else float("nan")
+        t = per / score
+        return t, t * error / score
     raise SystemExit("unsupported score unit " + unit)
 
 
@@ -56,7 +56,7 @@ def parse(entry):
     alloc = (entry.get("secondaryMetrics") or {}).get("gc.alloc.rate.norm")
     return {
         "workload": workload, "quantity": method, "variant": variant, "extra": extra, "n": n,
-        "us": t, "err": err, "alloc": alloc["score"] if alloc else None,
+        "us": t, "err": err, "alloc": float(alloc["score"]) if alloc else None,
     }
 
 
@@ -85,15 +85,17 @@ def row_key(r):
 
 
 def table(title, rows, sizes, cell):
-    out = [f"**{title}**", "", "| quantity | variant | " + " | ".join(f"N = {n}" for n in sizes) + " |",
-           "|---|---|" + "---:|" * len(sizes)]
+    body = []
     for key, by_n in rows.items():
         first = next(iter(by_n.values()))
         cells = [cell(by_n[n]) if n in by_n else "" for n in sizes]
         if all(c in ("", "—") for c in cells):
             continue
-        out.append(f"| {first['quantity']} | {label(first)} | " + " | ".join(cells) + " |")
-    return out + [""]
+        body.append(f"| {first['quantity']} | {label(first)} | " + " | ".join(cells) + " |")
+    if not body:
+        return []
+    return [f"**{title}**", "", "| quantity | variant | " + " | ".join(f"N = {n}" for n in sizes) + " |",
+           "|---|---|" + "---:|" * len(sizes)] + body + [""]
 
 
 def main(path):
