@@ -20,7 +20,7 @@ public final class SecondOrderSweep {
      * elsewhere; the input adjoints go to {@code gradient} and their tangents to {@code hv}, both
      * zeroed by the caller.
      */
-    public static void run(TapeData t, double[] v, double[] td, double[] adj, double[] ad, int last,
+    public static void run(TapeData t, double[] v, double[] inner, double[] td, double[] adj, double[] ad, int last,
                            double[] gradient, double[] hv) {
         final byte[] op = t.op;
         final int[] a = t.a;
@@ -61,31 +61,31 @@ public final class SecondOrderSweep {
                     break;
                 }
                 default:
-                    nary(t, i, g, h, v, td, adj, ad, p);
+                    nary(t, i, g, h, v, inner, td, adj, ad, p);
             }
         }
     }
 
     // Chain rule through the fused outer function u: the inner operation sees adjoint g u' and
     // adjoint tangent h u' + g u'' (tangent of inner).
-    private static void nary(TapeData t, int i, double g, double h, double[] v, double[] td,
+    private static void nary(TapeData t, int i, double g, double h, double[] v, double[] inner, double[] td,
                              double[] adj, double[] ad, Partials p) {
-        p.atNary(t, i, v, true);
-        double inner = p.inner;
+        p.atNary(t, i, v, inner, true);
+        double scale = p.scale;
         int count = t.b[i];
         double innerTangent = td[i];
         if (t.naryOuter(i) != TapeBuilder.NO_OUTER) {
             innerTangent = 0;
-            for (int k = 0; k < count; k++) innerTangent += t.naryPartial(i, k, v, inner) * td[t.naryArgument(i, k)];
+            for (int k = 0; k < count; k++) innerTangent += t.naryPartial(i, k, v, scale) * td[t.naryArgument(i, k)];
         }
         double gInner = g * p.dx;
         double hInner = h * p.dx + g * p.dxx * innerTangent;
         for (int k = 0; k < count; k++) {
             int arg = t.naryArgument(i, k);
-            double partial = t.naryPartial(i, k, v, inner);
+            double partial = t.naryPartial(i, k, v, scale);
             adj[arg] += gInner * partial;
             ad[arg] += hInner * partial
-                    + gInner * t.naryCurvature(i, k, v, inner, innerTangent, td[arg], td[t.naryPartner(i, k)]);
+                    + gInner * t.naryCurvature(i, k, v, scale, innerTangent, td[arg], td[t.naryPartner(i, k)]);
         }
     }
 }

@@ -9,8 +9,11 @@ public final class TangentSweep {
     private TangentSweep() {
     }
 
-    /** Writes node values into {@code v} and node tangents for input direction {@code xdot} into {@code td}. */
-    public static void run(TapeData t, double[] x, double[] xdot, double[] v, double[] td) {
+    /**
+     * Writes node values into {@code v}, inner values of n-ary nodes into {@code innerValues}, and
+     * node tangents for input direction {@code xdot} into {@code td}.
+     */
+    public static void run(TapeData t, double[] x, double[] xdot, double[] v, double[] td, double[] innerValues) {
         final byte[] op = t.op;
         final int[] a = t.a;
         final int[] b = t.b;
@@ -51,9 +54,11 @@ public final class TangentSweep {
                 }
                 default: {
                     double inner = t.naryInner(i, v);
+                    innerValues[i] = inner;
+                    double scale = Rules.naryScale(o, inner);
                     double s = 0;
                     for (int k = 0, count = b[i]; k < count; k++) {
-                        s += t.naryPartial(i, k, v, inner) * td[t.naryArgument(i, k)];
+                        s += t.naryPartial(i, k, v, scale) * td[t.naryArgument(i, k)];
                     }
                     int outer = t.naryOuter(i);
                     if (outer == TapeBuilder.NO_OUTER) {

@@ -164,7 +164,7 @@ public final class TapeBuilder {
             size = liveCount;
         }
         return new TapeData(Arrays.copyOf(op, size), Arrays.copyOf(a, size), Arrays.copyOf(b, size),
-                Arrays.copyOf(values, size), Arrays.copyOf(constants, constantCount), Arrays.copyOf(pool, poolSize),
+                Arrays.copyOf(constants, constantCount), Arrays.copyOf(pool, poolSize),
                 Arrays.copyOf(inputNodes, inputCount), outs, frozenGuards);
     }
 
