@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Tape {
     private static final AtomicLong IDS = new AtomicLong();
 
-    private final TapeBuilder builder = new TapeBuilder();
+    private final TapeBuilder builder = TapeBuilder.create();
     private final Thread owner = Thread.currentThread();
     private final long id = IDS.incrementAndGet();
     private boolean closed;

@@ -71,15 +71,43 @@ public final class SecondOrderSweep {
     private static void nary(TapeData t, int i, double g, double h, double[] v, double[] inner, double[] td,
                              double[] adj, double[] ad, Partials p) {
         p.atNary(t, i, v, inner, true);
+        int o = t.op[i];
         double scale = p.scale;
-        int count = t.b[i];
-        double innerTangent = td[i];
-        if (t.naryOuter(i) != TapeBuilder.NO_OUTER) {
-            innerTangent = 0;
-            for (int k = 0; k < count; k++) innerTangent += t.naryPartial(i, k, v, scale) * td[t.naryArgument(i, k)];
-        }
+        double innerTangent = t.naryOuter(i) == TapeBuilder.NO_OUTER
+                ? td[i] : TangentSweep.naryTangent(t, o, i, v, td, scale);
         double gInner = g * p.dx;
         double hInner = h * p.dx + g * p.dxx * innerTangent;
+        int count = t.b[i];
+        if (o == Op.SUM) {
+            // No curvature of its own and unit partials: the adjoints pass straight through.
+            final int[] pool = t.pool;
+            for (int k = t.a[i], end = k + count; k < end; k++) {
+                adj[pool[k]] += gInner;
+                ad[pool[k]] += hInner;
+            }
+            return;
+        }
+        if (o == Op.DISTANCE || o == Op.DOT) {
+            // Paired operations: visit argument k with its partner, reading each value once.
+            final int[] pool = t.pool;
+            int start = t.a[i];
+            int half = count >> 1;
+            for (int k = start, end = start + half; k < end; k++) {
+                int x = pool[k];
+                int y = pool[k + half];
+                double vx = v[x];
+                double vy = v[y];
+                double tx = td[x];
+                double ty = td[y];
+                double px = Rules.naryPartial(o, scale, vx, vy, 0);
+                double py = Rules.naryPartial(o, scale, vy, vx, 0);
+                adj[x] += gInner * px;
+                adj[y] += gInner * py;
+                ad[x] += hInner * px + gInner * Rules.naryCurvature(o, scale, innerTangent, vx, tx, vy, ty);
+                ad[y] += hInner * py + gInner * Rules.naryCurvature(o, scale, innerTangent, vy, ty, vx, tx);
+            }
+            return;
+        }
         for (int k = 0; k < count; k++) {
             int arg = t.naryArgument(i, k);
             double partial = t.naryPartial(i, k, v, scale);

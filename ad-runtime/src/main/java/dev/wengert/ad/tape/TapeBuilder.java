@@ -14,6 +14,10 @@ public final class TapeBuilder {
     /** Marks an n-ary node without a fused unary opcode. */
     public static final int NO_OUTER = -1;
 
+    // Recording the same function again on a thread (the record-per-call pattern) reuses the
+    // arrays the previous recording grew, instead of growing fresh ones from 256 nodes each time.
+    private static final ThreadLocal<TapeBuilder> SPARE = new ThreadLocal<>();
+
     private byte[] op = new byte[256];
     private int[] a = new int[256];
     private int[] b = new int[256];
@@ -25,6 +29,24 @@ public final class TapeBuilder {
 
     private int[] pool = new int[64];
     private int poolSize;
+
+    private TapeBuilder() {
+    }
+
+    /** A builder for a new recording, with the arrays a finished recording on this thread left behind. */
+    public static TapeBuilder create() {
+        TapeBuilder spare = SPARE.get();
+        if (spare == null) return new TapeBuilder();
+        SPARE.remove();
+        TapeBuilder fresh = new TapeBuilder();
+        fresh.op = spare.op;
+        fresh.a = spare.a;
+        fresh.b = spare.b;
+        fresh.values = spare.values;
+        fresh.constants = spare.constants;
+        fresh.pool = spare.pool;
+        return fresh;
+    }
 
     private int[] inputNodes = new int[16];
     private int inputCount;
@@ -59,9 +81,31 @@ public final class TapeBuilder {
         return push(Op.CONST, addConstant(c), 0, c);
     }
 
-    /** Records a unary node over {@code x}, computing its value by {@link Rules#value}. */
+    /**
+     * Records a unary node over {@code x}. Applied to the n-ary node just recorded (the reciprocal
+     * of a distance), it is recorded as a copy of that node with the unary fused on top: one node
+     * instead of two. The plain n-ary node stays for any other use of it and is dropped by
+     * {@link #build} if there is none.
+     */
     public int unary(byte opcode, int x) {
-        return push(opcode, x, 0, Rules.unary(opcode, values[x]));
+        double value = Rules.unary(opcode, values[x]);
+        if (x == size - 1 && Op.kind(op[x]) == Op.NARY && pool[a[x] + b[x]] == NO_OUTER) {
+            int count = b[x];
+            int slots = naryPoolSlots(op[x], count);
+            int start = poolSize;
+            ensurePool(slots);
+            System.arraycopy(pool, a[x], pool, start, slots);
+            pool[start + count] = opcode;
+            poolSize += slots;
+            return push(op[x], start, count, value);
+        }
+        return push(opcode, x, 0, value);
+    }
+
+    // Pool slots of an n-ary node: its arguments, the fused-unary slot, and for a linear
+    // combination the offset of its weights.
+    static int naryPoolSlots(int opcode, int count) {
+        return count + (opcode == Op.LINEAR ? 2 : 1);
     }
 
     /** Records a binary node over nodes {@code x} and {@code y}. */
@@ -81,7 +125,7 @@ public final class TapeBuilder {
     public int nary(byte opcode, int[] args, int count, double[] weights) {
         if (opcode == Op.NORM && allSubtractions(args, count)) return distance(args, count);
         int start = poolSize;
-        ensurePool(count + 2);
+        ensurePool(naryPoolSlots(opcode, count));
         System.arraycopy(args, 0, pool, poolSize, count);
         poolSize += count;
         pool[poolSize++] = NO_OUTER;
@@ -117,26 +161,6 @@ public final class TapeBuilder {
         return push(Op.DISTANCE, start, 2 * count, value);
     }
 
-    // A unary operation applied to an n-ary node that nothing else uses, such as the reciprocal of a
-    // distance, becomes that node's fused outer function: one node instead of two. The unary node
-    // takes over the n-ary node's operands (keeping its index, which later nodes refer to) and
-    // the n-ary node, now unused, is removed by dead-code elimination.
-    private void fuseUnaryIntoNary(int[] outs, Guards frozenGuards) {
-        int[] uses = DeadCodeElimination.useCounts(op, a, b, size, pool);
-        for (int out : outs) uses[out]++;
-        frozenGuards.countUses(uses);
-        for (int u = 0; u < size; u++) {
-            if (Op.kind(op[u]) != Op.UNARY) continue;
-            int n = a[u];
-            if (Op.kind(op[n]) != Op.NARY || uses[n] != 1 || pool[a[n] + b[n]] != NO_OUTER) continue;
-            pool[a[n] + b[n]] = op[u];
-            op[u] = op[n];
-            a[u] = a[n];
-            b[u] = b[n];
-            uses[n] = 0;
-        }
-    }
-
     /** Records a comparison guard; see {@link Guards}. */
     public void guard(int relation, int left, int right, double constant, boolean outcome) {
         guards.add(relation, left, right, constant, outcome);
@@ -145,7 +169,7 @@ public final class TapeBuilder {
     /**
      * Freezes the recording with the given output nodes, first removing nodes that neither an
      * output nor a guard depends on (see {@link DeadCodeElimination}). The builder must not be
-     * used afterwards: the tape takes over its arrays.
+     * used afterwards: its arrays go to the next recording on this thread.
      */
     public TapeData build(int[] outputs) {
         int[] outs = outputs.clone();
@@ -154,18 +178,23 @@ public final class TapeBuilder {
         for (int k = 0; k < inputCount; k++) live[inputNodes[k]] = true;
         for (int out : outs) live[out] = true;
         frozenGuards.markOperands(live);
-        fuseUnaryIntoNary(outs, frozenGuards);
         int liveCount = DeadCodeElimination.markLive(op, a, b, size, pool, live);
+        int[] frozenPool;
         if (liveCount < size) {
-            int[] renumber = DeadCodeElimination.compact(op, a, b, values, size, pool, live);
+            int[] renumber = new int[size];
+            frozenPool = DeadCodeElimination.compact(op, a, b, size, pool, live, renumber);
             for (int k = 0; k < inputCount; k++) inputNodes[k] = renumber[inputNodes[k]];
             for (int k = 0; k < outs.length; k++) outs[k] = renumber[outs[k]];
             frozenGuards = frozenGuards.renumbered(renumber);
             size = liveCount;
+        } else {
+            frozenPool = Arrays.copyOf(pool, poolSize);
         }
-        return new TapeData(Arrays.copyOf(op, size), Arrays.copyOf(a, size), Arrays.copyOf(b, size),
-                Arrays.copyOf(constants, constantCount), Arrays.copyOf(pool, poolSize),
+        TapeData tape = new TapeData(Arrays.copyOf(op, size), Arrays.copyOf(a, size), Arrays.copyOf(b, size),
+                Arrays.copyOf(constants, constantCount), frozenPool,
                 Arrays.copyOf(inputNodes, inputCount), outs, frozenGuards);
+        SPARE.set(this);
+        return tape;
     }
 
     private int addConstant(double c) {
