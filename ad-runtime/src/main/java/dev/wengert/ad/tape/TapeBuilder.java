@@ -52,6 +52,8 @@ public final class TapeBuilder {
     private int inputCount;
 
     private final Guards.Builder guards = new Guards.Builder();
+    // Nodes up to this index are compared by a guard and so may not be fused away.
+    private int lastGuardedNode = -1;
 
     /** Number of nodes recorded so far. */
     public int size() {
@@ -81,25 +83,85 @@ public final class TapeBuilder {
         return push(Op.CONST, addConstant(c), 0, c);
     }
 
-    /**
-     * Records a unary node over {@code x}. Applied to the n-ary node just recorded (the reciprocal
-     * of a distance), it is recorded as a copy of that node with the unary fused on top: one node
-     * instead of two. The plain n-ary node stays for any other use of it and is dropped by
-     * {@link #build} if there is none.
-     */
+    /** Records a unary node over {@code x}. */
     public int unary(byte opcode, int x) {
-        double value = Rules.unary(opcode, values[x]);
-        if (x == size - 1 && Op.kind(op[x]) == Op.NARY && pool[a[x] + b[x]] == NO_OUTER) {
-            int count = b[x];
-            int slots = naryPoolSlots(op[x], count);
-            int start = poolSize;
-            ensurePool(slots);
-            System.arraycopy(pool, a[x], pool, start, slots);
-            pool[start + count] = opcode;
-            poolSize += slots;
-            return push(op[x], start, count, value);
+        return push(opcode, x, 0, Rules.unary(opcode, values[x]));
+    }
+
+    // ---- fusion in place: the caller (Tape) re-records a fused-away node if its Var is used again ----
+
+    /**
+     * If {@code args} are exactly the last {@code count} nodes and all subtractions (the natural
+     * {@code Var.norm(a.minus(b), ...)}), replaces them by one distance node and returns it;
+     * otherwise returns -1 and records nothing. The caller must treat the subtractions' nodes as
+     * gone: {@link #subtraction} records one again where it is used after all.
+     */
+    public int distanceInPlace(int[] args, int count) {
+        int first = size - count;
+        if (count == 0 || first <= lastGuardedNode) return -1;
+        for (int k = 0; k < count; k++) {
+            int node = args[k];
+            // Each must be one of the last count nodes, and its operands must precede them all.
+            if (node < first || op[node] != Op.SUB || a[node] >= first || b[node] >= first) return -1;
+            for (int j = 0; j < k; j++) if (args[j] == node) return -1;
         }
-        return push(opcode, x, 0, value);
+        int start = poolSize;
+        ensurePool(2 * count + 1);
+        for (int k = 0; k < count; k++) {
+            pool[start + k] = a[args[k]];
+            pool[start + count + k] = b[args[k]];
+        }
+        pool[start + 2 * count] = NO_OUTER;
+        poolSize += 2 * count + 1;
+        double value = Rules.nary(Op.DISTANCE, pool, start, 2 * count, values, constants);
+        size = first;
+        return push(Op.DISTANCE, start, 2 * count, value);
+    }
+
+    /**
+     * If node {@code x} is the n-ary node just recorded, without a fused unary and not guarded,
+     * fuses {@code opcode} onto it in place (the node now holds the unary's value) and returns
+     * true. The caller must treat the plain n-ary value as gone: {@link #naryCopy} records it
+     * again where it is used after all.
+     */
+    public boolean fuseInPlace(byte opcode, int x) {
+        if (x != size - 1 || x <= lastGuardedNode || Op.kind(op[x]) != Op.NARY || pool[a[x] + b[x]] != NO_OUTER) {
+            return false;
+        }
+        pool[a[x] + b[x]] = opcode;
+        values[x] = Rules.unary(opcode, values[x]);
+        return true;
+    }
+
+    /** Records {@code x - y} again, for a subtraction that was fused into a distance. */
+    public int subtraction(int x, int y) {
+        return push(Op.SUB, x, y, Rules.binary(Op.SUB, values[x], values[y]));
+    }
+
+    /** Records again, without a fused unary, the n-ary node whose argument list starts at {@code start}. */
+    public int naryCopy(byte opcode, int start, int count) {
+        int slots = naryPoolSlots(opcode, count);
+        int copy = poolSize;
+        ensurePool(slots);
+        System.arraycopy(pool, start, pool, copy, slots);
+        pool[copy + count] = NO_OUTER;
+        poolSize += slots;
+        return push(opcode, copy, count, Rules.nary(opcode, pool, copy, count, values, constants));
+    }
+
+    /** Opcode of node {@code x}. */
+    public byte opcode(int x) {
+        return op[x];
+    }
+
+    /** First operand of node {@code x} (the argument-pool start of an n-ary node). */
+    public int operandA(int x) {
+        return a[x];
+    }
+
+    /** Second operand of node {@code x} (the argument count of an n-ary node). */
+    public int operandB(int x) {
+        return b[x];
     }
 
     // Pool slots of an n-ary node: its arguments, the fused-unary slot, and for a linear
@@ -164,6 +226,7 @@ public final class TapeBuilder {
     /** Records a comparison guard; see {@link Guards}. */
     public void guard(int relation, int left, int right, double constant, boolean outcome) {
         guards.add(relation, left, right, constant, outcome);
+        lastGuardedNode = Math.max(lastGuardedNode, Math.max(left, right));
     }
 
     /**
