@@ -112,7 +112,7 @@ public final class Recording implements Objective {
         Workspace ws = Workspace.forThread(tape.size());
         double[] values = ws.values();
         double[] td = ws.tangents();
-        TangentSweep.run(tape, x, v, values, td, inner());
+        TangentSweep.run(tape, x, v, ws);
         checkGuards(values);
         requireFiniteValues("jvp", values);
         for (int k = 0; k < out.length; k++) out[k] = td[tape.outputNode(k)];
@@ -181,15 +181,14 @@ public final class Recording implements Objective {
         if (g != null) requireLength("hessianVector: g", g, inputCount());
         Workspace ws = Workspace.forThread(tape.size());
         double[] values = ws.values();
-        double[] td = ws.tangents();
-        TangentSweep.run(tape, x, v, values, td, inner());
+        TangentSweep.run(tape, x, v, ws);
         checkGuards(values);
         requireFiniteValues("hessianVector", values);
         double[] gradient = g != null ? g : ws.inputScratch(inputCount());
         Arrays.fill(gradient, 0.0);
         Arrays.fill(hv, 0.0);
         ws.adjoints()[out] = 1;
-        SecondOrderSweep.run(tape, values, ws.inner(), td, ws.adjoints(), ws.adjointTangents(), out, gradient, hv);
+        SecondOrderSweep.run(tape, ws, out, gradient, hv);
         requireFinite("hessianVector", hv, values, true, null);
         requireFinite("hessianVector: gradient", gradient, values, false, null);
         return values[out];

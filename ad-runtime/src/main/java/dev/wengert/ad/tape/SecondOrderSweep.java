@@ -16,12 +16,17 @@ public final class SecondOrderSweep {
     }
 
     /**
-     * Runs over nodes {@code [0, last]}; {@code adj} and {@code ad} hold the seeds and zeros
-     * elsewhere; the input adjoints go to {@code gradient} and their tangents to {@code hv}, both
-     * zeroed by the caller.
+     * Runs over nodes {@code [0, last]} of the workspace a {@link TangentSweep} filled; its
+     * adjoints and adjoint tangents hold the seeds and zeros elsewhere; the input adjoints go to
+     * {@code gradient} and their tangents to {@code hv}, both zeroed by the caller.
      */
-    public static void run(TapeData t, double[] v, double[] inner, double[] td, double[] adj, double[] ad, int last,
-                           double[] gradient, double[] hv) {
+    public static void run(TapeData t, Workspace ws, int last, double[] gradient, double[] hv) {
+        final double[] v = ws.values();
+        final double[] inner = ws.inner();
+        final double[] innerTangents = ws.innerTangents();
+        final double[] td = ws.tangents();
+        final double[] adj = ws.adjoints();
+        final double[] ad = ws.adjointTangents();
         final byte[] op = t.op;
         final int[] a = t.a;
         final int[] b = t.b;
@@ -61,20 +66,18 @@ public final class SecondOrderSweep {
                     break;
                 }
                 default:
-                    nary(t, i, g, h, v, inner, td, adj, ad, p);
+                    nary(t, i, g, h, v, inner, innerTangents[i], td, adj, ad, p);
             }
         }
     }
 
     // Chain rule through the fused outer function u: the inner operation sees adjoint g u' and
     // adjoint tangent h u' + g u'' (tangent of inner).
-    private static void nary(TapeData t, int i, double g, double h, double[] v, double[] inner, double[] td,
-                             double[] adj, double[] ad, Partials p) {
+    private static void nary(TapeData t, int i, double g, double h, double[] v, double[] inner, double innerTangent,
+                             double[] td, double[] adj, double[] ad, Partials p) {
         p.atNary(t, i, v, inner, true);
         int o = t.op[i];
         double scale = p.scale;
-        double innerTangent = t.naryOuter(i) == TapeBuilder.NO_OUTER
-                ? td[i] : TangentSweep.naryTangent(t, o, i, v, td, scale);
         double gInner = g * p.dx;
         double hInner = h * p.dx + g * p.dxx * innerTangent;
         int count = t.b[i];

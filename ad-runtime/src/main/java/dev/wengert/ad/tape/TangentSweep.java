@@ -10,10 +10,14 @@ public final class TangentSweep {
     }
 
     /**
-     * Writes node values into {@code v}, inner values of n-ary nodes into {@code innerValues}, and
-     * node tangents for input direction {@code xdot} into {@code td}.
+     * Writes into the workspace the node values, the node tangents for input direction
+     * {@code xdot}, and for n-ary nodes their inner values and inner tangents.
      */
-    public static void run(TapeData t, double[] x, double[] xdot, double[] v, double[] td, double[] innerValues) {
+    public static void run(TapeData t, double[] x, double[] xdot, Workspace ws) {
+        final double[] v = ws.values();
+        final double[] td = ws.tangents();
+        final double[] innerValues = ws.inner();
+        final double[] innerTangents = ws.innerTangents();
         final byte[] op = t.op;
         final int[] a = t.a;
         final int[] b = t.b;
@@ -57,6 +61,7 @@ public final class TangentSweep {
                     innerValues[i] = inner;
                     double scale = Rules.naryScale(o, inner);
                     double s = naryTangent(t, o, i, v, td, scale);
+                    innerTangents[i] = s;
                     int outer = t.naryOuter(i);
                     if (outer == TapeBuilder.NO_OUTER) {
                         v[i] = inner;

@@ -17,6 +17,7 @@ public final class Workspace {
     private double[] adjoints;
     private double[] adjointTangents;
     private double[] inner;
+    private double[] innerTangents;
     private double[] inputScratch;
     private HessianSweep hessianSweep;
 
@@ -34,6 +35,7 @@ public final class Workspace {
             w.adjoints = null;
             w.adjointTangents = null;
             w.inner = null;
+            w.innerTangents = null;
         }
         return w;
     }
@@ -51,6 +53,12 @@ public final class Workspace {
     public double[] inner() {
         if (inner == null) inner = new double[capacity];
         return inner;
+    }
+
+    /** Tangents of the inner values of n-ary nodes, kept by the tangent sweep for forward-over-reverse. */
+    public double[] innerTangents() {
+        if (innerTangents == null) innerTangents = new double[capacity];
+        return innerTangents;
     }
 
     /** Node tangents (forward mode). */
