@@ -47,9 +47,11 @@ public final class Recording implements Objective {
     });
 
     private final TapeData tape;
+    private final long operations;
 
-    Recording(TapeData tape) {
+    Recording(TapeData tape, long operations) {
         this.tape = tape;
+        this.operations = operations;
     }
 
     /** Number of inputs, n. */
@@ -65,6 +67,15 @@ public final class Recording implements Objective {
     /** Number of nodes on the tape (inputs and constants included). */
     public int size() {
         return tape.size();
+    }
+
+    /**
+     * Number of operations the function performed while recording (arithmetic and constants on
+     * {@code Var}s; inputs not counted). Recording fuses some of them ({@link #size} counts nodes),
+     * so {@code bytes() / recordedOperations()} is the tape's cost per operation written.
+     */
+    public long recordedOperations() {
+        return operations;
     }
 
     /** Bytes the recorded tape occupies (per-thread sweep scratch not included: 8 bytes per node per array in use). */

@@ -31,6 +31,7 @@ public final class Tape {
     private final Thread owner = Thread.currentThread();
     private final long id = IDS.incrementAndGet();
     private boolean closed;
+    private long operations;
     private int[] scratch = new int[16];
 
     /** Records {@code f} at {@code x0}; a replay whose recorded comparisons flip throws {@link GuardFlippedException}. */
@@ -68,8 +69,13 @@ public final class Tape {
 
     /** A constant node (constants in binary operations need none: use the double overloads). */
     public Var constant(double c) {
-        checkRecordable();
+        beginOperation();
         return new Var(this, builder.constant(c), c);
+    }
+
+    /** Number of operations recorded so far (constants and arithmetic; inputs not counted). */
+    public long operations() {
+        return operations;
     }
 
     /** Number of nodes recorded so far. */
@@ -93,7 +99,7 @@ public final class Tape {
         int[] nodes = new int[outputs.length];
         for (int k = 0; k < outputs.length; k++) nodes[k] = own(outputs[k], "output " + k).node();
         closed = true;
-        return new Recording(builder.build(nodes));
+        return new Recording(builder.build(nodes), operations);
     }
 
     @Override
@@ -104,7 +110,7 @@ public final class Tape {
     // ---- recording, called by Var ----
 
     Var unary(byte op, Var x) {
-        checkRecordable();
+        beginOperation();
         int xNode = own(x, Op.name(op)).currentNode();
         if (xNode >= 0 && builder.fuseInPlace(op, xNode)) {
             // The n-ary node x now computes op(x); x's own Var records a plain copy if used again.
@@ -116,19 +122,19 @@ public final class Tape {
     }
 
     Var binary(byte op, Var x, Var y) {
-        checkRecordable();
+        beginOperation();
         int node = builder.binary(op, own(x, Op.name(op)).node(), own(y, Op.name(op)).node());
         return new Var(this, node, builder.value(node));
     }
 
     Var withConstant(byte op, Var x, double c) {
-        checkRecordable();
+        beginOperation();
         int node = builder.withConstant(op, own(x, Op.name(op)).node(), c);
         return new Var(this, node, builder.value(node));
     }
 
     Var nary(byte op, Var[] args, double[] weights) {
-        checkRecordable();
+        beginOperation();
         if (scratch.length < args.length) scratch = new int[Math.max(args.length, scratch.length * 2)];
         if (op == Op.NORM) {
             // A norm of the subtractions just recorded becomes one distance node in their place;
@@ -193,6 +199,12 @@ public final class Tape {
                     + ": all values of one function must be recorded on one tape");
         }
         return v;
+    }
+
+    // Every operation the function performs counts, whether or not recording fuses it away.
+    private void beginOperation() {
+        checkRecordable();
+        operations++;
     }
 
     private void checkRecordable() {
