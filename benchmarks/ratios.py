@@ -137,7 +137,7 @@ def main(path, note=""):
         lines += table("Time per operation (± 99.9% CI half-width)", rows, sizes,
                        lambda r: fmt_time(r["us"]) + (f" ± {fmt_time(r['err'])}" if r["err"] == r["err"] else ""),
                        size_name)
-        lines += table("Ratio to the plain value (Plain value at the same N)", rows, sizes, to_plain, size_name)
+        lines += table(f"Ratio to the plain value (Plain value at the same {size_name})", rows, sizes, to_plain, size_name)
         lines += table("Ratio to the analytic code of the same quantity", rows, sizes, to_analytic, size_name)
         if any(r["alloc"] is not None for r in rs):
             lines += table("Allocation per operation (JMH -prof gc, gc.alloc.rate.norm)", rows, sizes,
@@ -162,7 +162,7 @@ def main(path, note=""):
                 checks.append(f"| hessian TapeReused, 2 threads vs 1 (speed-up) | {n} | >= 1.7x | {speedup:.2f}x | "
                               f"{'meets' if speedup >= 1.7 else 'MISSES'} |")
         if checks:
-            lines += ["**Targets (issue 2)**", "", "| figure | N | target | measured | |", "|---|---:|---:|---:|---|"]
+            lines += ["**Targets (issue 2)**", "", f"| figure | {size_name} | target | measured | |", "|---|---:|---:|---:|---|"]
             lines += checks + [""]
     print("\n".join(lines))
 

@@ -1,7 +1,7 @@
 package dev.wengert.benchmarks.rosenbrock;
 
 import dev.wengert.ad.Recording;
-import dev.wengert.ad.Tape;
+import dev.wengert.benchmarks.Recordings;
 import dev.wengert.benchmarks.RosenbrockWorkload;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Dense Hessian in vector mode on a recording made in set-up, on one thread (the analytic code has
+ * Dense Hessian in vector mode on a recording made in set-up near x (see {@link dev.wengert.benchmarks.Recordings}), on one thread (the analytic code has
  * one). n = 100 and 1000 only, as for {@link AnalyticHessian}. What could fool it: the sweeps skip
  * the nodes a batch of columns does not reach, and here each column reaches one pair, so the
  * figure shows how well that sparsity pays rather than the cost of n dense HVPs.
@@ -34,7 +34,7 @@ public class TapeReusedHessian {
     public void setUp() {
         x = RosenbrockWorkload.start(n);
         h = new double[n * n];
-        recording = Tape.record(RosenbrockWorkload::energy, x);
+        recording = Recordings.recordNear(RosenbrockWorkload::energy, x);
         recording.hessian(x, h, 1);
     }
 

@@ -1,7 +1,7 @@
 package dev.wengert.benchmarks.rosenbrock;
 
 import dev.wengert.ad.Recording;
-import dev.wengert.ad.Tape;
+import dev.wengert.benchmarks.Recordings;
 import dev.wengert.benchmarks.RosenbrockWorkload;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Forward-over-reverse HVP on a recording made in set-up: one tangent sweep and one second-order
+ * Forward-over-reverse HVP on a recording made in set-up near x (see {@link dev.wengert.benchmarks.Recordings}): one tangent sweep and one second-order
  * adjoint sweep. What could fool it: scratch allocated in set-up, as for the gradient; the sweeps
  * touch four node-sized arrays, so at n = 10^5 they run from L3 or memory.
  */
@@ -35,7 +35,7 @@ public class TapeReusedHvp {
         x = RosenbrockWorkload.start(n);
         v = RosenbrockWorkload.direction(n);
         hv = new double[n];
-        recording = Tape.record(RosenbrockWorkload::energy, x);
+        recording = Recordings.recordNear(RosenbrockWorkload::energy, x);
         recording.hessianVector(x, v, hv);
     }
 

@@ -1,7 +1,7 @@
 package dev.wengert.benchmarks.rosenbrock;
 
 import dev.wengert.ad.Recording;
-import dev.wengert.ad.Tape;
+import dev.wengert.benchmarks.Recordings;
 import dev.wengert.benchmarks.RosenbrockWorkload;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,8 +15,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Replay alone on a recording made in set-up ({@code Recording.value}): splits the tape gradient
- * into replay and reverse sweep. What could fool it: the same x every call, but the replay caches
- * nothing by x; the thread's scratch is allocated by a call in set-up.
+ * into replay and reverse sweep. What could fool it: at its recording point a recording returns the
+ * recorded values without a replay, so the recording is made near x
+ * ({@link dev.wengert.benchmarks.Recordings}); the thread's scratch is allocated by a call in set-up.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -31,7 +32,7 @@ public class TapeReusedValue {
     @Setup
     public void setUp() {
         x = RosenbrockWorkload.start(n);
-        recording = Tape.record(RosenbrockWorkload::energy, x);
+        recording = Recordings.recordNear(RosenbrockWorkload::energy, x);
         recording.value(x);
     }
 
