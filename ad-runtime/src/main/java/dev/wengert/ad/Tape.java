@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Tape {
     private static final AtomicLong IDS = new AtomicLong();
 
-    private final TapeBuilder builder = new TapeBuilder();
+    private final TapeBuilder builder = TapeBuilder.create();
     private final Thread owner = Thread.currentThread();
     private final long id = IDS.incrementAndGet();
     private boolean closed;
@@ -105,7 +105,13 @@ public final class Tape {
 
     Var unary(byte op, Var x) {
         checkRecordable();
-        int node = builder.unary(op, own(x, Op.name(op)).node());
+        int xNode = own(x, Op.name(op)).currentNode();
+        if (xNode >= 0 && builder.fuseInPlace(op, xNode)) {
+            // The n-ary node x now computes op(x); x's own Var records a plain copy if used again.
+            x.fusedAway(builder.opcode(xNode), builder.operandA(xNode), builder.operandB(xNode));
+            return new Var(this, xNode, builder.value(xNode));
+        }
+        int node = builder.unary(op, x.node());
         return new Var(this, node, builder.value(node));
     }
 
@@ -124,9 +130,38 @@ public final class Tape {
     Var nary(byte op, Var[] args, double[] weights) {
         checkRecordable();
         if (scratch.length < args.length) scratch = new int[Math.max(args.length, scratch.length * 2)];
+        if (op == Op.NORM) {
+            // A norm of the subtractions just recorded becomes one distance node in their place;
+            // their Vars record a subtraction again if used after all.
+            for (int k = 0; k < args.length; k++) scratch[k] = own(args[k], Op.name(op)).currentNode();
+            int[] operands = subtractionOperands(args.length);
+            int node = operands == null ? -1 : builder.distanceInPlace(scratch, args.length);
+            if (node >= 0) {
+                for (int k = 0; k < args.length; k++) args[k].fusedAway(Op.SUB, operands[2 * k], operands[2 * k + 1]);
+                return new Var(this, node, builder.value(node));
+            }
+        }
         for (int k = 0; k < args.length; k++) scratch[k] = own(args[k], Op.name(op)).node();
         int node = builder.nary(op, scratch, args.length, weights);
         return new Var(this, node, builder.value(node));
+    }
+
+    // The operand nodes (x0, y0, x1, y1, ...) of the first count scratch nodes if all are recorded
+    // subtractions, else null.
+    private int[] subtractionOperands(int count) {
+        int[] operands = new int[2 * count];
+        for (int k = 0; k < count; k++) {
+            int node = scratch[k];
+            if (node < 0 || builder.opcode(node) != Op.SUB) return null;
+            operands[2 * k] = builder.operandA(node);
+            operands[2 * k + 1] = builder.operandB(node);
+        }
+        return operands;
+    }
+
+    // Records again a node that was fused into the node that used it (see Var#fusedAway).
+    int rerecord(byte opcode, int a, int b) {
+        return opcode == Op.SUB ? builder.subtraction(a, b) : builder.naryCopy(opcode, a, b);
     }
 
     boolean guard(int relation, Var x, Var y) {
