@@ -6,9 +6,10 @@ import dev.wengert.ad.Tape;
 
 /**
  * Recordings for the "reused" benchmarks, made at a point near, but not equal to, the point the
- * benchmark evaluates at. A {@link Recording} evaluated at exactly its recording point returns the
- * values it recorded without replaying the tape; a benchmark that recorded and evaluated at the same
- * x would time that shortcut, not the replay an optimiser pays at every new iterate.
+ * benchmark evaluates at. A {@link Recording} may answer at exactly its recording point from what it
+ * recorded, without replaying the tape (it did until the tape stopped holding values); a benchmark
+ * that recorded and evaluated at the same x would time that shortcut, not the replay an optimiser
+ * pays at every new iterate. Evaluating elsewhere keeps the figure honest whatever the tape caches.
  */
 public final class Recordings {
     private Recordings() {

@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
  * What could fool it: the recording is made near x, not at x, which would skip the replay
  * ({@link dev.wengert.benchmarks.Recordings}); the sweep scratch is allocated by a warm-up call in
  * set-up (the steady state after a user's first call); at n = 10^5 the recording (4.5 * 10^5
- * nodes, 9 MB, plus 8 B per node per scratch array) no longer fits L2, so the ratio there includes
+ * nodes, 5.5 MB, plus 8 B per node per scratch array) no longer fits L2, so the ratio there includes
  * memory traffic the plain loop does not have.
  */
 @State(Scope.Thread)

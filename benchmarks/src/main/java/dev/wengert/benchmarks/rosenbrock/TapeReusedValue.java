@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Replay alone on a recording made in set-up ({@code Recording.value}): splits the tape gradient
- * into replay and reverse sweep. What could fool it: at its recording point a recording returns the
- * recorded values without a replay, so the recording is made near x
+ * into replay and reverse sweep. What could fool it: a recording may answer at its recording point
+ * without a replay, so the recording is made near x
  * ({@link dev.wengert.benchmarks.Recordings}); the thread's scratch is allocated by a call in set-up.
  */
 @State(Scope.Thread)

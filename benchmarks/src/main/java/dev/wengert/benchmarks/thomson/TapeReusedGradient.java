@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.State;
  * a reverse sweep (target: at most 5x the plain energy at N = 100 and 1000). What could fool it:
  * the thread's sweep scratch is allocated by a warm-up call in set-up, as it would be after a
  * user's first call, so the figure is the steady state; the recording is made near x, not at x
- * ({@link dev.wengert.benchmarks.Recordings}): at its recording point a recording skips the replay,
- * which an optimiser's new iterates never get. x is the same every call, which keeps x and g hot.
+ * ({@link dev.wengert.benchmarks.Recordings}): a recording may answer at its recording point without a
+ * replay, which an optimiser's new iterates never get. x is the same every call, which keeps x and g hot.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Replay alone: {@code Recording.value(x)} on a recording made in set-up (a value sweep plus the
  * input and guard checks). Not a target of issue 2; it splits the gradient's cost into replay and
- * reverse sweep. What could fool it: at its recording point a recording returns the recorded values
- * without a replay, so the recording is made near x ({@link dev.wengert.benchmarks.Recordings}) and
+ * reverse sweep. What could fool it: a recording may answer at its recording point without a
+ * replay, so the recording is made near x ({@link dev.wengert.benchmarks.Recordings}) and
  * every call does the full replay.
  */
 @State(Scope.Thread)
