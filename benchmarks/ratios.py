@@ -18,6 +18,7 @@ from collections import OrderedDict
 QUANTITIES = ["value", "gradient", "hvp", "hessian"]
 VARIANT_ORDER = ["Plain", "Analytic", "Generated", "TapeReused", "TapeRecord",
                  "HipparchusGradient", "HipparchusDs", "CommonsMathDs"]
+WORKLOAD_ORDER = ["thomson", "rosenbrock"]
 SIZE_NAME = {"thomson": "N"}  # points; every other workload's size is its dimension n
 
 # Targets of issue 2, checked where the run has the figures: (workload, quantity, variant, extra params,
@@ -115,7 +116,9 @@ def main(path, note=""):
     if note:
         lines[0:0] = [note, ""]
 
-    for workload in OrderedDict.fromkeys(r["workload"] for r in results):
+    workloads = sorted(OrderedDict.fromkeys(r["workload"] for r in results),
+                       key=lambda w: (WORKLOAD_ORDER.index(w) if w in WORKLOAD_ORDER else len(WORKLOAD_ORDER), w))
+    for workload in workloads:
         rs = [r for r in results if r["workload"] == workload]
         sizes = sorted(OrderedDict.fromkeys(r["n"] for r in rs), key=lambda s: (len(s), s))
         rows = OrderedDict()

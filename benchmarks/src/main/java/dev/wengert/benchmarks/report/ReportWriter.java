@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +36,7 @@ import org.knowm.xchart.style.Styler.LegendPosition;
  * parameter part of the variant ({@code benchmarks/ratios.py} reads them the same way for the tables).
  */
 public final class ReportWriter {
+    static final List<String> WORKLOADS = List.of("thomson", "rosenbrock");
     static final List<String> QUANTITIES = List.of("value", "gradient", "hvp", "hessian");
     static final List<String> VARIANTS = List.of("Plain", "Analytic", "Generated", "TapeReused", "TapeRecord",
             "HipparchusGradient", "HipparchusDs", "CommonsMathDs");
@@ -140,7 +140,7 @@ public final class ReportWriter {
 
     /** The whole figure: one panel per workload, stacked, under the note line. */
     static BufferedImage chart(List<Result> results, String note) {
-        Set<String> workloads = new LinkedHashSet<>();
+        Set<String> workloads = new TreeSet<>(Comparator.comparingInt((String w) -> rank(WORKLOADS, w)).thenComparing(w -> w));
         for (Result r : results) workloads.add(r.workload);
         List<BufferedImage> panels = new ArrayList<>();
         for (String w : workloads) {
