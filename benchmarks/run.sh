@@ -2,7 +2,7 @@
 # Runs the JMH suite and writes a report into benchmarks/results/.
 #
 #   benchmarks/run.sh --profile short        # the whole suite in under 10 minutes on 2 cores: JSON, tables, chart
-#   benchmarks/run.sh --profile long         # the figures to publish (about an hour; run on a quiet machine)
+#   benchmarks/run.sh --profile long         # the figures to publish (about 1 h 45 min: 68 cases x 3 forks x 30 s; quiet machine)
 #   RUN_NAME=trial benchmarks/run.sh 'thomson\.(PlainValue|.*Gradient)\.' -wi 2 -i 3
 #   benchmarks/run.sh TapeRecordGradient -p n=100 -prof gc
 #
