@@ -156,7 +156,7 @@ public final class ClassEmitter {
         MethodSpec.Builder b = method("hessian", TypeName.VOID, x, h);
         b.addJavadoc(m.programs().localHessian()
                 ? "Assembled from per-iteration local Hessians, scattered into {@code $N}.\n"
-                : "One Hessian-vector product per column (the function's loops do not decompose).\n", h);
+                : "One Hessian-vector product per column of {@code $N} (the function's loops do not decompose).\n", h);
         b.beginControlFlow("if ((long) $N.length != (long) $N.length * $N.length)", h, x, x)
                 .addStatement("throw new $T($S + $N.length + $S + $N.length + $S)", IllegalArgumentException.class,
                         h + " has length ", h, " but must hold the n x n Hessian for n = " + x + ".length = ", x,

@@ -16,6 +16,9 @@ final class Folding {
 
     /** A simpler equivalent of {@code op(args)}, or null to build it as is. */
     static Value fold(Builder b, Op op, Type type, List<Value> args, Object payload) {
+        if (op == Op.READ || op == Op.LENGTH) {
+            return null;
+        }
         boolean allConst = !args.isEmpty() && args.stream().allMatch(a -> a.op() == Op.CONST);
         if (allConst) {
             Value c = foldConstants(b, op, type, args, payload);
