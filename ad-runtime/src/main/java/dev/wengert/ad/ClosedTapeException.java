@@ -1,0 +1,13 @@
+package dev.wengert.ad;
+
+/**
+ * A {@link Var} was used after its tape was finished into a {@link Recording}. A finished tape is
+ * immutable; evaluate the recording at new points instead of extending the tape.
+ */
+public final class ClosedTapeException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    public ClosedTapeException(String message) {
+        super(message);
+    }
+}

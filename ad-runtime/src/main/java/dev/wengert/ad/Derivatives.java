@@ -1,0 +1,58 @@
+package dev.wengert.ad;
+
+/**
+ * One-call entry points: record {@code f} at x and return the derivative asked for.
+ *
+ * <pre>{@code
+ * ScalarFunction f = x -> x[0].square().times(3).plus(x[0].times(x[1]));
+ * double[] g  = Derivatives.gradient(f, 1.0, 2.0);                       // [8, 1]
+ * double[] hv = Derivatives.hessianVector(f, new double[] {1, 2}, new double[] {1, 0}); // [6, 1]
+ * double[] h  = Derivatives.hessian(f, 1.0, 2.0);                         // [6, 1, 1, 0]
+ * }</pre>
+ *
+ * <p>Each call records afresh. To evaluate one function at many points, record it once with
+ * {@link #record} (or {@link Tape#record}) and reuse the result: that is the fast path.
+ */
+public final class Derivatives {
+    private Derivatives() {
+    }
+
+    /** Records {@code f} at {@code x0} for repeated evaluation; re-records itself when a guard flips. */
+    public static RecordedFunction record(ScalarFunction f, double... x0) {
+        return new RecordedFunction(f, x0.clone());
+    }
+
+    /** f(x). */
+    public static double value(ScalarFunction f, double... x) {
+        return Tape.record(f, x).value(x);
+    }
+
+    /** The gradient of f at x. */
+    public static double[] gradient(ScalarFunction f, double... x) {
+        double[] g = new double[x.length];
+        Tape.record(f, x).gradient(x, g);
+        return g;
+    }
+
+    /** H(x) v by forward-over-reverse. */
+    public static double[] hessianVector(ScalarFunction f, double[] x, double[] v) {
+        double[] hv = new double[x.length];
+        Tape.record(f, x).hessianVector(x, v, hv);
+        return hv;
+    }
+
+    /** The dense Hessian at x, row-major n x n. */
+    public static double[] hessian(ScalarFunction f, double... x) {
+        double[] h = new double[x.length * x.length];
+        Tape.record(f, x).hessian(x, h);
+        return h;
+    }
+
+    /** The Jacobian of F at x, row-major m x n. */
+    public static double[] jacobian(VectorFunction f, double... x) {
+        Recording r = Tape.record(f, x);
+        double[] jac = new double[r.outputCount() * x.length];
+        r.jacobian(x, jac);
+        return jac;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.wengert.ad;
+
+/** An array argument has the wrong length for the function or recording it is given to. */
+public final class DimensionMismatchException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    public DimensionMismatchException(String what, int actual, int expected) {
+        super(what + " has length " + actual + " but " + expected + " is required");
+    }
+}

@@ -1,0 +1,100 @@
+package dev.wengert.ad;
+
+/**
+ * A scalar function kept with its current {@link Recording}: the high-level, always-correct way to
+ * evaluate a function many times. Each call replays the recording; if x makes a recorded
+ * comparison flip, the function is recorded again at x (and that recording is kept for later
+ * calls), so derivatives always belong to the branch f takes at x.
+ *
+ * <pre>{@code
+ * RecordedFunction f = Derivatives.record(x -> x[0].gt(0) ? x[0].square() : x[0].times(-3), 1.0);
+ * double[] g = new double[1];
+ * f.gradient(new double[] {2.0}, g);    // replay: g = [4]
+ * f.gradient(new double[] {-2.0}, g);   // the guard flips: re-recorded, g = [-3]
+ * }</pre>
+ *
+ * <p>Thread-safe: threads share the current recording; a thread that meets a flipped guard
+ * records on its own tape and publishes the result.
+ */
+public final class RecordedFunction implements Objective {
+    private final ScalarFunction f;
+    private final int dimension;
+    private volatile Recording current;
+    private volatile int recordings;
+
+    RecordedFunction(ScalarFunction f, double[] x0) {
+        this.f = f;
+        this.dimension = x0.length;
+        this.current = Tape.record(f, x0);
+        this.recordings = 1;
+    }
+
+    /** Number of inputs, n. */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** The recording in use now. */
+    public Recording recording() {
+        return current;
+    }
+
+    /** How many times f has been recorded (1 plus one per flipped guard met). */
+    public int recordings() {
+        return recordings;
+    }
+
+    @Override
+    public double value(double[] x) {
+        try {
+            return current.value(x);
+        } catch (GuardFlippedException flipped) {
+            return rerecord(x).value(x);
+        }
+    }
+
+    @Override
+    public double gradient(double[] x, double[] g) {
+        try {
+            return current.gradient(x, g);
+        } catch (GuardFlippedException flipped) {
+            return rerecord(x).gradient(x, g);
+        }
+    }
+
+    @Override
+    public void hessianVector(double[] x, double[] v, double[] hv) {
+        try {
+            current.hessianVector(x, v, hv);
+        } catch (GuardFlippedException flipped) {
+            rerecord(x).hessianVector(x, v, hv);
+        }
+    }
+
+    @Override
+    public double gradientAndHessianVector(double[] x, double[] v, double[] g, double[] hv) {
+        try {
+            return current.gradientAndHessianVector(x, v, g, hv);
+        } catch (GuardFlippedException flipped) {
+            return rerecord(x).gradientAndHessianVector(x, v, g, hv);
+        }
+    }
+
+    @Override
+    public void hessian(double[] x, double[] h) {
+        try {
+            current.hessian(x, h);
+        } catch (GuardFlippedException flipped) {
+            rerecord(x).hessian(x, h);
+        }
+    }
+
+    private Recording rerecord(double[] x) {
+        Recording fresh = Tape.record(f, x);
+        current = fresh;
+        synchronized (this) {
+            recordings++;
+        }
+        return fresh;
+    }
+}

@@ -1,0 +1,324 @@
+package dev.wengert.ad;
+
+import dev.wengert.ad.tape.HessianSweep;
+import dev.wengert.ad.tape.NonFiniteDiagnosis;
+import dev.wengert.ad.tape.ReverseSweep;
+import dev.wengert.ad.tape.SecondOrderSweep;
+import dev.wengert.ad.tape.TangentSweep;
+import dev.wengert.ad.tape.TapeData;
+import dev.wengert.ad.tape.ValueSweep;
+import dev.wengert.ad.tape.Workspace;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A finished, immutable recording of a function R^n -> R^m: the fast path. It re-evaluates the
+ * recorded operations at any new x, without calling the function, and gives every derivative the
+ * tape supports. One recording may be used from many threads at once: each thread gets its own
+ * scratch, allocated on its first call and reused after that.
+ *
+ * <pre>{@code
+ * Recording energy = Tape.record(Thomson::energy, x0);     // record once
+ * double[] g = new double[x0.length], hv = new double[x0.length];
+ * for (double[] x : points) {
+ *     double e = energy.gradient(x, g);                       // replay + reverse sweep
+ *     energy.hessianVector(x, v, hv);                         // forward-over-reverse
+ * }
+ * }</pre>
+ *
+ * <p>This is the low-level API: if x makes a recorded comparison come out the other way, every
+ * method throws {@link GuardFlippedException} rather than return derivatives of the wrong branch.
+ * {@link RecordedFunction} re-records instead. Wrong array lengths throw
+ * {@link DimensionMismatchException}; non-finite inputs, values or derivatives throw
+ * {@link NonFiniteException} naming the operation that produced them.
+ */
+public final class Recording implements Objective {
+    private static final long HESSIAN_SCRATCH_BYTES = 32L << 20;
+    private static final ExecutorService HESSIAN_WORKERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "wengert-hessian");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final TapeData tape;
+    private final ThreadLocal<Workspace> workspaces;
+
+    Recording(TapeData tape) {
+        this.tape = tape;
+        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(tape.size()));
+    }
+
+    /** Number of inputs, n. */
+    public int inputCount() {
+        return tape.inputCount();
+    }
+
+    /** Number of outputs, m. */
+    public int outputCount() {
+        return tape.outputCount();
+    }
+
+    /** Number of nodes on the tape (inputs and constants included). */
+    public int size() {
+        return tape.size();
+    }
+
+    /** Bytes the recorded tape occupies (per-thread sweep scratch not included: 8 bytes per node per array in use). */
+    public long bytes() {
+        return tape.bytes();
+    }
+
+    // ---- values ----
+
+    /** f(x) of a scalar recording. */
+    @Override
+    public double value(double[] x) {
+        int out = scalarOutput("value");
+        return replay(x, "value")[out];
+    }
+
+    /** Writes all m outputs at x into {@code y}. */
+    public void values(double[] x, double[] y) {
+        requireLength("values: y", y, outputCount());
+        double[] v = replay(x, "values");
+        for (int k = 0; k < y.length; k++) y[k] = v[tape.outputNode(k)];
+    }
+
+    // ---- first order ----
+
+    /** Writes the gradient at x into {@code g} and returns f(x): one replay and one reverse sweep. */
+    @Override
+    public double gradient(double[] x, double[] g) {
+        int out = scalarOutput("gradient");
+        requireLength("gradient: g", g, inputCount());
+        double[] v = replay(x, "gradient");
+        double[] adj = workspaces.get().adjoints();
+        Arrays.fill(g, 0.0);
+        adj[out] = 1;
+        ReverseSweep.run(tape, v, adj, out, g);
+        requireFinite("gradient", g, v, false);
+        return v[out];
+    }
+
+    /** Writes the Jacobian-vector product J v (length m) into {@code out}: one forward tangent sweep. */
+    public void jvp(double[] x, double[] v, double[] out) {
+        requireInput(x, "jvp");
+        requireLength("jvp: v", v, inputCount());
+        requireLength("jvp: out", out, outputCount());
+        Workspace ws = workspaces.get();
+        double[] values = ws.values();
+        double[] td = ws.tangents();
+        TangentSweep.run(tape, x, v, values, td);
+        checkGuards(values);
+        requireFiniteValues("jvp", values);
+        for (int k = 0; k < out.length; k++) out[k] = td[tape.outputNode(k)];
+        requireFinite("jvp", out, values, false);
+    }
+
+    /** Writes the vector-Jacobian product w^T J (length n) into {@code out}: one reverse sweep. */
+    public void vjp(double[] x, double[] w, double[] out) {
+        requireLength("vjp: w", w, outputCount());
+        requireLength("vjp: out", out, inputCount());
+        double[] v = replay(x, "vjp");
+        double[] adj = workspaces.get().adjoints();
+        Arrays.fill(out, 0.0);
+        for (int k = 0; k < w.length; k++) adj[tape.outputNode(k)] += w[k];
+        ReverseSweep.run(tape, v, adj, tape.size() - 1, out);
+        requireFinite("vjp", out, v, false);
+    }
+
+    /**
+     * Writes the m x n Jacobian, row-major ({@code jac[k * n + i] = d y_k / d x_i}): m reverse
+     * sweeps when m <= n, otherwise n forward sweeps.
+     */
+    public void jacobian(double[] x, double[] jac) {
+        int n = inputCount();
+        int m = outputCount();
+        requireLength("jacobian: jac", jac, m * n);
+        if (m <= n) {
+            double[] w = new double[m];
+            double[] row = new double[n];
+            for (int k = 0; k < m; k++) {
+                w[k] = 1;
+                vjp(x, w, row);
+                w[k] = 0;
+                System.arraycopy(row, 0, jac, k * n, n);
+            }
+        } else {
+            double[] e = new double[n];
+            double[] column = new double[m];
+            for (int i = 0; i < n; i++) {
+                e[i] = 1;
+                jvp(x, e, column);
+                e[i] = 0;
+                for (int k = 0; k < m; k++) jac[k * n + i] = column[k];
+            }
+        }
+    }
+
+    // ---- second order ----
+
+    /** Writes H(x) v into {@code hv} by forward-over-reverse (Pearlmutter), without forming H. */
+    @Override
+    public void hessianVector(double[] x, double[] v, double[] hv) {
+        gradientAndHessianVector(x, v, null, hv);
+    }
+
+    /**
+     * Writes the gradient into {@code g} (may be null) and H v into {@code hv} and returns f(x),
+     * all from one tangent sweep and one second-order adjoint sweep.
+     */
+    @Override
+    public double gradientAndHessianVector(double[] x, double[] v, double[] g, double[] hv) {
+        int out = scalarOutput("hessianVector");
+        requireInput(x, "hessianVector");
+        requireLength("hessianVector: v", v, inputCount());
+        requireLength("hessianVector: hv", hv, inputCount());
+        if (g != null) requireLength("hessianVector: g", g, inputCount());
+        Workspace ws = workspaces.get();
+        double[] values = ws.values();
+        double[] td = ws.tangents();
+        TangentSweep.run(tape, x, v, values, td);
+        checkGuards(values);
+        requireFiniteValues("hessianVector", values);
+        double[] gradient = g != null ? g : ws.inputScratch(inputCount());
+        Arrays.fill(gradient, 0.0);
+        Arrays.fill(hv, 0.0);
+        ws.adjoints()[out] = 1;
+        SecondOrderSweep.run(tape, values, td, ws.adjoints(), ws.adjointTangents(), out, gradient, hv);
+        requireFinite("hessianVector", hv, values, true);
+        requireFinite("hessianVector: gradient", gradient, values, false);
+        return values[out];
+    }
+
+    /** Writes the dense n x n Hessian, row-major, using as many threads as the machine has cores. */
+    @Override
+    public void hessian(double[] x, double[] h) {
+        hessian(x, h, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Writes the dense n x n Hessian, row-major. Vector mode: values and adjoints are computed once,
+     * then batches of columns (unit directions) are shared out among {@code threads} threads, each
+     * running k-wide tangent and second-order adjoint sweeps that skip the nodes a batch does not reach.
+     */
+    public void hessian(double[] x, double[] h, int threads) {
+        int out = scalarOutput("hessian");
+        int n = inputCount();
+        requireLength("hessian: h", h, n * n);
+        if (threads < 1) throw new IllegalArgumentException("hessian: threads must be at least 1, got " + threads);
+        double[] v = replay(x, "hessian");
+        // The first-order adjoints are shared by all workers, so they are kept (not consumed) in an
+        // array of their own rather than in the workspace, whose adjoints stay zero between calls.
+        double[] adj = new double[tape.size()];
+        adj[out] = 1;
+        ReverseSweep.run(tape, v, adj, out, null);
+
+        int width = HessianSweep.widthFor(tape, HESSIAN_SCRATCH_BYTES);
+        int batches = (n + width - 1) / width;
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            HessianSweep sweep = new HessianSweep(tape, width);
+            for (int batch; (batch = next.getAndIncrement()) < batches; ) {
+                sweep.columns(v, adj, out, batch * width, h);
+            }
+        };
+        int helpers = Math.min(threads, batches) - 1;
+        List<Future<?>> running = new ArrayList<>(helpers);
+        for (int t = 0; t < helpers; t++) running.add(HESSIAN_WORKERS.submit(worker));
+        worker.run();
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while computing the Hessian", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a Hessian worker failed", e.getCause());
+            }
+        }
+        requireFinite("hessian", h, v, true);
+    }
+
+    // ---- shared steps ----
+
+    // Node values at x: the recorded ones when x is the recording point (the common "record, then
+    // differentiate once" call needs no replay), else a value sweep into this thread's scratch.
+    private double[] replay(double[] x, String driver) {
+        requireInput(x, driver);
+        if (isRecordingPoint(x)) return tape.recordedValues();
+        double[] v = workspaces.get().values();
+        ValueSweep.run(tape, x, v);
+        checkGuards(v);
+        requireFiniteValues(driver, v);
+        return v;
+    }
+
+    private boolean isRecordingPoint(double[] x) {
+        for (int i = 0; i < x.length; i++) {
+            if (Double.doubleToRawLongBits(x[i]) != Double.doubleToRawLongBits(tape.recordedValue(tape.inputNode(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void checkGuards(double[] v) {
+        int flipped = tape.guards().firstFlipped(v);
+        if (flipped >= 0) {
+            throw new GuardFlippedException("the recording does not hold at this x: " + tape.guards().describe(flipped, v)
+                    + "; record again at this point (or use Derivatives.record, which re-records itself)");
+        }
+    }
+
+    private int scalarOutput(String driver) {
+        if (tape.outputCount() != 1) {
+            throw new IllegalStateException(driver + " needs a scalar function but this recording has "
+                    + tape.outputCount() + " outputs; use values, jvp, vjp or jacobian");
+        }
+        return tape.outputNode(0);
+    }
+
+    private void requireInput(double[] x, String driver) {
+        requireLength(driver + ": x", x, inputCount());
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) throw new NonFiniteException(driver + ": input x[" + i + "] is " + x[i]);
+        }
+    }
+
+    private static void requireLength(String what, double[] array, int expected) {
+        if (array == null) throw new NullPointerException(what + " is null");
+        if (array.length != expected) throw new DimensionMismatchException(what, array.length, expected);
+    }
+
+    private void requireFiniteValues(String driver, double[] v) {
+        for (int k = 0; k < tape.outputCount(); k++) {
+            if (!Double.isFinite(v[tape.outputNode(k)])) {
+                throw new NonFiniteException(driver + ": " + NonFiniteDiagnosis.inValues(tape, v));
+            }
+        }
+    }
+
+    // The sweeps do not test for NaN/Inf; only a non-finite result triggers the (slow) search for
+    // the operation that produced it, on adjoints recomputed for the purpose.
+    private void requireFinite(String driver, double[] result, double[] v, boolean second) {
+        for (int i = 0; i < result.length; i++) {
+            if (Double.isFinite(result[i])) continue;
+            String cause = null;
+            if (tape.outputCount() == 1) {
+                double[] adj = new double[tape.size()];
+                adj[tape.outputNode(0)] = 1;
+                ReverseSweep.run(tape, v, adj, tape.outputNode(0), null);
+                cause = NonFiniteDiagnosis.inPartials(tape, v, adj, second);
+            }
+            throw new NonFiniteException(driver + ": entry " + i + " is " + result[i] + "; "
+                    + (cause != null ? cause : "no single operation produced it (overflow while accumulating)"));
+        }
+    }
+}

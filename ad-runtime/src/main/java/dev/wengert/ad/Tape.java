@@ -1,0 +1,169 @@
+package dev.wengert.ad;
+
+import dev.wengert.ad.tape.Guards;
+import dev.wengert.ad.tape.Op;
+import dev.wengert.ad.tape.TapeBuilder;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A Wengert list being recorded: every operation on its {@link Var}s appends a node. Finishing it
+ * gives an immutable {@link Recording}, which evaluates values and derivatives at any point
+ * without calling the function again.
+ *
+ * <pre>{@code
+ * // In one call:
+ * Recording r = Tape.record(x -> Var.norm(x).reciprocal(), 1.0, 2.0, 2.0);
+ *
+ * // Or by hand:
+ * Tape tape = new Tape();
+ * Var[] x = tape.variables(1.0, 2.0, 2.0);
+ * Recording same = tape.finish(Var.norm(x).reciprocal());
+ * }</pre>
+ *
+ * <p>A tape records on the thread that created it (another thread gets a
+ * {@link ConcurrentRecordingException}); once finished it is closed ({@link ClosedTapeException}).
+ * Mixing {@code Var}s of two tapes is a {@link ForeignVarException}.
+ */
+public final class Tape {
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final TapeBuilder builder = new TapeBuilder();
+    private final Thread owner = Thread.currentThread();
+    private final long id = IDS.incrementAndGet();
+    private boolean closed;
+    private int[] scratch = new int[16];
+
+    /** Records {@code f} at {@code x0}; a replay whose recorded comparisons flip throws {@link GuardFlippedException}. */
+    public static Recording record(ScalarFunction f, double... x0) {
+        Tape tape = new Tape();
+        Var y = f.apply(tape.variables(x0));
+        if (y == null) throw new IllegalArgumentException("the function returned null instead of a Var");
+        return tape.finish(y);
+    }
+
+    /** Records the vector function {@code f} at {@code x0}. */
+    public static Recording record(VectorFunction f, double... x0) {
+        Tape tape = new Tape();
+        Var[] y = f.apply(tape.variables(x0));
+        if (y == null || y.length == 0) throw new IllegalArgumentException("the function returned no outputs");
+        return tape.finish(y);
+    }
+
+    /** A new input variable (the next position of x) with value {@code x0}. */
+    public Var variable(double x0) {
+        checkRecordable();
+        return new Var(this, builder.input(x0), x0);
+    }
+
+    /** New input variables, one per entry of {@code x0}, in order. */
+    public Var[] variables(double... x0) {
+        Var[] x = new Var[x0.length];
+        for (int i = 0; i < x0.length; i++) x[i] = variable(x0[i]);
+        return x;
+    }
+
+    /** A constant node (constants in binary operations need none: use the double overloads). */
+    public Var constant(double c) {
+        checkRecordable();
+        return new Var(this, builder.constant(c), c);
+    }
+
+    /** Number of nodes recorded so far. */
+    public int size() {
+        return builder.size();
+    }
+
+    /** Whether {@link #finish} has been called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Closes the tape and returns the recording of the scalar function with output {@code y}. */
+    public Recording finish(Var y) {
+        return finish(new Var[] {y});
+    }
+
+    /** Closes the tape and returns the recording with the given outputs, in order. */
+    public Recording finish(Var... outputs) {
+        checkRecordable();
+        int[] nodes = new int[outputs.length];
+        for (int k = 0; k < outputs.length; k++) nodes[k] = own(outputs[k], "output " + k).node();
+        closed = true;
+        return new Recording(builder.build(nodes));
+    }
+
+    @Override
+    public String toString() {
+        return "Tape#" + id + (closed ? " (closed, " : " (") + builder.size() + " nodes)";
+    }
+
+    // ---- recording, called by Var ----
+
+    Var unary(byte op, Var x) {
+        checkRecordable();
+        int node = builder.unary(op, own(x, Op.name(op)).node());
+        return new Var(this, node, builder.value(node));
+    }
+
+    Var binary(byte op, Var x, Var y) {
+        checkRecordable();
+        int node = builder.binary(op, own(x, Op.name(op)).node(), own(y, Op.name(op)).node());
+        return new Var(this, node, builder.value(node));
+    }
+
+    Var withConstant(byte op, Var x, double c) {
+        checkRecordable();
+        int node = builder.withConstant(op, own(x, Op.name(op)).node(), c);
+        return new Var(this, node, builder.value(node));
+    }
+
+    Var nary(byte op, Var[] args, double[] weights) {
+        checkRecordable();
+        if (scratch.length < args.length) scratch = new int[Math.max(args.length, scratch.length * 2)];
+        for (int k = 0; k < args.length; k++) scratch[k] = own(args[k], Op.name(op)).node();
+        int node = builder.nary(op, scratch, args.length, weights);
+        return new Var(this, node, builder.value(node));
+    }
+
+    boolean guard(int relation, Var x, Var y) {
+        checkRecordable();
+        boolean outcome = Guards.holds(relation, x.value(), own(y, "comparison").value());
+        builder.guard(relation, own(x, "comparison").node(), y.node(), 0, outcome);
+        return outcome;
+    }
+
+    boolean guard(int relation, Var x, double c) {
+        checkRecordable();
+        boolean outcome = Guards.holds(relation, x.value(), c);
+        builder.guard(relation, own(x, "comparison").node(), -1, c, outcome);
+        return outcome;
+    }
+
+    // The tape of the first argument of a static n-ary operation.
+    static Tape of(String what, Var[] args) {
+        if (args.length == 0) {
+            throw new IllegalArgumentException(what + " of no terms: there is no tape to record on; use tape.constant(0)");
+        }
+        return args[0].tape();
+    }
+
+    private Var own(Var v, String where) {
+        if (v == null) throw new NullPointerException("null Var passed to " + where);
+        if (v.tape() != this) {
+            throw new ForeignVarException("a Var of " + v.tape() + " was passed to " + where + " on " + this
+                    + ": all values of one function must be recorded on one tape");
+        }
+        return v;
+    }
+
+    private void checkRecordable() {
+        if (closed) {
+            throw new ClosedTapeException(this + " is finished; evaluate its Recording at new points instead of extending it");
+        }
+        if (Thread.currentThread() != owner) {
+            throw new ConcurrentRecordingException(this + " belongs to thread '" + owner.getName()
+                    + "' but thread '" + Thread.currentThread().getName() + "' tried to record on it;"
+                    + " record on one thread and share the finished Recording");
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.wengert.ad;
+
+import dev.wengert.ad.tape.Guards;
+import dev.wengert.ad.tape.Op;
+import java.util.List;
+
+/**
+ * A value being recorded on a {@link Tape}: a small immutable handle (tape, node, value). Every
+ * operation appends one node to the tape and returns a new handle; the tape itself stores no
+ * objects, so handles can be dropped freely.
+ *
+ * <pre>{@code
+ * Recording r = Tape.record(x -> x[0].times(x[1]).plus(x[0].sin()), 1.0, 2.0);
+ * double[] g = new double[2];
+ * r.gradient(new double[] {0.5, 3.0}, g);   // g = [3 + cos 0.5, 0.5]
+ * }</pre>
+ *
+ * <p>The arithmetic methods are named {@code plus}, {@code minus}, {@code times}, {@code div} and
+ * {@code unaryMinus} so that Kotlin code can write {@code a * b + c} on {@code Var}s. Overloads
+ * taking a {@code double} record the constant inside the node: {@code x.times(2.0)} costs one
+ * node, not two.
+ *
+ * <p>Control flow: use {@link #lt}, {@link #gt}, {@link #compareTo} and friends for branches, so
+ * the comparison is recorded as a guard and a replay at a point where it flips is caught.
+ * {@link #value()} is for reading results; branching on it is not recorded.
+ *
+ * <p>Non-differentiable points follow the conventions documented on the rules table:
+ * abs'(0) = 0, min/max on a tie follow their first operand, sqrt'(0) = +inf (reported as a
+ * {@link NonFiniteException} if it reaches a result), norm and hypot have zero gradient at the origin.
+ */
+public final class Var implements Comparable<Var> {
+    private final Tape tape;
+    private final int node;
+    private final double value;
+
+    Var(Tape tape, int node, double value) {
+        this.tape = tape;
+        this.node = node;
+        this.value = value;
+    }
+
+    /** The value computed while recording. */
+    public double value() {
+        return value;
+    }
+
+    /** The tape this value is recorded on. */
+    public Tape tape() {
+        return tape;
+    }
+
+    int node() {
+        return node;
+    }
+
+    // ---- arithmetic ----
+
+    public Var plus(Var y) { return tape.binary(Op.ADD, this, y); }
+    public Var plus(double c) { return tape.withConstant(Op.ADD_CONST, this, c); }
+    public Var minus(Var y) { return tape.binary(Op.SUB, this, y); }
+    public Var minus(double c) { return tape.withConstant(Op.SUB_CONST, this, c); }
+    public Var times(Var y) { return tape.binary(Op.MUL, this, y); }
+    public Var times(double c) { return tape.withConstant(Op.MUL_CONST, this, c); }
+    public Var div(Var y) { return tape.binary(Op.DIV, this, y); }
+    public Var div(double c) { return tape.withConstant(Op.DIV_CONST, this, c); }
+    public Var unaryMinus() { return tape.unary(Op.NEG, this); }
+
+    /** {@code c - x}. */
+    public static Var minus(double c, Var x) { return x.tape.withConstant(Op.CONST_SUB, x, c); }
+    /** {@code c / x}. */
+    public static Var div(double c, Var x) { return x.tape.withConstant(Op.CONST_DIV, x, c); }
+    /** {@code c ^ x}. */
+    public static Var pow(double c, Var x) { return x.tape.withConstant(Op.CONST_POW, x, c); }
+
+    // ---- elementary functions ----
+
+    public Var reciprocal() { return tape.unary(Op.RECIPROCAL, this); }
+    public Var square() { return tape.unary(Op.SQUARE, this); }
+    public Var sqrt() { return tape.unary(Op.SQRT, this); }
+    public Var cbrt() { return tape.unary(Op.CBRT, this); }
+    public Var exp() { return tape.unary(Op.EXP, this); }
+    public Var expm1() { return tape.unary(Op.EXPM1, this); }
+    public Var log() { return tape.unary(Op.LOG, this); }
+    public Var log1p() { return tape.unary(Op.LOG1P, this); }
+    public Var pow(double c) { return tape.withConstant(Op.POW_CONST, this, c); }
+    public Var pow(Var y) { return tape.binary(Op.POW, this, y); }
+    public Var sin() { return tape.unary(Op.SIN, this); }
+    public Var cos() { return tape.unary(Op.COS, this); }
+    public Var tan() { return tape.unary(Op.TAN, this); }
+    public Var asin() { return tape.unary(Op.ASIN, this); }
+    public Var acos() { return tape.unary(Op.ACOS, this); }
+    public Var atan() { return tape.unary(Op.ATAN, this); }
+    public Var sinh() { return tape.unary(Op.SINH, this); }
+    public Var cosh() { return tape.unary(Op.COSH, this); }
+    public Var tanh() { return tape.unary(Op.TANH, this); }
+    public Var abs() { return tape.unary(Op.ABS, this); }
+    public Var signum() { return tape.unary(Op.SIGNUM, this); }
+    public Var floor() { return tape.unary(Op.FLOOR, this); }
+    public Var ceil() { return tape.unary(Op.CEIL, this); }
+    public Var min(Var y) { return tape.binary(Op.MIN, this, y); }
+    public Var min(double c) { return tape.withConstant(Op.MIN_CONST, this, c); }
+    public Var max(Var y) { return tape.binary(Op.MAX, this, y); }
+    public Var max(double c) { return tape.withConstant(Op.MAX_CONST, this, c); }
+
+    /** {@code atan2(y, x)}, the angle of the point (x, y). */
+    public static Var atan2(Var y, Var x) { return y.tape.binary(Op.ATAN2, y, x); }
+    /** {@code sqrt(a^2 + b^2)} without intermediate overflow. */
+    public static Var hypot(Var a, Var b) { return a.tape.binary(Op.HYPOT, a, b); }
+
+    // ---- n-ary nodes: one node however many terms ----
+
+    /** The sum of the terms, recorded as one node. */
+    public static Var sum(Var... terms) { return Tape.of("sum", terms).nary(Op.SUM, terms, null); }
+
+    /** The sum of the terms, recorded as one node. */
+    public static Var sum(List<Var> terms) { return sum(terms.toArray(new Var[0])); }
+
+    /** The dot product a . b, recorded as one node. */
+    public static Var dot(Var[] a, Var[] b) {
+        if (a.length != b.length) throw new DimensionMismatchException("dot: second vector", b.length, a.length);
+        Var[] both = new Var[a.length * 2];
+        System.arraycopy(a, 0, both, 0, a.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return Tape.of("dot", both).nary(Op.DOT, both, null);
+    }
+
+    /** The linear combination c . x (constant weights), recorded as one node. */
+    public static Var dot(double[] c, Var[] x) {
+        if (c.length != x.length) throw new DimensionMismatchException("dot: weights", c.length, x.length);
+        return Tape.of("dot", x).nary(Op.LINEAR, x, c);
+    }
+
+    /** The Euclidean norm sqrt(sum x_k^2), recorded as one node; its gradient at 0 is 0. */
+    public static Var norm(Var... x) { return Tape.of("norm", x).nary(Op.NORM, x, null); }
+
+    // ---- comparisons, recorded as guards ----
+
+    public boolean lt(Var y) { return tape.guard(Guards.LESS, this, y); }
+    public boolean lt(double c) { return tape.guard(Guards.LESS, this, c); }
+    public boolean le(Var y) { return tape.guard(Guards.LESS_OR_EQUAL, this, y); }
+    public boolean le(double c) { return tape.guard(Guards.LESS_OR_EQUAL, this, c); }
+    public boolean gt(Var y) { return tape.guard(Guards.GREATER, this, y); }
+    public boolean gt(double c) { return tape.guard(Guards.GREATER, this, c); }
+    public boolean ge(Var y) { return tape.guard(Guards.GREATER_OR_EQUAL, this, y); }
+    public boolean ge(double c) { return tape.guard(Guards.GREATER_OR_EQUAL, this, c); }
+
+    /** Compares values, recording the outcome as guards (so a replay where it changes is caught). */
+    @Override
+    public int compareTo(Var y) {
+        if (lt(y)) return -1;
+        return gt(y) ? 1 : 0;
+    }
+
+    @Override
+    public String toString() {
+        return "Var[" + value + " @" + node + "]";
+    }
+}

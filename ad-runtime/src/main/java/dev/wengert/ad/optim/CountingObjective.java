@@ -1,0 +1,76 @@
+package dev.wengert.ad.optim;
+
+import dev.wengert.ad.Objective;
+
+/**
+ * An {@link Objective} that forwards to another and counts the calls of each kind, so that a
+ * history can report what a run cost. Not thread-safe: one instance per run.
+ *
+ * <pre>{@code
+ * CountingObjective counted = new CountingObjective(f);
+ * counted.gradient(x, g);
+ * long calls = counted.gradientEvaluations();   // 1
+ * }</pre>
+ */
+public final class CountingObjective implements Objective {
+
+    private final Objective delegate;
+    private long values;
+    private long gradients;
+    private long hessianVectors;
+    private long hessians;
+
+    public CountingObjective(Objective delegate) {
+        if (delegate == null) {
+            throw new IllegalArgumentException("objective must not be null");
+        }
+        this.delegate = delegate;
+    }
+
+    @Override
+    public double value(double[] x) {
+        values++;
+        return delegate.value(x);
+    }
+
+    @Override
+    public double gradient(double[] x, double[] g) {
+        gradients++;
+        return delegate.gradient(x, g);
+    }
+
+    @Override
+    public void hessianVector(double[] x, double[] v, double[] hv) {
+        hessianVectors++;
+        delegate.hessianVector(x, v, hv);
+    }
+
+    @Override
+    public double gradientAndHessianVector(double[] x, double[] v, double[] g, double[] hv) {
+        gradients++;
+        hessianVectors++;
+        return delegate.gradientAndHessianVector(x, v, g, hv);
+    }
+
+    @Override
+    public void hessian(double[] x, double[] h) {
+        hessians++;
+        delegate.hessian(x, h);
+    }
+
+    public long valueEvaluations() {
+        return values;
+    }
+
+    public long gradientEvaluations() {
+        return gradients;
+    }
+
+    public long hessianVectorEvaluations() {
+        return hessianVectors;
+    }
+
+    public long hessianEvaluations() {
+        return hessians;
+    }
+}

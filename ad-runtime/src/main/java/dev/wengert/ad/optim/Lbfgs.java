@@ -1,0 +1,121 @@
+package dev.wengert.ad.optim;
+
+import dev.wengert.ad.Objective;
+import java.util.function.Consumer;
+
+/**
+ * Limited-memory BFGS with a strong-Wolfe line search: the direction is -H g for the inverse-Hessian
+ * approximation H built from the last m steps ({@link LbfgsHistory}); only gradients are used.
+ *
+ * <p>On a {@link Manifold} it is a Riemannian L-BFGS: gradients are projected onto the tangent space,
+ * steps are retracted, the line search follows the retraction curve, and the stored pairs are carried
+ * to each new tangent space by projection. The new pair is s = the retraction curve's velocity times
+ * the step (a tangent vector at the new point) and y = g_new - P(g_old).
+ *
+ * <pre>{@code
+ * OptimizationHistory h = new Lbfgs().withMemory(10).minimize(rosenbrock, new double[] {-1.2, 1.0});
+ * }</pre>
+ */
+public final class Lbfgs implements Optimizer {
+
+    private final Settings settings;
+    private final int memory;
+    private final StrongWolfeLineSearch lineSearch;
+
+    /** Memory 10, c1 = 1e-4, c2 = 0.9, |g| &lt;= 1e-8 or 1000 iterations, in R^n. */
+    public Lbfgs() {
+        this(Settings.defaults(), 10, StrongWolfeLineSearch.forQuasiNewton());
+    }
+
+    private Lbfgs(Settings settings, int memory, StrongWolfeLineSearch lineSearch) {
+        if (memory < 1) {
+            throw new IllegalArgumentException("L-BFGS memory must be at least 1, got " + memory);
+        }
+        this.settings = settings;
+        this.memory = memory;
+        this.lineSearch = lineSearch;
+    }
+
+    public Lbfgs withMemory(int m) {
+        return new Lbfgs(settings, m, lineSearch);
+    }
+
+    public Lbfgs withStopping(StoppingCriteria stopping) {
+        return new Lbfgs(settings.withStopping(stopping), memory, lineSearch);
+    }
+
+    public Lbfgs onManifold(Manifold manifold) {
+        return new Lbfgs(settings.withManifold(manifold), memory, lineSearch);
+    }
+
+    /** Calls {@code listener} with every iterate as it is recorded (for progress output). */
+    public Lbfgs withListener(Consumer<Iteration> listener) {
+        return new Lbfgs(settings.withListener(listener), memory, lineSearch);
+    }
+
+    public Lbfgs withLineSearch(StrongWolfeLineSearch search) {
+        return new Lbfgs(settings, memory, search);
+    }
+
+    @Override
+    public OptimizationHistory minimize(Objective f, double[] x0) {
+        Problem problem = settings.problem(f, x0);
+        Manifold manifold = settings.manifold();
+        int n = problem.dimension();
+        LbfgsHistory pairs = new LbfgsHistory(memory);
+        Problem.Point p = problem.start(x0);
+        StopReason reason = problem.recordStart(p);
+        while (reason == null) {
+            double[] direction = pairs.applyInverseHessian(p.gradient());
+            Vectors.scale(-1.0, direction);
+            if (!manifold.isEuclidean()) {
+                manifold.project(p.x(), direction, direction);
+            }
+            double gNorm = p.gradientNorm();
+            if (!(Vectors.dot(direction, p.gradient()) < -1e-12 * gNorm * Vectors.norm(direction))) {
+                pairs.clear();   // the approximation went bad: restart from steepest descent
+                direction = steepest(p);
+            }
+            StrongWolfeLineSearch.Result<Problem.Point> r = search(problem, p, direction, pairs.isEmpty());
+            if (!r.moved() && !pairs.isEmpty()) {
+                pairs.clear();
+                direction = steepest(p);
+                r = search(problem, p, direction, true);
+            }
+            if (!r.moved()) {
+                reason = StopReason.NO_PROGRESS;
+                break;
+            }
+            Problem.Point next = r.point().state();
+            double[] s = new double[n];
+            manifold.retractionVelocity(p.x(), direction, r.point().alpha(), s);
+            Vectors.scale(r.point().alpha(), s);
+            double[] y = new double[n];
+            manifold.project(next.x(), p.gradient(), y);
+            for (int i = 0; i < n; i++) {
+                y[i] = next.gradient()[i] - y[i];
+            }
+            if (!manifold.isEuclidean()) {
+                pairs.transport(manifold, next.x());
+            }
+            pairs.add(s, y);
+            reason = problem.record(p, next);
+            p = next;
+        }
+        return problem.finish(reason);
+    }
+
+    private StrongWolfeLineSearch.Result<Problem.Point> search(Problem problem, Problem.Point p, double[] direction,
+                                                              boolean steepest) {
+        // Without curvature information the direction has the gradient's scale; a first step of
+        // length at most 1 keeps the first trial point from flying off.
+        double initial = steepest ? Math.min(1.0, 1.0 / Vectors.norm(direction)) : 1.0;
+        return lineSearch.search(problem.line(p, direction), Problem.origin(p, direction), initial);
+    }
+
+    private static double[] steepest(Problem.Point p) {
+        double[] d = p.gradient().clone();
+        Vectors.scale(-1.0, d);
+        return d;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.wengert.ad.optim;
+
+import dev.wengert.ad.Objective;
+import java.util.function.Consumer;
+
+/**
+ * Gradient steps with a fixed learning rate and heavy-ball momentum, with the update of PyTorch's
+ * {@code torch.optim.SGD}: v = mu v + g, x = x - lr v. No line search, one gradient per iteration;
+ * "stochastic" only when the objective's gradient is (here it is usually exact, as in the seed
+ * article's comparison with L-BFGS). On a manifold the step is retracted and the velocity is
+ * projected onto each new tangent space.
+ *
+ * <pre>{@code
+ * OptimizationHistory h = new MomentumSgd(0.1, 0.0)
+ *         .withStopping(StoppingCriteria.defaults().withMaxIterations(40))
+ *         .minimize(f, new double[] {2.5, -2.0});
+ * }</pre>
+ */
+public final class MomentumSgd implements Optimizer {
+
+    private final Settings settings;
+    private final double learningRate;
+    private final double momentum;
+
+    /**
+     * @param learningRate step size lr &gt; 0
+     * @param momentum mu in [0, 1); 0 is plain gradient descent with a fixed step
+     */
+    public MomentumSgd(double learningRate, double momentum) {
+        this(Settings.defaults(), learningRate, momentum);
+    }
+
+    private MomentumSgd(Settings settings, double learningRate, double momentum) {
+        if (!(learningRate > 0.0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be positive and finite, got " + learningRate);
+        }
+        if (!(momentum >= 0.0 && momentum < 1.0)) {
+            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+        }
+        this.settings = settings;
+        this.learningRate = learningRate;
+        this.momentum = momentum;
+    }
+
+    public MomentumSgd withStopping(StoppingCriteria stopping) {
+        return new MomentumSgd(settings.withStopping(stopping), learningRate, momentum);
+    }
+
+    public MomentumSgd onManifold(Manifold manifold) {
+        return new MomentumSgd(settings.withManifold(manifold), learningRate, momentum);
+    }
+
+    /** Calls {@code listener} with every iterate as it is recorded (for progress output). */
+    public MomentumSgd withListener(Consumer<Iteration> listener) {
+        return new MomentumSgd(settings.withListener(listener), learningRate, momentum);
+    }
+
+    @Override
+    public OptimizationHistory minimize(Objective f, double[] x0) {
+        Problem problem = settings.problem(f, x0);
+        Manifold manifold = settings.manifold();
+        int n = problem.dimension();
+        Problem.Point p = problem.start(x0);
+        StopReason reason = problem.recordStart(p);
+        double[] velocity = new double[n];
+        while (reason == null) {
+            for (int i = 0; i < n; i++) {
+                velocity[i] = momentum * velocity[i] + p.gradient()[i];
+            }
+            double[] x = new double[n];
+            manifold.retract(p.x(), velocity, -learningRate, x);
+            Problem.Point next = problem.evaluate(x);
+            if (!manifold.isEuclidean()) {
+                manifold.project(next.x(), velocity, velocity);
+            }
+            reason = problem.record(p, next);
+            p = next;
+        }
+        return problem.finish(reason);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.wengert.ad.optim;
+
+import dev.wengert.ad.Objective;
+import java.util.function.Consumer;
+
+/**
+ * Trust-region Newton-CG: each iteration solves the quadratic model inside a trust region with
+ * {@link SteihaugCg}, using exact Hessian-vector products only (no matrix is ever formed), and
+ * grows or shrinks the region by how well the model predicted the actual decrease (Nocedal and
+ * Wright, Algorithm 4.1). The CG tolerance min(0.5, sqrt|g|) |g| makes the steps exact Newton steps
+ * near the solution, so convergence there is superlinear.
+ *
+ * <p>On a {@link Manifold} this is the Riemannian trust-region method (Absil, Baker and Gallivan):
+ * the model uses the Riemannian gradient and Hessian on the tangent space, and the step is retracted.
+ * It is the solver of choice for the Thomson problem: the Hessian there is indefinite away from
+ * minima and singular at them (rotations), and truncated CG handles both.
+ *
+ * <pre>{@code
+ * OptimizationHistory h = new NewtonCg()
+ *         .onManifold(ProductOfSpheres.of(n, 3))
+ *         .withStopping(StoppingCriteria.gradientBelow(1e-10))
+ *         .minimize(energy, x0);
+ * }</pre>
+ */
+public final class NewtonCg implements Optimizer {
+
+    /** Below this ratio of actual to predicted decrease a step is rejected. */
+    private static final double ACCEPT = 0.1;
+
+    private final Settings settings;
+    private final double initialRadius;
+    private final double maxRadius;
+
+    /** Initial radius 1, no practical cap, |g| &lt;= 1e-8 or 1000 iterations, in R^n. */
+    public NewtonCg() {
+        this(Settings.defaults(), 1.0, 1e10);
+    }
+
+    private NewtonCg(Settings settings, double initialRadius, double maxRadius) {
+        if (!(initialRadius > 0.0 && initialRadius <= maxRadius) || Double.isInfinite(maxRadius)) {
+            throw new IllegalArgumentException("need 0 < initialRadius <= maxRadius < infinity, got "
+                    + initialRadius + " and " + maxRadius);
+        }
+        this.settings = settings;
+        this.initialRadius = initialRadius;
+        this.maxRadius = maxRadius;
+    }
+
+    public NewtonCg withStopping(StoppingCriteria stopping) {
+        return new NewtonCg(settings.withStopping(stopping), initialRadius, maxRadius);
+    }
+
+    public NewtonCg onManifold(Manifold manifold) {
+        return new NewtonCg(settings.withManifold(manifold), initialRadius, maxRadius);
+    }
+
+    /** Calls {@code listener} with every iterate as it is recorded (for progress output). */
+    public NewtonCg withListener(Consumer<Iteration> listener) {
+        return new NewtonCg(settings.withListener(listener), initialRadius, maxRadius);
+    }
+
+    /** Sets the starting and the largest trust-region radius. */
+    public NewtonCg withRadius(double initial, double max) {
+        return new NewtonCg(settings, initial, max);
+    }
+
+    @Override
+    public OptimizationHistory minimize(Objective f, double[] x0) {
+        Problem problem = settings.problem(f, x0);
+        int n = problem.dimension();
+        Manifold manifold = settings.manifold();
+        Problem.Point p = problem.start(x0);
+        StopReason reason = problem.recordStart(p);
+        double radius = initialRadius;
+        while (reason == null) {
+            double gNorm = p.gradientNorm();
+            double tolerance = Math.min(0.5, Math.sqrt(gNorm)) * gNorm;
+            Problem.Point at = p;
+            SteihaugCg.Result cg = SteihaugCg.solve((v, out) -> problem.hessianVector(at, v, out),
+                    p.gradient(), radius, tolerance, 2 * n);
+            double[] step = cg.step();
+            double[] x = new double[n];
+            manifold.retract(p.x(), step, 1.0, x);
+            Problem.Point trial = problem.evaluate(x);
+
+            // Near convergence both decreases are at the rounding level of f; a small shared offset
+            // keeps their ratio meaningful there (as Manopt's trust-region solver does).
+            double offset = 1e3 * Math.ulp(1.0) * Math.max(1.0, Math.abs(p.value()));
+            double actual = p.value() - trial.value();
+            double rho = (actual + offset) / (cg.modelDecrease() + offset);
+            double stepNorm = Vectors.norm(step);
+            if (!(rho >= 0.25)) {   // also true for NaN: a non-finite trial shrinks the region
+                radius = 0.25 * stepNorm;
+            } else if (rho > 0.75 && cg.onBoundary()) {
+                radius = Math.min(2.0 * radius, maxRadius);
+            }
+            if (rho > ACCEPT && Double.isFinite(trial.value())) {
+                reason = problem.record(p, trial);
+                p = trial;
+            } else {
+                reason = problem.recordRejected(p);
+                if (reason == null && radius <= 1e-15 * Math.max(1.0, Vectors.norm(p.x()))) {
+                    reason = StopReason.NO_PROGRESS;
+                }
+            }
+        }
+        return problem.finish(reason);
+    }
+}

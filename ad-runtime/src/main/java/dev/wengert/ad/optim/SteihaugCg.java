@@ -1,0 +1,136 @@
+package dev.wengert.ad.optim;
+
+/**
+ * Steihaug's truncated conjugate gradient method for the trust-region subproblem
+ * <pre>
+ *   minimise  m(p) = g^T p + 1/2 p^T B p   subject to |p| &lt;= radius
+ * </pre>
+ * using only products B v (Nocedal and Wright, Algorithm 7.2). CG runs from p = 0 and stops at the
+ * first of: the residual is below the tolerance (an inexact Newton step), a direction of non-positive
+ * curvature (followed to the boundary), or an iterate leaving the region (cut at the boundary). Each
+ * stop leaves a step that decreases the model at least as much as the Cauchy point, which is what the
+ * trust-region method's convergence rests on; negative curvature is used, not feared.
+ *
+ * <pre>{@code
+ * SteihaugCg.Result r = SteihaugCg.solve((v, out) -> f.hessianVector(x, v, out), g, 1.0, 1e-6, 2 * n);
+ * double[] step = r.step();
+ * }</pre>
+ */
+public final class SteihaugCg {
+
+    private SteihaugCg() {}
+
+    /** The operator B, applied to v into out. */
+    @FunctionalInterface
+    public interface Operator {
+        void apply(double[] v, double[] out);
+    }
+
+    /** Why CG stopped. */
+    public enum Termination { CONVERGED, NEGATIVE_CURVATURE, BOUNDARY, MAX_ITERATIONS }
+
+    /**
+     * The step and what it gains.
+     *
+     * @param step the step p
+     * @param modelDecrease m(0) - m(p) = -(g^T p + 1/2 p^T B p), non-negative
+     * @param iterations CG iterations, one operator application each
+     * @param termination why CG stopped
+     */
+    public record Result(double[] step, double modelDecrease, int iterations, Termination termination) {
+        public Result {
+            step = step.clone();
+        }
+
+        @Override
+        public double[] step() {
+            return step.clone();
+        }
+
+        /** True when the step reached the trust-region boundary. */
+        public boolean onBoundary() {
+            return termination == Termination.NEGATIVE_CURVATURE || termination == Termination.BOUNDARY;
+        }
+    }
+
+    /**
+     * Approximately minimises the model within the radius.
+     *
+     * @param b the model Hessian, applied by products only
+     * @param g the gradient (model slope at 0)
+     * @param radius trust-region radius, positive
+     * @param tolerance stop when the residual norm |g + B p| is at most this
+     * @param maxIterations CG iteration limit, at least 1
+     */
+    public static Result solve(Operator b, double[] g, double radius, double tolerance, int maxIterations) {
+        if (!(radius > 0.0) || Double.isInfinite(radius)) {
+            throw new IllegalArgumentException("trust-region radius must be positive and finite, got " + radius);
+        }
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("maxIterations must be at least 1, got " + maxIterations);
+        }
+        int n = g.length;
+        double[] p = new double[n];
+        double[] bp = new double[n];     // B p, kept so that the model decrease is exact and free
+        double[] r = g.clone();          // residual g + B p
+        double[] d = g.clone();
+        Vectors.scale(-1.0, d);
+        double[] bd = new double[n];
+        double rr = Vectors.dot(r, r);
+        if (Math.sqrt(rr) <= tolerance) {
+            return new Result(p, 0.0, 0, Termination.CONVERGED);
+        }
+        for (int j = 1; j <= maxIterations; j++) {
+            b.apply(d, bd);
+            double dbd = Vectors.dot(d, bd);
+            if (!(dbd > 0.0)) {
+                double tau = toBoundary(p, d, radius);
+                return finish(g, p, bp, d, bd, tau, j, Termination.NEGATIVE_CURVATURE);
+            }
+            double alpha = rr / dbd;
+            double pNext = 0.0;
+            for (int i = 0; i < n; i++) {
+                double v = p[i] + alpha * d[i];
+                pNext += v * v;
+            }
+            if (Math.sqrt(pNext) >= radius) {
+                double tau = toBoundary(p, d, radius);
+                return finish(g, p, bp, d, bd, tau, j, Termination.BOUNDARY);
+            }
+            Vectors.axpy(alpha, d, p);
+            Vectors.axpy(alpha, bd, bp);
+            Vectors.axpy(alpha, bd, r);
+            double rrNext = Vectors.dot(r, r);
+            if (Math.sqrt(rrNext) <= tolerance) {
+                return new Result(p, decrease(g, p, bp), j, Termination.CONVERGED);
+            }
+            double beta = rrNext / rr;
+            for (int i = 0; i < n; i++) {
+                d[i] = -r[i] + beta * d[i];
+            }
+            rr = rrNext;
+        }
+        return new Result(p, decrease(g, p, bp), maxIterations, Termination.MAX_ITERATIONS);
+    }
+
+    private static Result finish(double[] g, double[] p, double[] bp, double[] d, double[] bd, double tau,
+                                 int iterations, Termination why) {
+        Vectors.axpy(tau, d, p);
+        Vectors.axpy(tau, bd, bp);
+        return new Result(p, decrease(g, p, bp), iterations, why);
+    }
+
+    /** The tau &gt;= 0 with |p + tau d| = radius (p is inside). */
+    private static double toBoundary(double[] p, double[] d, double radius) {
+        double pd = Vectors.dot(p, d);
+        double dd = Vectors.dot(d, d);
+        double pp = Vectors.dot(p, p);
+        double disc = Math.sqrt(pd * pd + dd * (radius * radius - pp));
+        // Written to avoid cancellation when pd > 0.
+        return pd > 0.0 ? (radius * radius - pp) / (pd + disc) : (disc - pd) / dd;
+    }
+
+    private static double decrease(double[] g, double[] p, double[] bp) {
+        return -(Vectors.dot(g, p) + 0.5 * Vectors.dot(p, bp));
+    }
+}

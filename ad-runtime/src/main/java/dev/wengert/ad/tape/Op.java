@@ -1,0 +1,166 @@
+package dev.wengert.ad.tape;
+
+/**
+ * The opcodes a tape records, with each one's name and operand shape. The derivative rules of
+ * every opcode live in {@link Rules}; this class only says what an opcode is called and how its
+ * operands are laid out on the tape.
+ *
+ * <p>Operand shapes ({@link #kind}):
+ * <ul>
+ *   <li>{@link #INPUT}: {@code a} is the input's position in x;</li>
+ *   <li>{@link #CONSTANT}: {@code a} indexes the constant pool;</li>
+ *   <li>{@link #UNARY}: {@code a} is the argument node;</li>
+ *   <li>{@link #BINARY}: {@code a} and {@code b} are the argument nodes;</li>
+ *   <li>{@link #WITH_CONSTANT}: {@code a} is the argument node, {@code b} indexes the constant pool
+ *       (so {@code x.times(2.0)} costs no constant node);</li>
+ *   <li>{@link #NARY}: {@code a} is the start of the argument list in the argument pool, {@code b}
+ *       its length; {@link #LINEAR} keeps the offset of its weights in the constant pool in the pool
+ *       slot right after its arguments.</li>
+ * </ul>
+ *
+ * <p>This is an implementation class of the tape, public only so the sweeps and {@code Dual} can
+ * share it; it is not part of the supported API.
+ */
+public final class Op {
+
+    public static final int INPUT = 0;
+    public static final int CONSTANT = 1;
+    public static final int UNARY = 2;
+    public static final int BINARY = 3;
+    public static final int WITH_CONSTANT = 4;
+    public static final int NARY = 5;
+
+
+    // Leaves.
+    public static final byte VARIABLE = 0;
+    public static final byte CONST = 1;
+
+    // Unary: f(x).
+    public static final byte NEG = 2;
+    public static final byte RECIPROCAL = 3;
+    public static final byte SQUARE = 4;
+    public static final byte SQRT = 5;
+    public static final byte CBRT = 6;
+    public static final byte EXP = 7;
+    public static final byte EXPM1 = 8;
+    public static final byte LOG = 9;
+    public static final byte LOG1P = 10;
+    public static final byte SIN = 11;
+    public static final byte COS = 12;
+    public static final byte TAN = 13;
+    public static final byte ASIN = 14;
+    public static final byte ACOS = 15;
+    public static final byte ATAN = 16;
+    public static final byte SINH = 17;
+    public static final byte COSH = 18;
+    public static final byte TANH = 19;
+    public static final byte ABS = 20;
+    public static final byte SIGNUM = 21;
+    public static final byte FLOOR = 22;
+    public static final byte CEIL = 23;
+
+    // Binary: f(x, y), both variables.
+    public static final byte ADD = 24;
+    public static final byte SUB = 25;
+    public static final byte MUL = 26;
+    public static final byte DIV = 27;
+    public static final byte POW = 28;
+    public static final byte ATAN2 = 29;
+    public static final byte HYPOT = 30;
+    public static final byte MIN = 31;
+    public static final byte MAX = 32;
+
+    // A variable x and a constant c.
+    public static final byte ADD_CONST = 33;
+    public static final byte SUB_CONST = 34;
+    public static final byte CONST_SUB = 35;
+    public static final byte MUL_CONST = 36;
+    public static final byte DIV_CONST = 37;
+    public static final byte CONST_DIV = 38;
+    public static final byte POW_CONST = 39;
+    public static final byte CONST_POW = 40;
+    public static final byte MIN_CONST = 41;
+    public static final byte MAX_CONST = 42;
+
+    // N-ary.
+    public static final byte SUM = 43;
+    public static final byte DOT = 44;
+    public static final byte NORM = 45;
+    public static final byte LINEAR = 46;
+    public static final byte DISTANCE = 47;
+
+    /** Number of opcodes. */
+    public static final int COUNT = 48;
+
+    private static final String[] NAMES = new String[COUNT];
+    private static final byte[] KINDS = new byte[COUNT];
+
+    static {
+        define(VARIABLE, "variable", INPUT);
+        define(CONST, "constant", CONSTANT);
+        define(NEG, "neg", UNARY);
+        define(RECIPROCAL, "reciprocal", UNARY);
+        define(SQUARE, "square", UNARY);
+        define(SQRT, "sqrt", UNARY);
+        define(CBRT, "cbrt", UNARY);
+        define(EXP, "exp", UNARY);
+        define(EXPM1, "expm1", UNARY);
+        define(LOG, "log", UNARY);
+        define(LOG1P, "log1p", UNARY);
+        define(SIN, "sin", UNARY);
+        define(COS, "cos", UNARY);
+        define(TAN, "tan", UNARY);
+        define(ASIN, "asin", UNARY);
+        define(ACOS, "acos", UNARY);
+        define(ATAN, "atan", UNARY);
+        define(SINH, "sinh", UNARY);
+        define(COSH, "cosh", UNARY);
+        define(TANH, "tanh", UNARY);
+        define(ABS, "abs", UNARY);
+        define(SIGNUM, "signum", UNARY);
+        define(FLOOR, "floor", UNARY);
+        define(CEIL, "ceil", UNARY);
+        define(ADD, "add", BINARY);
+        define(SUB, "sub", BINARY);
+        define(MUL, "mul", BINARY);
+        define(DIV, "div", BINARY);
+        define(POW, "pow", BINARY);
+        define(ATAN2, "atan2", BINARY);
+        define(HYPOT, "hypot", BINARY);
+        define(MIN, "min", BINARY);
+        define(MAX, "max", BINARY);
+        define(ADD_CONST, "add-constant", WITH_CONSTANT);
+        define(SUB_CONST, "sub-constant", WITH_CONSTANT);
+        define(CONST_SUB, "constant-sub", WITH_CONSTANT);
+        define(MUL_CONST, "mul-constant", WITH_CONSTANT);
+        define(DIV_CONST, "div-constant", WITH_CONSTANT);
+        define(CONST_DIV, "constant-div", WITH_CONSTANT);
+        define(POW_CONST, "pow-constant", WITH_CONSTANT);
+        define(CONST_POW, "constant-pow", WITH_CONSTANT);
+        define(MIN_CONST, "min-constant", WITH_CONSTANT);
+        define(MAX_CONST, "max-constant", WITH_CONSTANT);
+        define(SUM, "sum", NARY);
+        define(DOT, "dot", NARY);
+        define(NORM, "norm", NARY);
+        define(LINEAR, "linear", NARY);
+        define(DISTANCE, "distance", NARY);
+    }
+
+    private Op() {
+    }
+
+    private static void define(byte op, String name, int kind) {
+        NAMES[op] = name;
+        KINDS[op] = (byte) kind;
+    }
+
+    /** The operand shape of {@code op}: one of {@link #INPUT} ... {@link #NARY}. */
+    public static int kind(int op) {
+        return KINDS[op];
+    }
+
+    /** The opcode's name as error messages show it. */
+    public static String name(int op) {
+        return NAMES[op];
+    }
+}

@@ -1,0 +1,77 @@
+package dev.wengert.ad.tape;
+
+/**
+ * First-order reverse (adjoint) sweep: given node values and adjoints seeded on the outputs,
+ * propagates adjoints backwards through the tape. The adjoints of the input nodes are the gradient
+ * (or, for seeds w, the vector-Jacobian product w^T J).
+ *
+ * <p>In consuming mode (an {@code inputAdjoints} array is given) the sweep hands each input's
+ * adjoint to that array and leaves every node adjoint zero behind it, so the scratch is ready for
+ * the next call without a separate clearing pass over the tape.
+ */
+public final class ReverseSweep {
+    private ReverseSweep() {
+    }
+
+    /**
+     * Runs the sweep over nodes {@code [0, last]}; {@code adj} holds the seeds and zeros elsewhere.
+     * With {@code inputAdjoints} non-null (zeroed by the caller, length n) it consumes {@code adj}
+     * and writes the input adjoints there; with null it leaves all adjoints in {@code adj}.
+     */
+    public static void run(TapeData t, double[] v, double[] adj, int last, double[] inputAdjoints) {
+        final byte[] op = t.op;
+        final int[] a = t.a;
+        final int[] b = t.b;
+        final double[] c = t.constants;
+        final boolean consume = inputAdjoints != null;
+        final Partials p = new Partials();
+        for (int i = last; i >= 0; i--) {
+            double g = adj[i];
+            if (g == 0) continue;
+            if (consume) adj[i] = 0;
+            int o = op[i];
+            switch (Op.kind(o)) {
+                case Op.INPUT:
+                    if (consume) inputAdjoints[a[i]] = g;
+                    break;
+                case Op.CONSTANT:
+                    break;
+                case Op.UNARY: {
+                    int x = a[i];
+                    adj[x] += g * Rules.unaryDx(o, v[x], v[i]);
+                    break;
+                }
+                case Op.BINARY: {
+                    int x = a[i];
+                    int y = b[i];
+                    double vx = v[x];
+                    double vy = v[y];
+                    adj[x] += g * Rules.binaryDx(o, vx, vy, v[i]);
+                    adj[y] += g * Rules.binaryDy(o, vx, vy, v[i]);
+                    break;
+                }
+                case Op.WITH_CONSTANT: {
+                    int x = a[i];
+                    adj[x] += g * Rules.withConstantDx(o, v[x], c[b[i]], v[i]);
+                    break;
+                }
+                default:
+                    nary(t, o, i, g, v, adj, p);
+            }
+        }
+    }
+
+    private static void nary(TapeData t, int o, int i, double g, double[] v, double[] adj, Partials p) {
+        p.atNary(t, i, v, false);
+        double gInner = g * p.dx;
+        int count = t.b[i];
+        if (o == Op.SUM) {
+            // The common case (sums of many terms) without a rule lookup per argument.
+            final int[] pool = t.pool;
+            for (int k = t.a[i], end = k + count; k < end; k++) adj[pool[k]] += gInner;
+            return;
+        }
+        double inner = p.inner;
+        for (int k = 0; k < count; k++) adj[t.naryArgument(i, k)] += gInner * t.naryPartial(i, k, v, inner);
+    }
+}

@@ -1,0 +1,416 @@
+package dev.wengert.ad;
+
+import static dev.wengert.ad.Close.assertClose;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * Random expression trees over 1 to 4 variables, built from the whole op set, through every driver:
+ * each agrees with central differences (smooth trees only) and with the other drivers (all trees,
+ * kinks included, since the drivers share one rules table and must agree even at a kink).
+ *
+ * <p>Domains are kept safe by construction: log of (u^2 + 1), sqrt of (u^2 + 0.5), asin of
+ * 0.9 tanh u, division by (v^2 + 1), and so on; inputs lie in [-2, 2].
+ */
+class DriverPropertiesTest {
+
+    /** A tree that can be evaluated on the tape and with duals, the same operations in both. */
+    interface Expr {
+        Var on(Var[] x);
+
+        Dual on(Dual[] x);
+    }
+
+    private static final int UNARY_SMOOTH = 24;
+    private static final int UNARY_ALL = 30;
+    private static final int BINARY_SMOOTH = 11;
+    private static final int BINARY_ALL = 14;
+
+    record Leaf(int index, double scale, double shift) implements Expr {
+        public Var on(Var[] x) {
+            Var v = x[index % x.length];
+            return scale == 1 && shift == 0 ? v : v.times(scale).plus(shift);
+        }
+
+        public Dual on(Dual[] x) {
+            Dual v = x[index % x.length];
+            return scale == 1 && shift == 0 ? v : v.times(scale).plus(shift);
+        }
+
+        @Override
+        public String toString() {
+            return scale == 1 && shift == 0 ? "x" + index : "(" + scale + " x" + index + " + " + shift + ")";
+        }
+    }
+
+    record Unary(int op, Expr a) implements Expr {
+        public Var on(Var[] x) {
+            Var u = a.on(x);
+            switch (op) {
+                case 0: return u.sin();
+                case 1: return u.cos();
+                case 2: return u.atan();
+                case 3: return u.tanh();
+                case 4: return u.sin().exp();
+                case 5: return u.square().plus(1).log();
+                case 6: return u.square().plus(0.5).sqrt();
+                case 7: return u.square().log1p();
+                case 8: return u.sin().expm1();
+                case 9: return u.square().plus(1).cbrt();
+                case 10: return u.square().plus(1).reciprocal();
+                case 11: return u.tanh().times(0.9).asin();
+                case 12: return u.tanh().times(0.9).acos();
+                case 13: return u.sin().sinh();
+                case 14: return u.atan().cosh();
+                case 15: return u.atan().times(0.5).tan();
+                case 16: return u.pow(3.0);
+                case 17: return u.square().plus(1).pow(1.5);
+                case 18: return Var.pow(2.0, u.sin());
+                case 19: return Var.minus(1.5, u);
+                case 20: return Var.div(2.0, u.square().plus(1));
+                case 21: return u.unaryMinus();
+                case 22: return u.times(-0.7).plus(0.3);
+                case 23: return u.div(3.0).minus(0.2);
+                // kinks
+                case 24: return u.abs();
+                case 25: return u.signum().times(u);
+                case 26: return u.floor().plus(u);
+                case 27: return u.ceil().times(u);
+                case 28: return u.min(0.25);
+                default: return u.max(-0.25);
+            }
+        }
+
+        public Dual on(Dual[] x) {
+            Dual u = a.on(x);
+            switch (op) {
+                case 0: return u.sin();
+                case 1: return u.cos();
+                case 2: return u.atan();
+                case 3: return u.tanh();
+                case 4: return u.sin().exp();
+                case 5: return u.square().plus(1).log();
+                case 6: return u.square().plus(0.5).sqrt();
+                case 7: return u.square().log1p();
+                case 8: return u.sin().expm1();
+                case 9: return u.square().plus(1).cbrt();
+                case 10: return u.square().plus(1).reciprocal();
+                case 11: return u.tanh().times(0.9).asin();
+                case 12: return u.tanh().times(0.9).acos();
+                case 13: return u.sin().sinh();
+                case 14: return u.atan().cosh();
+                case 15: return u.atan().times(0.5).tan();
+                case 16: return u.pow(3.0);
+                case 17: return u.square().plus(1).pow(1.5);
+                case 18: return Dual.constant(2.0).pow(u.sin());
+                case 19: return Dual.constant(1.5).minus(u);
+                case 20: return Dual.constant(2.0).div(u.square().plus(1));
+                case 21: return u.unaryMinus();
+                case 22: return u.times(-0.7).plus(0.3);
+                case 23: return u.div(3.0).minus(0.2);
+                case 24: return u.abs();
+                case 25: return Dual.constant(Math.signum(u.value())).times(u);
+                case 26: return Dual.constant(Math.floor(u.value())).plus(u);
+                case 27: return Dual.constant(Math.ceil(u.value())).times(u);
+                case 28: return u.min(Dual.constant(0.25));
+                default: return u.max(Dual.constant(-0.25));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "u" + op + "(" + a + ")";
+        }
+    }
+
+    record Binary(int op, Expr a, Expr b) implements Expr {
+        public Var on(Var[] x) {
+            Var p = a.on(x);
+            Var q = b.on(x);
+            switch (op) {
+                case 0: return p.plus(q);
+                case 1: return p.minus(q);
+                case 2: return p.times(q);
+                case 3: return p.div(q.square().plus(1));
+                case 4: return p.square().plus(1).pow(q.sin());
+                case 5: return Var.atan2(p, q.square().plus(1));
+                case 6: return Var.hypot(p, q.square().plus(1));
+                case 7: return Var.sum(p, q, p);
+                case 8: return Var.dot(new Var[] {p, q}, new Var[] {q, p.sin()});
+                case 9: return Var.norm(p, q, p.square().plus(1));
+                case 10: return Var.dot(new double[] {0.5, -1.25}, new Var[] {p, q});
+                // kinks
+                case 11: return p.min(q);
+                case 12: return p.max(q);
+                default: return Var.hypot(p, q);
+            }
+        }
+
+        public Dual on(Dual[] x) {
+            Dual p = a.on(x);
+            Dual q = b.on(x);
+            switch (op) {
+                case 0: return p.plus(q);
+                case 1: return p.minus(q);
+                case 2: return p.times(q);
+                case 3: return p.div(q.square().plus(1));
+                case 4: return p.square().plus(1).pow(q.sin());
+                case 5: return Dual.atan2(p, q.square().plus(1));
+                case 6: return Dual.hypot(p, q.square().plus(1));
+                case 7: return p.plus(q).plus(p);
+                case 8: return p.times(q).plus(q.times(p.sin()));
+                case 9: return p.square().plus(q.square()).plus(p.square().plus(1).square()).sqrt();
+                case 10: return p.times(0.5).plus(q.times(-1.25));
+                case 11: return p.min(q);
+                case 12: return p.max(q);
+                default: return Dual.hypot(p, q);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "b" + op + "(" + a + ", " + b + ")";
+        }
+    }
+
+    // ---- generators ----
+
+    private static Arbitrary<Expr> tree(int depth, boolean smooth) {
+        Arbitrary<Expr> leaf = Arbitraries.oneOf(
+                Arbitraries.integers().between(0, 3).map(i -> (Expr) new Leaf(i, 1, 0)),
+                Arbitraries.integers().between(0, 3).flatMap(i -> Arbitraries.doubles().between(-1.5, 1.5).ofScale(2)
+                        .map(s -> (Expr) new Leaf(i, s, 0.25 * i))));
+        if (depth == 0) return leaf;
+        Arbitrary<Expr> sub = tree(depth - 1, smooth);
+        Arbitrary<Expr> unary = Arbitraries.integers().between(0, (smooth ? UNARY_SMOOTH : UNARY_ALL) - 1)
+                .flatMap(op -> sub.map(a -> (Expr) new Unary(op, a)));
+        Arbitrary<Expr> binary = Arbitraries.integers().between(0, (smooth ? BINARY_SMOOTH : BINARY_ALL) - 1)
+                .flatMap(op -> sub.flatMap(a -> sub.map(b -> (Expr) new Binary(op, a, b))));
+        return Arbitraries.frequencyOf(Tuple.of(1, leaf), Tuple.of(3, unary), Tuple.of(3, binary));
+    }
+
+    @Provide
+    Arbitrary<Expr> smoothTrees() {
+        return tree(4, true);
+    }
+
+    @Provide
+    Arbitrary<Expr> trees() {
+        return tree(4, false);
+    }
+
+    @Provide
+    Arbitrary<double[]> points() {
+        return Arbitraries.doubles().between(-2, 2).ofScale(3).array(double[].class).ofSize(4);
+    }
+
+    private static double[] first(double[] a, int n) {
+        return java.util.Arrays.copyOf(a, n);
+    }
+
+    // ---- agreement with finite differences (smooth trees) ----
+
+    // Central differences (GradientCheck's step h ~ 6e-6) carry rounding noise ~ eps |f| / h ~ 2e-11 |f|
+    // and truncation ~ h^2 |f'''|; trees of depth 4 have moderate third derivatives on [-2, 2], so
+    // 1e-5 relative, or 1e-7 (1 + |f|) absolute for entries near zero, is a safe bound.
+    private static void assertAgreesWithFiniteDifferences(GradientCheck.Report r, double fx) {
+        assertTrue(r.passes(1e-5, 1e-7 * (1 + Math.abs(fx))), r.toString());
+    }
+
+    @Property(tries = 300)
+    void gradientAgreesWithFiniteDifferences(@ForAll("smoothTrees") Expr e, @ForAll @IntRange(min = 1, max = 4) int n,
+                                             @ForAll("points") double[] x4) {
+        double[] x = first(x4, n);
+        Recording r = Recordings.scalar(e::on, x);
+        assertAgreesWithFiniteDifferences(GradientCheck.gradient(r, x), r.value(x));
+    }
+
+    @Property(tries = 300)
+    void hessianVectorAgreesWithFiniteDifferences(@ForAll("smoothTrees") Expr e, @ForAll @IntRange(min = 1, max = 4) int n,
+                                                  @ForAll("points") double[] x4, @ForAll("points") double[] v4) {
+        double[] x = first(x4, n);
+        Recording r = Recordings.scalar(e::on, x);
+        double[] g = new double[n];
+        r.gradient(x, g);
+        assertAgreesWithFiniteDifferences(GradientCheck.hessianVector(r, x, first(v4, n)), maxAbs(g));
+    }
+
+    @Property(tries = 300)
+    void hessianAgreesWithFiniteDifferences(@ForAll("smoothTrees") Expr e, @ForAll @IntRange(min = 1, max = 4) int n,
+                                            @ForAll("points") double[] x4) {
+        double[] x = first(x4, n);
+        Recording r = Recordings.scalar(e::on, x);
+        double[] g = new double[n];
+        r.gradient(x, g);
+        assertAgreesWithFiniteDifferences(GradientCheck.hessian(r, x), maxAbs(g));
+    }
+
+    // ---- agreement between drivers (all trees) ----
+
+    // Different drivers sum the same products in different orders; 1e-12 of the sum of magnitudes is round-off.
+    private static final double DRIVER_RTOL = 1e-12;
+
+    @Property(tries = 500)
+    void hessianVectorEqualsDenseHessianTimesV(@ForAll("trees") Expr e, @ForAll @IntRange(min = 1, max = 4) int n,
+                                               @ForAll("points") double[] x4, @ForAll("points") double[] v4) {
+        double[] x = first(x4, n);
+        double[] v = first(v4, n);
+        Recording r = Recordings.scalar(e::on, x);
+        double[] hv = new double[n];
+        double[] h = new double[n * n];
+        r.hessianVector(x, v, hv);
+        r.hessian(x, h);
+        double[] expected = Close.times(h, v);
+        for (int i = 0; i < n; i++) {
+            double scale = 0;
+            for (int j = 0; j < n; j++) scale += Math.abs(h[i * n + j] * v[j]);
+            assertClose(expected[i], hv[i], 0, DRIVER_RTOL * scale + 1e-300, "Hv[" + i + "] of " + e);
+        }
+    }
+
+    @Property(tries = 500)
+    void denseHessianIsSymmetric(@ForAll("trees") Expr e, @ForAll @IntRange(min = 2, max = 4) int n,
+                                 @ForAll("points") double[] x4) {
+        double[] x = first(x4, n);
+        double[] h = new double[n * n];
+        Recordings.scalar(e::on, x).hessian(x, h);
+        double scale = maxAbs(h);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                assertClose(h[i * n + j], h[j * n + i], 0, DRIVER_RTOL * scale + 1e-300, "H[" + i + "," + j + "]");
+            }
+        }
+    }
+
+    @Property(tries = 500)
+    void gradientAndHessianVectorEqualsGradientPlusHessianVector(@ForAll("trees") Expr e,
+            @ForAll @IntRange(min = 1, max = 4) int n, @ForAll("points") double[] x4, @ForAll("points") double[] v4) {
+        double[] x = first(x4, n);
+        double[] v = first(v4, n);
+        Recording r = Recordings.scalar(e::on, x);
+        double[] g1 = new double[n];
+        double[] hv1 = new double[n];
+        double[] g2 = new double[n];
+        double[] hv2 = new double[n];
+        double f1 = r.gradientAndHessianVector(x, v, g1, hv1);
+        double f2 = r.gradient(x, g2);
+        r.hessianVector(x, v, hv2);
+        assertEquals(f2, f1, 0.0);
+        assertArrayEquals(hv2, hv1, 0.0);                            // the same sweep
+        Close.assertCloseToScale(g2, g1, 1e-14, "gradient");         // reverse vs second-order sweep: round-off only
+    }
+
+    @Property(tries = 500)
+    void dualTangentEqualsGradientDotV(@ForAll("trees") Expr e, @ForAll @IntRange(min = 1, max = 4) int n,
+                                       @ForAll("points") double[] x4, @ForAll("points") double[] v4) {
+        double[] x = first(x4, n);
+        double[] v = first(v4, n);
+        double[] g = new double[n];
+        double fx = Recordings.scalar(e::on, x).gradient(x, g);
+        Dual[] d = new Dual[n];
+        for (int i = 0; i < n; i++) d[i] = Dual.variable(x[i], v[i]);
+        Dual y = e.on(d);
+        double scale = 0;
+        for (int i = 0; i < n; i++) scale += Math.abs(g[i] * v[i]);
+        // Dual evaluates n-ary nodes as chains of binary ops: 1e-11 covers the extra roundings.
+        assertClose(fx, y.value(), 1e-11, 1e-300, "value of " + e);
+        assertClose(Close.dot(g, v), y.tangent(), 0, 1e-11 * scale + 1e-300, "tangent of " + e);
+    }
+
+    @Property(tries = 500)
+    void replayAtANewPointEqualsAFreshRecordingThere(@ForAll("trees") Expr e, @ForAll @IntRange(min = 1, max = 4) int n,
+                                                     @ForAll("points") double[] x4, @ForAll("points") double[] y4,
+                                                     @ForAll("points") double[] v4) {
+        double[] x = first(x4, n);
+        double[] y = first(y4, n);
+        double[] v = first(v4, n);
+        Recording once = Recordings.scalar(e::on, x);
+        Recording fresh = Recordings.scalar(e::on, y);
+        double[] g1 = new double[n];
+        double[] hv1 = new double[n];
+        double[] g2 = new double[n];
+        double[] hv2 = new double[n];
+        // The trees have no guards, so both tapes hold the same operations: results must be identical.
+        assertEquals(fresh.gradientAndHessianVector(y, v, g2, hv2), once.gradientAndHessianVector(y, v, g1, hv1), 0.0);
+        assertArrayEquals(g2, g1, 0.0);
+        assertArrayEquals(hv2, hv1, 0.0);
+    }
+
+    // ---- vector functions ----
+
+    @Provide
+    Arbitrary<List<Expr>> outputs() {
+        return trees().list().ofMinSize(1).ofMaxSize(5);
+    }
+
+    private static VectorFunction vector(List<Expr> es) {
+        return x -> es.stream().map(e -> e.on(x)).toArray(Var[]::new);
+    }
+
+    @Property(tries = 300)
+    void jvpDottedWithWEqualsVDottedWithVjpOfW(@ForAll("outputs") List<Expr> es, @ForAll @IntRange(min = 1, max = 4) int n,
+                                               @ForAll("points") double[] x4, @ForAll("points") double[] v4,
+                                               @ForAll @Size(5) List<@net.jqwik.api.constraints.DoubleRange(min = -2, max = 2) Double> w5) {
+        double[] x = first(x4, n);
+        double[] v = first(v4, n);
+        int m = es.size();
+        double[] w = new double[m];
+        for (int k = 0; k < m; k++) w[k] = w5.get(k);
+        Recording r = Recordings.vector(vector(es), x);
+        double[] jv = new double[m];
+        double[] wj = new double[n];
+        double[] jac = new double[m * n];
+        r.jvp(x, v, jv);
+        r.vjp(x, w, wj);
+        r.jacobian(x, jac);
+        double scale = 0;
+        for (int k = 0; k < m; k++) {
+            for (int i = 0; i < n; i++) scale += Math.abs(w[k] * jac[k * n + i] * v[i]);
+        }
+        assertClose(Close.dot(jv, w), Close.dot(v, wj), 0, DRIVER_RTOL * scale + 1e-300, "w.Jv vs (wJ).v");
+    }
+
+    @Property(tries = 300)
+    void jacobianRowsEqualPerOutputGradients(@ForAll("outputs") List<Expr> es, @ForAll @IntRange(min = 1, max = 4) int n,
+                                             @ForAll("points") double[] x4) {
+        double[] x = first(x4, n);
+        int m = es.size();
+        double[] jac = new double[m * n];
+        Recordings.vector(vector(es), x).jacobian(x, jac);   // m > n takes the forward path, m <= n the reverse one
+        for (int k = 0; k < m; k++) {
+            double[] g = new double[n];
+            Recordings.scalar(es.get(k)::on, x).gradient(x, g);
+            double[] row = java.util.Arrays.copyOfRange(jac, k * n, (k + 1) * n);
+            Close.assertCloseToScale(g, row, DRIVER_RTOL, "row " + k + " of " + es.get(k));
+        }
+    }
+
+    @Property(tries = 300)
+    void valuesOfAVectorRecordingEqualEachScalarRecording(@ForAll("outputs") List<Expr> es,
+            @ForAll @IntRange(min = 1, max = 4) int n, @ForAll("points") double[] x4, @ForAll("points") double[] y4) {
+        double[] x = first(x4, n);
+        double[] y = first(y4, n);
+        double[] values = new double[es.size()];
+        Recordings.vector(vector(es), x).values(y, values);
+        for (int k = 0; k < es.size(); k++) {
+            assertEquals(Recordings.scalar(es.get(k)::on, x).value(y), values[k], 0.0, "output " + k);
+        }
+    }
+
+    private static double maxAbs(double[] a) {
+        double m = 0;
+        for (double x : a) m = Math.max(m, Math.abs(x));
+        return m;
+    }
+}

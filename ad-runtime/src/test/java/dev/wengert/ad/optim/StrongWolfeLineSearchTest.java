@@ -1,0 +1,40 @@
+package dev.wengert.ad.optim;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class StrongWolfeLineSearchTest {
+
+    /** phi(a) = (a - 3)^4 / 4 - 2a along a direction of slope phi'(0) = -29. */
+    private static StrongWolfeLineSearch.Trial<Void> phi(double a) {
+        double t = a - 3.0;
+        return new StrongWolfeLineSearch.Trial<>(a, t * t * t * t / 4.0 - 2.0 * a, t * t * t - 2.0, null);
+    }
+
+    @Test
+    void acceptedStepSatisfiesBothStrongWolfeConditions() {
+        StrongWolfeLineSearch search = new StrongWolfeLineSearch(1e-4, 0.1, 40, 0.0);
+        for (double initial : new double[] {1e-3, 0.5, 1.0, 10.0, 1e3}) {
+            StrongWolfeLineSearch.Trial<Void> zero = phi(0.0);
+            StrongWolfeLineSearch.Result<Void> r = search.search(StrongWolfeLineSearchTest::phi, zero, initial);
+            double a = r.point().alpha();
+            assertTrue(r.wolfe(), "initial " + initial);
+            assertTrue(r.point().value() <= zero.value() + 1e-4 * a * zero.slope(), "decrease, initial " + initial);
+            assertTrue(Math.abs(r.point().slope()) <= 0.1 * Math.abs(zero.slope()), "curvature, initial " + initial);
+        }
+    }
+
+    @Test
+    void rejectsAnAscentDirection() {
+        StrongWolfeLineSearch search = StrongWolfeLineSearch.forQuasiNewton();
+        StrongWolfeLineSearch.Trial<Void> up = new StrongWolfeLineSearch.Trial<>(0.0, 1.0, 2.0, null);
+        assertThrows(IllegalArgumentException.class, () -> search.search(StrongWolfeLineSearchTest::phi, up, 1.0));
+    }
+
+    @Test
+    void rejectsInconsistentConstants() {
+        assertThrows(IllegalArgumentException.class, () -> new StrongWolfeLineSearch(0.5, 0.1, 10, 0.0));
+    }
+}

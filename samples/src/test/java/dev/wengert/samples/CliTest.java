@@ -1,0 +1,135 @@
+package dev.wengert.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: clear one-line errors with a non-zero status, and runs that write readable PNGs. */
+class CliTest {
+
+    record Result(int status, String out, String err) {}
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    private static void assertOneLineError(Result r, String mention) {
+        assertEquals(Main.USAGE_ERROR, r.status(), r.err());
+        String[] lines = r.err().strip().split("\\R");
+        assertEquals(1, lines.length, "one line expected, got: " + r.err());
+        assertTrue(lines[0].startsWith("error: "), lines[0]);
+        assertTrue(lines[0].contains(mention), lines[0]);
+    }
+
+    private static BufferedImage readPng(Path png) throws Exception {
+        assertTrue(Files.size(png) > 0, "empty file " + png);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertNotNull(image, "not a readable image: " + png);
+        return image;
+    }
+
+    @Test
+    void fewerThanTwoPointsIsAUsageError(@TempDir Path dir) {
+        assertOneLineError(run("thomson", "--n", "1", "--out", dir.resolve("t.png").toString()), "--n must be at least 2");
+    }
+
+    @Test
+    void unknownMethodIsAUsageErrorListingTheMethods() {
+        Result r = run("thomson", "--method", "newton-raphson");
+        assertOneLineError(r, "unknown method 'newton-raphson'");
+        assertTrue(r.err().contains("riemannian-newton, block-newton, lbfgs, gd, all"), r.err());
+    }
+
+    @Test
+    void generatedBackendIsNotOfferedYet() {
+        assertOneLineError(run("thomson", "--backend", "generated"), "unknown backend 'generated'");
+    }
+
+    @Test
+    void unwritableOutputPathIsAUsageError(@TempDir Path dir) {
+        Path missing = dir.resolve("no-such-dir").resolve("t.png");
+        assertOneLineError(run("thomson", "--out", missing.toString()), "does not exist");
+        assertOneLineError(run("quadratic", "--out", dir.toString()), "is a directory");
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertOneLineError(run("thomson", "--points", "5"), "--points");
+    }
+
+    @Test
+    void thomsonRunReachesTheKnownMinimumAndWritesAPng(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("thomson.png");
+        Result r = run("thomson", "--n", "6", "--method", "all", "--out", png.toString());
+        assertEquals(0, r.status(), r.err());
+        for (String method : new String[] {"riemannian-newton", "lbfgs", "block-newton", "gd"}) {
+            assertTrue(r.out().contains(method), r.out());
+        }
+        assertTrue(r.out().contains("lowest known 9.985281374"), r.out());
+        assertTrue(!r.out().contains("note:"), "every method should reach the octahedron: " + r.out());
+        BufferedImage image = readPng(png);
+        assertEquals(900, image.getWidth());
+        assertEquals(2 * 520, image.getHeight());
+    }
+
+    @Test
+    void thomsonWithoutATabulatedMinimumSaysSo(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("t.png");
+        Result r = run("thomson", "--n", "24", "--method", "riemannian-newton", "--out", png.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("no known minimum"), r.out());
+        readPng(png);
+    }
+
+    @Test
+    void quadraticDemoPrintsTheSeedAnswersAndWritesAPng(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("q.png");
+        Result r = run("quadratic", "--out", png.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("f(x0) = 2.625"), r.out());
+        assertTrue(r.out().contains("A v = [2.0, -2.4]"), r.out());
+        BufferedImage image = readPng(png);
+        assertEquals(900, image.getWidth());
+        assertEquals(520, image.getHeight());
+    }
+
+    @Test
+    void rosenbrockDemoConvergesAndWritesAPng(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("r.png");
+        Result r = run("rosenbrock", "--n", "1000", "--out", png.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(4, r.out().split("GRADIENT_TOLERANCE", -1).length - 1, r.out());
+        readPng(png);
+    }
+
+    @Test
+    void oddRosenbrockDimensionIsAUsageError() {
+        assertOneLineError(run("rosenbrock", "--n", "7"), "--n must be even");
+    }
+
+    @Test
+    void hvpTableAndPlot(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("h.png");
+        Result r = run("hvp", "--max-n", "24", "--out", png.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("| thomson   |   24 |"), r.out());
+        readPng(png);
+    }
+
+    @Test
+    void missingSubcommandIsAUsageError() {
+        assertOneLineError(run(), "missing subcommand");
+    }
+}
