@@ -86,6 +86,38 @@ final class Checks {
         }
     }
 
+    /**
+     * Value, gradient, Hv and Hessian of the generated class against a tape recording, to 1e-12
+     * relative to the largest entry of each (entries are sums whose order differs).
+     */
+    static void agreesWithTape(Objective generated, Objective tape, double[] x, double[] v) {
+        int n = x.length;
+        assertClose(tape.value(x), generated.value(x), 1e-12, "value vs tape");
+        double[] g = new double[n];
+        double[] gt = new double[n];
+        generated.gradient(x, g);
+        tape.gradient(x, gt);
+        assertScaled(gt, g, "gradient vs tape");
+        double[] hv = new double[n];
+        double[] hvt = new double[n];
+        generated.hessianVector(x, v, hv);
+        tape.hessianVector(x, v, hvt);
+        assertScaled(hvt, hv, "Hv vs tape");
+        double[] h = new double[n * n];
+        double[] ht = new double[n * n];
+        generated.hessian(x, h);
+        tape.hessian(x, ht);
+        assertScaled(ht, h, "Hessian vs tape");
+    }
+
+    private static void assertScaled(double[] expected, double[] actual, String what) {
+        double scale = 0;
+        for (double e : expected) {
+            scale = Math.max(scale, Math.abs(e));
+        }
+        assertClose(expected, actual, 1e-12 * Math.max(1, scale), what);
+    }
+
     static double[] times(double[] h, double[] v) {
         int n = v.length;
         double[] out = new double[n];

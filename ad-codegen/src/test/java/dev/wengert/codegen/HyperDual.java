@@ -5,29 +5,43 @@ package dev.wengert.codegen;
  * along e2 gives f, df/dx_i, df/dx_j and d2f/dx_i dx_j exactly. The test oracle for random
  * kernels; its derivative formulas are written here independently of the processor's rules.
  */
-record HyperDual(double a, double b, double c, double d) {
+record HyperDual(double a, double b, double c, double d) implements Num {
+
+    @Override
+    public double value() {
+        return a;
+    }
 
     static HyperDual constant(double v) {
         return new HyperDual(v, 0, 0, 0);
     }
 
-    HyperDual plus(HyperDual o) {
+    @Override
+    public Num plus(Num other) {
+        HyperDual o = (HyperDual) other;
         return new HyperDual(a + o.a, b + o.b, c + o.c, d + o.d);
     }
 
-    HyperDual minus(HyperDual o) {
+    @Override
+    public Num minus(Num other) {
+        HyperDual o = (HyperDual) other;
         return new HyperDual(a - o.a, b - o.b, c - o.c, d - o.d);
     }
 
-    HyperDual negate() {
+    @Override
+    public Num negate() {
         return new HyperDual(-a, -b, -c, -d);
     }
 
-    HyperDual times(HyperDual o) {
+    @Override
+    public Num times(Num other) {
+        HyperDual o = (HyperDual) other;
         return new HyperDual(a * o.a, a * o.b + b * o.a, a * o.c + c * o.a, a * o.d + b * o.c + c * o.b + d * o.a);
     }
 
-    HyperDual div(HyperDual o) {
+    @Override
+    public Num div(Num other) {
+        HyperDual o = (HyperDual) other;
         return times(o.chain(1 / o.a, -1 / (o.a * o.a), 2 / (o.a * o.a * o.a)));
     }
 
@@ -36,39 +50,47 @@ record HyperDual(double a, double b, double c, double d) {
         return new HyperDual(f, f1 * b, f1 * c, f1 * d + f2 * b * c);
     }
 
-    HyperDual sin() {
+    @Override
+    public Num sin() {
         return chain(Math.sin(a), Math.cos(a), -Math.sin(a));
     }
 
-    HyperDual cos() {
+    @Override
+    public Num cos() {
         return chain(Math.cos(a), -Math.sin(a), -Math.cos(a));
     }
 
-    HyperDual tanh() {
+    @Override
+    public Num tanh() {
         double t = Math.tanh(a);
         return chain(t, 1 - t * t, -2 * t * (1 - t * t));
     }
 
-    HyperDual atan() {
+    @Override
+    public Num atan() {
         double q = 1 + a * a;
         return chain(Math.atan(a), 1 / q, -2 * a / (q * q));
     }
 
-    HyperDual exp() {
+    @Override
+    public Num exp() {
         double e = Math.exp(a);
         return chain(e, e, e);
     }
 
-    HyperDual log() {
+    @Override
+    public Num log() {
         return chain(Math.log(a), 1 / a, -1 / (a * a));
     }
 
-    HyperDual sqrt() {
+    @Override
+    public Num sqrt() {
         double s = Math.sqrt(a);
         return chain(s, 0.5 / s, -0.25 / (s * a));
     }
 
-    HyperDual pow(double p) {
+    @Override
+    public Num pow(double p) {
         return chain(Math.pow(a, p), p * Math.pow(a, p - 1), p * (p - 1) * Math.pow(a, p - 2));
     }
 }

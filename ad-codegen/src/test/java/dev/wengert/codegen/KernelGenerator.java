@@ -13,25 +13,31 @@ import java.util.function.Function;
 final class KernelGenerator {
 
     /** An expression as Java text and as a hyper-dual evaluation. */
-    record Expr(String java, Function<Env, HyperDual> eval) {
+    record Expr(String java, Function<Env, Num> eval) {
     }
 
     /** Evaluation environment: the variables, the data scalar c, locals by slot, loop counters. */
     static final class Env {
-        final HyperDual[] x;
-        final HyperDual c;
-        final HyperDual[] locals = new HyperDual[8];
+        final Num[] x;
+        final Num c;
+        final Num[] locals = new Num[8];
+        final java.util.function.DoubleFunction<Num> constants;
         int i;
         int j;
 
-        Env(HyperDual[] x, double c) {
+        Env(Num[] x, double c, java.util.function.DoubleFunction<Num> constants) {
             this.x = x;
-            this.c = HyperDual.constant(c);
+            this.c = constants.apply(c);
+            this.constants = constants;
+        }
+
+        Num constant(double v) {
+            return constants.apply(v);
         }
     }
 
     /** A generated kernel: the method (and helper) source and its evaluator. */
-    record Kernel(String name, String source, Function<Env, HyperDual> eval) {
+    record Kernel(String name, String source, Function<Env, Num> eval) {
     }
 
     private final Random random;
@@ -70,7 +76,7 @@ final class KernelGenerator {
         return new Kernel(name, method(name, src), env -> {
             env.locals[0] = a.eval.apply(env);
             env.locals[1] = b.eval.apply(env);
-            boolean taken = cond1.eval.apply(env).a() > cond2.eval.apply(env).a();
+            boolean taken = cond1.eval.apply(env).value() > cond2.eval.apply(env).value();
             env.locals[2] = taken ? t.eval.apply(env) : f.eval.apply(env);
             return result.eval.apply(env);
         });
@@ -84,7 +90,7 @@ final class KernelGenerator {
             addLocal("a", 0);
         }
         leaves.add(new Expr("x[i]", env -> env.x[env.i]));
-        leaves.add(new Expr("i", env -> HyperDual.constant(env.i)));
+        leaves.add(new Expr("i", env -> env.constant(env.i)));
         Expr t = expr(2);
         addLocal("t", 1);
         Expr delta = expr(2);
@@ -92,13 +98,13 @@ final class KernelGenerator {
         addLocal("a", 0);
         leaves.add(new Expr("s", env -> env.locals[2]));
         boolean linear = random.nextBoolean();
-        Expr result = linear ? new Expr("3.5 * s - a", env -> HyperDual.constant(3.5).times(env.locals[2]).minus(env.locals[0]))
+        Expr result = linear ? new Expr("3.5 * s - a", env -> env.constant(3.5).times(env.locals[2]).minus(env.locals[0]))
                 : expr(2);
         String src = "double a = " + a.java + ";\n double s = 0;\n for (int i = 0; i < x.length; i++) {\n double t = "
                 + t.java + ";\n s += " + delta.java + ";\n }\n return " + result.java + ";";
         return new Kernel(name, method(name, src), env -> {
             env.locals[0] = a.eval.apply(env);
-            HyperDual s = HyperDual.constant(0);
+            Num s = env.constant(0);
             for (env.i = 0; env.i < env.x.length; env.i++) {
                 env.locals[1] = t.eval.apply(env);
                 s = s.plus(delta.eval.apply(env));
@@ -118,7 +124,7 @@ final class KernelGenerator {
         String src = "double s = 0;\n for (int i = 0; i < x.length; i++) {\n for (int j = i + 1; j < x.length; j++) {\n"
                 + " double d = " + d.java + ";\n s -= " + delta.java + ";\n }\n }\n return s * c;";
         return new Kernel(name, method(name, src), env -> {
-            HyperDual s = HyperDual.constant(0);
+            Num s = env.constant(0);
             for (env.i = 0; env.i < env.x.length; env.i++) {
                 for (env.j = env.i + 1; env.j < env.x.length; env.j++) {
                     env.locals[0] = d.eval.apply(env);
@@ -140,7 +146,7 @@ final class KernelGenerator {
         String src = "double s = 0;\n for (int i = 0; i < x.length; i++) {\n s += i > 0 ? " + withPrevious.java + " : "
                 + first.java + ";\n }\n return s;";
         return new Kernel(name, method(name, src), env -> {
-            HyperDual s = HyperDual.constant(0);
+            Num s = env.constant(0);
             for (env.i = 0; env.i < env.x.length; env.i++) {
                 s = s.plus(env.i > 0 ? withPrevious.eval.apply(env) : first.eval.apply(env));
             }
@@ -152,22 +158,22 @@ final class KernelGenerator {
         leaves.clear();
         leaves.add(new Expr("u", env -> env.locals[6]));
         leaves.add(new Expr("w", env -> env.locals[7]));
-        leaves.add(new Expr("0.75", env -> HyperDual.constant(0.75)));
+        leaves.add(new Expr("0.75", env -> env.constant(0.75)));
         Expr body = expr(3);
         resetLeaves();
         Expr u = expr(2);
         Expr w = expr(2);
         String helper = "static double " + name + "Helper(double u, double w) {\n return " + body.java + ";\n }\n";
         String src = "return " + name + "Helper(" + u.java + ", " + w.java + ") + " + name + "Helper(x[1], x[0]);";
-        Function<Env, HyperDual> call = env -> body.eval.apply(env);
+        Function<Env, Num> call = env -> body.eval.apply(env);
         return new Kernel(name, helper + method(name, src), env -> {
-            HyperDual first = invoke(env, call, u.eval.apply(env), w.eval.apply(env));
-            HyperDual second = invoke(env, call, env.x[1], env.x[0]);
+            Num first = invoke(env, call, u.eval.apply(env), w.eval.apply(env));
+            Num second = invoke(env, call, env.x[1], env.x[0]);
             return first.plus(second);
         });
     }
 
-    private static HyperDual invoke(Env env, Function<Env, HyperDual> body, HyperDual u, HyperDual w) {
+    private static Num invoke(Env env, Function<Env, Num> body, Num u, Num w) {
         env.locals[6] = u;
         env.locals[7] = w;
         return body.apply(env);
@@ -186,8 +192,8 @@ final class KernelGenerator {
             leaves.add(new Expr("x[" + k + "]", env -> env.x[index]));
         }
         leaves.add(new Expr("c", env -> env.c));
-        leaves.add(new Expr("0.5", env -> HyperDual.constant(0.5)));
-        leaves.add(new Expr("2", env -> HyperDual.constant(2)));
+        leaves.add(new Expr("0.5", env -> env.constant(0.5)));
+        leaves.add(new Expr("2", env -> env.constant(2)));
     }
 
     private void addLocal(String name, int slot) {
@@ -202,46 +208,46 @@ final class KernelGenerator {
         switch (random.nextInt(14)) {
             case 0: {
                 Expr q = expr(depth - 1);
-                return new Expr("(" + p.java + " + " + q.java + ")", e -> p.eval.apply(e).plus(q.eval.apply(e)));
+                return new Expr("(" + p.java + " + " + q.java + ")", env -> p.eval.apply(env).plus(q.eval.apply(env)));
             }
             case 1: {
                 Expr q = expr(depth - 1);
-                return new Expr("(" + p.java + " - " + q.java + ")", e -> p.eval.apply(e).minus(q.eval.apply(e)));
+                return new Expr("(" + p.java + " - " + q.java + ")", env -> p.eval.apply(env).minus(q.eval.apply(env)));
             }
             case 2:
             case 3: {
                 Expr q = expr(depth - 1);
-                return new Expr("(" + p.java + " * " + q.java + ")", e -> p.eval.apply(e).times(q.eval.apply(e)));
+                return new Expr("(" + p.java + " * " + q.java + ")", env -> p.eval.apply(env).times(q.eval.apply(env)));
             }
             case 4: {
                 Expr q = expr(depth - 1);
                 return new Expr("(" + p.java + " / (1.5 + Math.sin(" + q.java + ")))",
-                        e -> p.eval.apply(e).div(HyperDual.constant(1.5).plus(q.eval.apply(e).sin())));
+                        env -> p.eval.apply(env).div(env.constant(1.5).plus(q.eval.apply(env).sin())));
             }
             case 5:
-                return new Expr("Math.sin(" + p.java + ")", e -> p.eval.apply(e).sin());
+                return new Expr("Math.sin(" + p.java + ")", env -> p.eval.apply(env).sin());
             case 6:
-                return new Expr("Math.cos(" + p.java + ")", e -> p.eval.apply(e).cos());
+                return new Expr("Math.cos(" + p.java + ")", env -> p.eval.apply(env).cos());
             case 7:
-                return new Expr("Math.tanh(" + p.java + ")", e -> p.eval.apply(e).tanh());
+                return new Expr("Math.tanh(" + p.java + ")", env -> p.eval.apply(env).tanh());
             case 8:
-                return new Expr("Math.atan(" + p.java + ")", e -> p.eval.apply(e).atan());
+                return new Expr("Math.atan(" + p.java + ")", env -> p.eval.apply(env).atan());
             case 9:
-                return new Expr("Math.exp(Math.sin(" + p.java + "))", e -> p.eval.apply(e).sin().exp());
+                return new Expr("Math.exp(Math.sin(" + p.java + "))", env -> p.eval.apply(env).sin().exp());
             case 10:
                 return new Expr("Math.sqrt(1 + " + p.java + " * " + p.java + ")",
-                        e -> HyperDual.constant(1).plus(p.eval.apply(e).times(p.eval.apply(e))).sqrt());
+                        env -> env.constant(1).plus(p.eval.apply(env).times(p.eval.apply(env))).sqrt());
             case 11:
                 return new Expr("Math.log(2 + Math.cos(" + p.java + "))",
-                        e -> HyperDual.constant(2).plus(p.eval.apply(e).cos()).log());
+                        env -> env.constant(2).plus(p.eval.apply(env).cos()).log());
             case 12:
                 return new Expr("Math.pow(1.5 + Math.sin(" + p.java + "), 1.7)",
-                        e -> HyperDual.constant(1.5).plus(p.eval.apply(e).sin()).pow(1.7));
+                        env -> env.constant(1.5).plus(p.eval.apply(env).sin()).pow(1.7));
             default: {
                 Expr q = expr(depth - 1);
                 return new Expr("(" + p.java + " > " + q.java + " ? -" + p.java + " : " + q.java + " * " + q.java + ")",
-                        e -> p.eval.apply(e).a() > q.eval.apply(e).a() ? p.eval.apply(e).negate()
-                                : q.eval.apply(e).times(q.eval.apply(e)));
+                        env -> p.eval.apply(env).value() > q.eval.apply(env).value() ? p.eval.apply(env).negate()
+                                : q.eval.apply(env).times(q.eval.apply(env)));
             }
         }
     }

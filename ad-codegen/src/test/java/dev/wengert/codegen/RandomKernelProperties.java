@@ -3,6 +3,9 @@ package dev.wengert.codegen;
 import static dev.wengert.codegen.Checks.assertClose;
 
 import dev.wengert.ad.Objective;
+import dev.wengert.ad.Recording;
+import dev.wengert.ad.ScalarFunction;
+import dev.wengert.ad.Tape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +16,8 @@ import net.jqwik.api.Property;
 /**
  * Random kernels written as Java source, compiled in-process through the processor, and checked
  * against a hyper-dual evaluation of the same function: value, gradient, Hessian-vector product,
- * the fused gradient-and-Hv, and the dense Hessian. 25 tries of 8 kernels: 200 kernels.
+ * the fused gradient-and-Hv, and the dense Hessian; and against the tape recording of the same kernel.
+ * 25 tries of 8 kernels: 200 kernels.
  */
 class RandomKernelProperties {
     private static final int KERNELS_PER_TRY = 8;
@@ -60,7 +64,7 @@ class RandomKernelProperties {
                 for (int k = 0; k < N; k++) {
                     seeded[k] = new HyperDual(x[k], k == i ? 1 : 0, k == j ? 1 : 0, 0);
                 }
-                HyperDual y = kernel.eval().apply(new KernelGenerator.Env(seeded, c));
+                HyperDual y = (HyperDual) kernel.eval().apply(new KernelGenerator.Env(seeded, c, HyperDual::constant));
                 value = y.a();
                 gOracle[i] = y.b();
                 hOracle[i * N + j] = y.d();
@@ -91,5 +95,26 @@ class RandomKernelProperties {
         double[] h = new double[N * N];
         f.hessian(x, h);
         assertClose(hOracle, h, tol, "Hessian" + where);
+
+        // the tape, recorded from the same kernel, agrees with the generated class
+        Recording tape = Tape.record((ScalarFunction) vars -> {
+            Num[] xs = new Num[vars.length];
+            for (int k = 0; k < vars.length; k++) {
+                xs[k] = new TapeNum(vars[k]);
+            }
+            return ((TapeNum) kernel.eval().apply(new KernelGenerator.Env(xs, c,
+                    constant -> new TapeNum(vars[0].tape().constant(constant))))).v();
+        }, x);
+        double tapeTol = 1e-12 * scale;
+        assertClose(tape.value(x), f.value(x), 1e-12 * Math.max(1, Math.abs(value)), "value vs tape" + where);
+        double[] gTape = new double[N];
+        tape.gradient(x, gTape);
+        assertClose(gTape, g, tapeTol, "gradient vs tape" + where);
+        double[] hvTape = new double[N];
+        tape.hessianVector(x, v, hvTape);
+        assertClose(hvTape, hv, tapeTol, "Hv vs tape" + where);
+        double[] hTape = new double[N * N];
+        tape.hessian(x, hTape);
+        assertClose(hTape, h, tapeTol, "Hessian vs tape" + where);
     }
 }

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wengert.ad.Objective;
+import dev.wengert.ad.ScalarFunction;
+import dev.wengert.ad.Tape;
+import dev.wengert.ad.Var;
 import org.junit.jupiter.api.Test;
 
-/** The issue's example functions, against closed forms and finite differences. */
+/** The issue's example functions, against closed forms, the tape and finite differences. */
 class SeedFunctionsTest {
 
     private static final double[] A = {5, 1, 1, 3};
@@ -67,8 +70,31 @@ class SeedFunctionsTest {
                 double[] h = new double[4];
                 f.hessian(x, h);
                 assertClose(A, h, 1e-15, name + " Hessian");
+                Checks.agreesWithTape(f, Tape.record((ScalarFunction) SeedFunctionsTest::tapeQuadratic, x), x,
+                        new double[] {0.6, -1.0});
             }
         }
+    }
+
+    private static Var tapeQuadratic(Var[] x) {
+        Var q = x[0].times(0.0);
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                q = q.plus(x[i].times(x[j]).times(0.5 * A[i * 2 + j]));
+            }
+            q = q.plus(x[i].times(B[i]));
+        }
+        return q;
+    }
+
+    private static Var tapeRosenbrock(Var[] x) {
+        Var f = x[0].times(0.0);
+        for (int i = 0; i < x.length; i += 2) {
+            Var t = x[i + 1].minus(x[i].square());
+            Var s = Var.minus(1, x[i]);
+            f = f.plus(t.square().times(100)).plus(s.square());
+        }
+        return f;
     }
 
     private static final String ROSENBROCK = """
@@ -116,6 +142,8 @@ class SeedFunctionsTest {
         }
         assertClose(g0, g, 1e-13, "gradient");
         assertClose(h0, h, 1e-13, "Hessian");
+        Checks.agreesWithTape(f, Tape.record((ScalarFunction) SeedFunctionsTest::tapeRosenbrock, x), x,
+                ThomsonEnergyTest.direction(n));
         Checks.agreesWithFiniteDifferences(f, x, ThomsonEnergyTest.direction(n));
     }
 
@@ -172,10 +200,28 @@ class SeedFunctionsTest {
             double[] h0 = {0, a > 0.5 ? 1 : 0, a > 0.5 ? 1 : 0, h11 + (b < 0 ? -2 : Math.exp(b))};
             assertClose(h0, h, 1e-14, "Hessian at " + a + "," + b);
             Checks.agreesWithFiniteDifferences(f, x, new double[] {0.3, -0.7});
+            Checks.agreesWithTape(f, Tape.record((ScalarFunction) SeedFunctionsTest::tapePiecewise, x), x,
+                    new double[] {0.3, -0.7});
         }
         Objective chain = compiled.objective("p.PiecewiseChainDerivatives");
         double[] x = {0.4, -0.3, 0.9, 0.2, -0.6};
         Checks.agreesWithFiniteDifferences(chain, x, new double[] {1, 0.5, -0.25, 0.125, 2});
+    }
+
+    private static Var tapePiecewise(Var[] x) {
+        Var r = x[0].gt(0.5) ? x[0].times(x[1]) : x[1].sin().minus(x[0]);
+        Var s = x[1].lt(0) ? x[1].square().unaryMinus() : x[1].exp();
+        return r.plus(s).plus(x[0].minus(x[1]).abs()).plus(x[0].max(x[1].times(2)));
+    }
+
+    private static Var tapeHelpers(Var[] x) {
+        double[] w = {1.0, 2.0, -0.5, 0.25};
+        Var s = x[0].square().times(2.5);
+        for (int i = 1; i < x.length; i++) {
+            Var d = x[i].minus(x[i - 1]);
+            s = s.plus(d.square().plus(1).sqrt().times(w[i % 4])).plus(x[i].tanh().times(3));
+        }
+        return s;
     }
 
     private static final String HELPERS = """
@@ -219,6 +265,8 @@ class SeedFunctionsTest {
         }
         assertClose(expected, f.value(x), 1e-15, "value");
         Checks.agreesWithFiniteDifferences(f, x, new double[] {0.1, 0.2, -0.3, 0.4, 0.5});
+        Checks.agreesWithTape(f, Tape.record((ScalarFunction) SeedFunctionsTest::tapeHelpers, x), x,
+                new double[] {0.1, 0.2, -0.3, 0.4, 0.5});
     }
 
     @Test

@@ -5,15 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wengert.ad.Objective;
+import dev.wengert.ad.Recording;
+import dev.wengert.ad.ScalarFunction;
+import dev.wengert.ad.Tape;
+import dev.wengert.ad.Var;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The Thomson energy of issue 3 against the shared reference values and finite differences. */
+/** The Thomson energy of issue 3 against the shared reference values, the tape and finite differences. */
 class ThomsonEnergyTest {
 
     static final String SOURCE = """
@@ -114,6 +119,29 @@ class ThomsonEnergyTest {
         energy.hessianVector(x, v, hv);
         assertClose(hv, Checks.times(h, v), 1e-12, "H v");
         assertClose(Double.parseDouble(row(n)[5]), Checks.norm(Checks.times(h, v)), 1e-12, "|H v|");
+    }
+
+    /** The same energy on the tape, written as a user of the tape API would. */
+    static Var tapeEnergy(Var[] x) {
+        int n = x.length / 3;
+        List<Var> terms = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                Var dx = x[3 * i].minus(x[3 * j]);
+                Var dy = x[3 * i + 1].minus(x[3 * j + 1]);
+                Var dz = x[3 * i + 2].minus(x[3 * j + 2]);
+                terms.add(Var.norm(dx, dy, dz).reciprocal());
+            }
+        }
+        return Var.sum(terms);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {12, 100})
+    void generatedCodeAgreesWithTheTape(int n) {
+        double[] x = points(n);
+        Recording tape = Tape.record((ScalarFunction) ThomsonEnergyTest::tapeEnergy, x);
+        Checks.agreesWithTape(energy, tape, x, direction(3 * n));
     }
 
     @ParameterizedTest
