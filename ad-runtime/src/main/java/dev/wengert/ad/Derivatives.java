@@ -50,7 +50,7 @@ public final class Derivatives {
 
     /** The Jacobian of F at x, row-major m x n. */
     public static double[] jacobian(VectorFunction f, double... x) {
-        Recording r = Tape.record(f, x);
+        Recording r = Tape.recordVector(f, x);
         double[] jac = new double[r.outputCount() * x.length];
         r.jacobian(x, jac);
         return jac;

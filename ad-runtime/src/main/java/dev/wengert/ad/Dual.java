@@ -66,8 +66,20 @@ public final class Dual {
     public Dual cosh() { return unary(Op.COSH); }
     public Dual tanh() { return unary(Op.TANH); }
     public Dual abs() { return unary(Op.ABS); }
+    public Dual signum() { return unary(Op.SIGNUM); }
+    public Dual floor() { return unary(Op.FLOOR); }
+    public Dual ceil() { return unary(Op.CEIL); }
     public Dual min(Dual y) { return binary(Op.MIN, y); }
+    public Dual min(double c) { return withConstant(Op.MIN_CONST, c); }
     public Dual max(Dual y) { return binary(Op.MAX, y); }
+    public Dual max(double c) { return withConstant(Op.MAX_CONST, c); }
+
+    /** {@code c - x}. */
+    public static Dual minus(double c, Dual x) { return x.withConstant(Op.CONST_SUB, c); }
+    /** {@code c / x}. */
+    public static Dual div(double c, Dual x) { return x.withConstant(Op.CONST_DIV, c); }
+    /** {@code c ^ x}. */
+    public static Dual pow(double c, Dual x) { return x.withConstant(Op.CONST_POW, c); }
 
     /** {@code atan2(y, x)}. */
     public static Dual atan2(Dual y, Dual x) { return y.binary(Op.ATAN2, x); }
@@ -86,8 +98,8 @@ public final class Dual {
 
     private Dual binary(byte op, Dual y) {
         double f = Rules.binary(op, value, y.value);
-        return new Dual(f, Rules.binaryDx(op, value, y.value, f) * tangent
-                + Rules.binaryDy(op, value, y.value, f) * y.tangent);
+        return new Dual(f, Rules.times(Rules.binaryDx(op, value, y.value, f), tangent)
+                + Rules.times(Rules.binaryDy(op, value, y.value, f), y.tangent));
     }
 
     @Override

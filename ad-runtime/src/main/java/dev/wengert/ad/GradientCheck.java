@@ -20,22 +20,72 @@ public final class GradientCheck {
     }
 
     /**
-     * The worst entry of a comparison: its index, the derivative computed by the objective, the
-     * finite-difference estimate, and the absolute and relative error
-     * ({@code |computed - fd| / max(|computed|, |fd|)}, 0 when both are 0).
+     * The outcome of a comparison: every entry is kept for {@link #passes}, and the entry with the
+     * largest absolute error is summarised (its index, the derivative computed by the objective,
+     * the finite-difference estimate, the absolute and the relative error
+     * {@code |computed - fd| / max(|computed|, |fd|)}, 0 when both are 0).
      */
-    public record Report(String quantity, int worstIndex, double computed, double finiteDifference,
-                         double absoluteError, double relativeError) {
+    public static final class Report {
+        private final String quantity;
+        private final double[] computed;
+        private final double[] finiteDifference;
+        private final int worst;
 
-        /** Whether every entry is within {@code atol} absolutely or {@code rtol} relatively. */
+        Report(String quantity, double[] computed, double[] finiteDifference) {
+            this.quantity = quantity;
+            this.computed = computed;
+            this.finiteDifference = finiteDifference;
+            int w = 0;
+            for (int i = 0; i < computed.length; i++) {
+                double e = absoluteError(i);
+                if (Double.isNaN(e)) {
+                    w = i;
+                    break;
+                }
+                if (e > absoluteError(w)) w = i;
+            }
+            this.worst = w;
+        }
+
+        /** What was checked: "gradient", "hessianVector" or "hessian". */
+        public String quantity() { return quantity; }
+
+        /** Index of the entry with the largest absolute error (the first NaN if there is one). */
+        public int worstIndex() { return worst; }
+
+        /** The objective's value of the worst entry. */
+        public double computed() { return computed[worst]; }
+
+        /** The finite-difference estimate of the worst entry. */
+        public double finiteDifference() { return finiteDifference[worst]; }
+
+        /** Absolute error of the worst entry. */
+        public double absoluteError() { return absoluteError(worst); }
+
+        /** Relative error of the worst entry. */
+        public double relativeError() { return relativeError(worst); }
+
+        /** Whether every entry is within {@code atol} absolutely or within {@code rtol} relatively. */
         public boolean passes(double rtol, double atol) {
-            return absoluteError <= atol || relativeError <= rtol;
+            for (int i = 0; i < computed.length; i++) {
+                if (!(absoluteError(i) <= atol || relativeError(i) <= rtol)) return false;
+            }
+            return true;
+        }
+
+        private double absoluteError(int i) {
+            return Math.abs(computed[i] - finiteDifference[i]);
+        }
+
+        private double relativeError(int i) {
+            double scale = Math.max(Math.abs(computed[i]), Math.abs(finiteDifference[i]));
+            return scale == 0 ? 0 : absoluteError(i) / scale;
         }
 
         @Override
         public String toString() {
             return String.format("%s: worst entry %d: computed %.17g, finite difference %.17g, abs error %.3g, rel error %.3g",
-                    quantity, worstIndex, computed, finiteDifference, absoluteError, relativeError);
+                    quantity, worst, computed(), finiteDifference(), absoluteError(), relativeError());
         }
     }
 
@@ -106,20 +156,6 @@ public final class GradientCheck {
     }
 
     private static Report worst(String quantity, double[] computed, double[] fd) {
-        int worst = 0;
-        double worstAbs = -1;
-        double worstRel = 0;
-        for (int i = 0; i < computed.length; i++) {
-            double abs = Math.abs(computed[i] - fd[i]);
-            double scale = Math.max(Math.abs(computed[i]), Math.abs(fd[i]));
-            double rel = scale == 0 ? 0 : abs / scale;
-            if (!(abs <= worstAbs) || Double.isNaN(abs)) {
-                worst = i;
-                worstAbs = abs;
-                worstRel = rel;
-                if (Double.isNaN(abs)) break;
-            }
-        }
-        return new Report(quantity, worst, computed[worst], fd[worst], worstAbs, worstRel);
+        return new Report(quantity, computed, fd);
     }
 }

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A finished, immutable recording of a function R^n -> R^m: the fast path. It re-evaluates the
  * recorded operations at any new x, without calling the function, and gives every derivative the
- * tape supports. One recording may be used from many threads at once: each thread gets its own
- * scratch, allocated on its first call and reused after that.
+ * tape supports. One recording may be used from many threads at once: each thread has its own
+ * scratch (see {@code Workspace}), allocated on its first call and reused after that.
  *
  * <pre>{@code
  * Recording energy = Tape.record(Thomson::energy, x0);     // record once
@@ -47,11 +47,9 @@ public final class Recording implements Objective {
     });
 
     private final TapeData tape;
-    private final ThreadLocal<Workspace> workspaces;
 
     Recording(TapeData tape) {
         this.tape = tape;
-        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(tape.size()));
     }
 
     /** Number of inputs, n. */
@@ -98,11 +96,11 @@ public final class Recording implements Objective {
         int out = scalarOutput("gradient");
         requireLength("gradient: g", g, inputCount());
         double[] v = replay(x, "gradient");
-        double[] adj = workspaces.get().adjoints();
+        double[] adj = Workspace.forThread(tape.size()).adjoints();
         Arrays.fill(g, 0.0);
         adj[out] = 1;
         ReverseSweep.run(tape, v, adj, out, g);
-        requireFinite("gradient", g, v, false);
+        requireFinite("gradient", g, v, false, null);
         return v[out];
     }
 
@@ -111,14 +109,14 @@ public final class Recording implements Objective {
         requireInput(x, "jvp");
         requireLength("jvp: v", v, inputCount());
         requireLength("jvp: out", out, outputCount());
-        Workspace ws = workspaces.get();
+        Workspace ws = Workspace.forThread(tape.size());
         double[] values = ws.values();
         double[] td = ws.tangents();
         TangentSweep.run(tape, x, v, values, td);
         checkGuards(values);
         requireFiniteValues("jvp", values);
         for (int k = 0; k < out.length; k++) out[k] = td[tape.outputNode(k)];
-        requireFinite("jvp", out, values, false);
+        requireFinite("jvp", out, values, false, null);
     }
 
     /** Writes the vector-Jacobian product w^T J (length n) into {@code out}: one reverse sweep. */
@@ -126,11 +124,11 @@ public final class Recording implements Objective {
         requireLength("vjp: w", w, outputCount());
         requireLength("vjp: out", out, inputCount());
         double[] v = replay(x, "vjp");
-        double[] adj = workspaces.get().adjoints();
+        double[] adj = Workspace.forThread(tape.size()).adjoints();
         Arrays.fill(out, 0.0);
         for (int k = 0; k < w.length; k++) adj[tape.outputNode(k)] += w[k];
         ReverseSweep.run(tape, v, adj, tape.size() - 1, out);
-        requireFinite("vjp", out, v, false);
+        requireFinite("vjp", out, v, false, w);
     }
 
     /**
@@ -181,7 +179,7 @@ public final class Recording implements Objective {
         requireLength("hessianVector: v", v, inputCount());
         requireLength("hessianVector: hv", hv, inputCount());
         if (g != null) requireLength("hessianVector: g", g, inputCount());
-        Workspace ws = workspaces.get();
+        Workspace ws = Workspace.forThread(tape.size());
         double[] values = ws.values();
         double[] td = ws.tangents();
         TangentSweep.run(tape, x, v, values, td);
@@ -192,8 +190,8 @@ public final class Recording implements Objective {
         Arrays.fill(hv, 0.0);
         ws.adjoints()[out] = 1;
         SecondOrderSweep.run(tape, values, td, ws.adjoints(), ws.adjointTangents(), out, gradient, hv);
-        requireFinite("hessianVector", hv, values, true);
-        requireFinite("hessianVector: gradient", gradient, values, false);
+        requireFinite("hessianVector", hv, values, true, null);
+        requireFinite("hessianVector: gradient", gradient, values, false, null);
         return values[out];
     }
 
@@ -224,9 +222,9 @@ public final class Recording implements Objective {
         int batches = (n + width - 1) / width;
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
-            HessianSweep sweep = new HessianSweep(tape, width);
+            HessianSweep sweep = Workspace.forThread(tape.size()).hessianSweep(tape.size(), width);
             for (int batch; (batch = next.getAndIncrement()) < batches; ) {
-                sweep.columns(v, adj, out, batch * width, h);
+                sweep.columns(tape, v, adj, out, batch * width, h);
             }
         };
         int helpers = Math.min(threads, batches) - 1;
@@ -243,7 +241,7 @@ public final class Recording implements Objective {
                 throw new IllegalStateException("a Hessian worker failed", e.getCause());
             }
         }
-        requireFinite("hessian", h, v, true);
+        requireFinite("hessian", h, v, true, null);
     }
 
     // ---- shared steps ----
@@ -253,7 +251,7 @@ public final class Recording implements Objective {
     private double[] replay(double[] x, String driver) {
         requireInput(x, driver);
         if (isRecordingPoint(x)) return tape.recordedValues();
-        double[] v = workspaces.get().values();
+        double[] v = Workspace.forThread(tape.size()).values();
         ValueSweep.run(tape, x, v);
         checkGuards(v);
         requireFiniteValues(driver, v);
@@ -307,16 +305,17 @@ public final class Recording implements Objective {
 
     // The sweeps do not test for NaN/Inf; only a non-finite result triggers the (slow) search for
     // the operation that produced it, on adjoints recomputed for the purpose.
-    private void requireFinite(String driver, double[] result, double[] v, boolean second) {
+    // With outputSeeds null every output is seeded with 1, which reaches every operation any
+    // output depends on.
+    private void requireFinite(String driver, double[] result, double[] v, boolean second, double[] outputSeeds) {
         for (int i = 0; i < result.length; i++) {
             if (Double.isFinite(result[i])) continue;
-            String cause = null;
-            if (tape.outputCount() == 1) {
-                double[] adj = new double[tape.size()];
-                adj[tape.outputNode(0)] = 1;
-                ReverseSweep.run(tape, v, adj, tape.outputNode(0), null);
-                cause = NonFiniteDiagnosis.inPartials(tape, v, adj, second);
+            double[] adj = new double[tape.size()];
+            for (int k = 0; k < tape.outputCount(); k++) {
+                adj[tape.outputNode(k)] += outputSeeds == null ? 1 : outputSeeds[k];
             }
+            ReverseSweep.run(tape, v, adj, tape.size() - 1, null);
+            String cause = NonFiniteDiagnosis.inPartials(tape, v, adj, second);
             throw new NonFiniteException(driver + ": entry " + i + " is " + result[i] + "; "
                     + (cause != null ? cause : "no single operation produced it (overflow while accumulating)"));
         }

@@ -41,8 +41,12 @@ public final class Tape {
         return tape.finish(y);
     }
 
-    /** Records the vector function {@code f} at {@code x0}. */
-    public static Recording record(VectorFunction f, double... x0) {
+    /**
+     * Records the vector function {@code f} at {@code x0}. (A name of its own, not an overload of
+     * {@link #record}: both take a lambda over {@code Var[]}, and an overload would make every
+     * implicitly typed lambda ambiguous.)
+     */
+    public static Recording recordVector(VectorFunction f, double... x0) {
         Tape tape = new Tape();
         Var[] y = f.apply(tape.variables(x0));
         if (y == null || y.length == 0) throw new IllegalArgumentException("the function returned no outputs");

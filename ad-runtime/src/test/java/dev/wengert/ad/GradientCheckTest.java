@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** GradientCheck finds a wrong derivative and points at the wrong entry. */
@@ -109,12 +108,6 @@ class GradientCheckTest {
         assertFalse(r.passes(1, 1), r.toString());
     }
 
-    @Disabled("bug: Report keeps only the entry with the largest absolute error, and passes() tests that entry "
-            + "alone, so a small entry with a large relative error is missed when a large entry has a larger absolute "
-            + "error that is small relative to itself: here entry 0 (1000, off by 1e-2: rel 1e-5) hides entry 1 "
-            + "(1e-3 computed as 2e-3: rel 0.5, abs 1e-3) and passes(1e-4, 1e-8) is true, contrary to its javadoc "
-            + "'every entry is within atol absolutely or rtol relatively'. Fix: keep the entry with the largest "
-            + "min(abs / atol, rel / rtol) or evaluate passes entry-wise")
     @Test
     void smallEntryWithALargeRelativeErrorIsNotHiddenByALargeEntry() {
         Objective f = new Objective() {

@@ -1,10 +1,6 @@
 package dev.wengert.ad;
 
-/**
- * Typed entry points for the tests. {@code Tape.record(x -> ..., x0)} with an implicitly typed lambda
- * does not compile (it matches both the ScalarFunction and the VectorFunction overload: see
- * {@code TapeApiTest}), so the tests go through these.
- */
+/** Typed entry points for the tests, so a test reads "scalar" or "vector" where it records. */
 final class Recordings {
     private Recordings() {
     }
@@ -14,6 +10,6 @@ final class Recordings {
     }
 
     static Recording vector(VectorFunction f, double... x0) {
-        return Tape.record(f, x0);
+        return Tape.recordVector(f, x0);
     }
 }

@@ -217,6 +217,22 @@ class RulesTest {
                     return h;
                 },
                 List.of(new double[] {1, -2, 2}, new double[] {0.3, 0, 0}), List.of(new double[] {1e-3, 0, 1e-3})));
+        // A norm of differences is recorded as one distance node; with a reciprocal on top, the
+        // reciprocal is fused into it (the pair term of the Thomson energy).
+        c.add(new Case("norm(x0 - x3, x1 - x4, x2 - x5)", Op.DISTANCE, 6,
+                x -> Var.norm(x[0].minus(x[3]), x[1].minus(x[4]), x[2].minus(x[5])), null,
+                x -> Math.sqrt(sq(x[0] - x[3]) + sq(x[1] - x[4]) + sq(x[2] - x[5])),
+                x -> pairGradient(x, 1, 1),
+                x -> pairHessian(x, false),
+                List.of(new double[] {1, -2, 2, 0.5, 0.25, -1}, new double[] {0.3, 0, 0, 0, 0, 0}),
+                List.of(new double[] {1e-3, 0, 1e-3, 0, 0, 0})));
+        c.add(new Case("1 / norm(x0 - x3, x1 - x4, x2 - x5)", Op.DISTANCE, 6,
+                x -> Var.norm(x[0].minus(x[3]), x[1].minus(x[4]), x[2].minus(x[5])).reciprocal(), null,
+                x -> 1 / Math.sqrt(sq(x[0] - x[3]) + sq(x[1] - x[4]) + sq(x[2] - x[5])),
+                x -> pairGradient(x, -1, 3),
+                x -> pairHessian(x, true),
+                List.of(new double[] {1, -2, 2, 0.5, 0.25, -1}, new double[] {0.3, 0, 0, 0, 0, 0.1}),
+                List.of(new double[] {1e-3, 2e-3, 1e-3, 0, 0, 0})));
         c.add(new Case("linear 2 x0 - 3 x1 + 0.5 x2", Op.LINEAR, 3,
                 x -> Var.dot(new double[] {2, -3, 0.5}, x), null,
                 x -> 2 * x[0] - 3 * x[1] + 0.5 * x[2], x -> new double[] {2, -3, 0.5}, x -> new double[9],
@@ -385,5 +401,43 @@ class RulesTest {
     @FunctionalInterface
     interface BinaryOperator2 {
         double[] apply(double a, double b);
+    }
+
+    private static double sq(double a) {
+        return a * a;
+    }
+
+    // Gradient of sign * r^(1 - power) ... in the two forms used: r (sign 1, power 1) gives d / r,
+    // 1 / r (sign -1, power 3) gives -d / r^3; the second point gets the opposite sign.
+    private static double[] pairGradient(double[] x, double sign, int power) {
+        double[] d = {x[0] - x[3], x[1] - x[4], x[2] - x[5]};
+        double r = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+        double[] g = new double[6];
+        for (int k = 0; k < 3; k++) {
+            g[k] = sign * d[k] / Math.pow(r, power);
+            g[k + 3] = -g[k];
+        }
+        return g;
+    }
+
+    // Hessian of r = |p - q| (block M = (r^2 I - d d^T) / r^3) or of 1 / r (block
+    // B = 3 d d^T / r^5 - I / r^3), laid out as [[M, -M], [-M, M]].
+    private static double[] pairHessian(double[] x, boolean reciprocal) {
+        double[] d = {x[0] - x[3], x[1] - x[4], x[2] - x[5]};
+        double r2 = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
+        double r = Math.sqrt(r2);
+        double[] h = new double[36];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                double block = reciprocal
+                        ? 3 * d[i] * d[j] / (r2 * r2 * r) - (i == j ? 1 / (r2 * r) : 0)
+                        : ((i == j ? r2 : 0) - d[i] * d[j]) / (r2 * r);
+                h[i * 6 + j] = block;
+                h[(i + 3) * 6 + j + 3] = block;
+                h[i * 6 + j + 3] = -block;
+                h[(i + 3) * 6 + j] = -block;
+            }
+        }
+        return h;
     }
 }

@@ -13,12 +13,14 @@ import java.util.Arrays;
  * where nothing can flow. For a pair energy that makes a batch cost one cheap scan of the tape
  * plus work proportional to the pairs that touch the batch's points.
  *
- * <p>One instance holds the k-wide scratch of one worker; columns are shared out among workers by
- * the caller.
+ * <p>One instance holds the k-wide scratch of one worker, sized for tapes up to a number of nodes
+ * and reusable across calls and tapes ({@link Workspace#hessianSweep}); columns are shared out
+ * among workers by the caller.
  */
 public final class HessianSweep {
-    private final TapeData t;
+    private final int capacity;
     private final int k;
+    private TapeData t;
     private final double[] tangent;      // node i, direction d at [i * k + d]
     private final double[] adjointTangent;
     private final boolean[] tangentLive;
@@ -27,14 +29,14 @@ public final class HessianSweep {
     private final double[] innerTangentScratch;
     private final double[] hInnerScratch;
 
-    /** Scratch for batches of up to {@code width} directions over tape {@code t}. */
-    public HessianSweep(TapeData t, int width) {
-        this.t = t;
+    /** Scratch for batches of up to {@code width} directions over tapes of up to {@code nodes} nodes. */
+    HessianSweep(int nodes, int width) {
+        this.capacity = nodes;
         this.k = width;
-        this.tangent = new double[t.size * width];
-        this.adjointTangent = new double[t.size * width];
-        this.tangentLive = new boolean[t.size];
-        this.adjointTangentLive = new boolean[t.size];
+        this.tangent = new double[nodes * width];
+        this.adjointTangent = new double[nodes * width];
+        this.tangentLive = new boolean[nodes];
+        this.adjointTangentLive = new boolean[nodes];
         this.innerTangentScratch = new double[width];
         this.hInnerScratch = new double[width];
     }
@@ -50,12 +52,18 @@ public final class HessianSweep {
         return k;
     }
 
+    /** Whether this scratch serves a tape of {@code nodes} nodes at batch width {@code width}. */
+    boolean fits(int nodes, int width) {
+        return nodes <= capacity && width == k;
+    }
+
     /**
      * Computes Hessian columns {@code [first, first + width)} (clipped to n) of output node
      * {@code out} into row-major {@code h}, given node values {@code v} and first-order adjoints
      * {@code adj} (seed 1 at {@code out}).
      */
-    public void columns(double[] v, double[] adj, int out, int first, double[] h) {
+    public void columns(TapeData tape, double[] v, double[] adj, int out, int first, double[] h) {
+        this.t = tape;
         int n = t.inputCount();
         int width = Math.min(k, n - first);
         forward(v, first, width);
@@ -114,7 +122,7 @@ public final class HessianSweep {
                     int rx = x * k;
                     int ry = y * k;
                     for (int d = 0; d < width; d++) {
-                        td[row + d] = (lx ? p.dx * td[rx + d] : 0) + (ly ? p.dy * td[ry + d] : 0);
+                        td[row + d] = (lx ? Rules.times(p.dx, td[rx + d]) : 0) + (ly ? Rules.times(p.dy, td[ry + d]) : 0);
                     }
                     break;
                 }
@@ -191,8 +199,8 @@ public final class HessianSweep {
                         double h = hasH ? ad[row + d] : 0;
                         double tx = lx ? td[rx + d] : 0;
                         double ty = ly ? td[ry + d] : 0;
-                        double cx = curvature ? g * (p.dxx * tx + p.dxy * ty) : 0;
-                        double cy = curvature ? g * (p.dxy * tx + p.dyy * ty) : 0;
+                        double cx = curvature ? g * (Rules.times(p.dxx, tx) + Rules.times(p.dxy, ty)) : 0;
+                        double cy = curvature ? g * (Rules.times(p.dxy, tx) + Rules.times(p.dyy, ty)) : 0;
                         ad[rx + d] += h * p.dx + cx;
                         ad[ry + d] += h * p.dy + cy;
                     }

@@ -24,7 +24,10 @@ import static dev.wengert.ad.tape.Op.*;
  *       propagates it into a result reports a {@code NonFiniteException} naming the node;</li>
  *   <li>{@code norm}, {@code distance} and {@code hypot} at the origin have zero gradient and zero
  *       curvature (the minimum-norm subgradient);</li>
- *   <li>{@code pow(x, y)} at {@code x = 0}: d/dy is 0 (the limit of x^y log x as x -> 0+ for y > 0).</li>
+ *   <li>{@code pow(x, y)} at {@code x = 0}: d/dy is 0 (the limit of x^y log x as x -> 0+ for y > 0,
+ *       and by the same convention at y = 0);</li>
+ *   <li>a partial that is NaN (d/dy of pow at a negative base) times a zero tangent counts as
+ *       zero: an exponent that does not move contributes nothing ({@link #times}).</li>
  * </ul>
  *
  * <p>Implementation class of the tape; not part of the supported API.
@@ -150,7 +153,7 @@ public final class Rules {
             case SUB: return -1;
             case MUL: return x;
             case DIV: return -f / y;
-            case POW: return f == 0 ? 0 : f * Math.log(x);
+            case POW: return x == 0 ? 0 : f * Math.log(x);
             case ATAN2: return -x / (x * x + y * y);
             case HYPOT: return f == 0 ? 0 : y / f;
             case MIN: return x <= y ? 0 : 1;
@@ -165,7 +168,7 @@ public final class Rules {
             case ADD: case SUB: case MUL: case DIV: case MIN: case MAX: return 0;
             case POW: return powDxx(x, y);
             case ATAN2: { double r2 = x * x + y * y; return -2 * x * y / (r2 * r2); }
-            case HYPOT: return f == 0 ? 0 : y * y / (f * f * f);
+            case HYPOT: { double w = y / f; return f == 0 ? 0 : w * w / f; }
             default: throw unknown(op);
         }
     }
@@ -176,9 +179,9 @@ public final class Rules {
             case ADD: case SUB: case MIN: case MAX: return 0;
             case MUL: return 1;
             case DIV: return -1 / (y * y);
-            case POW: return f == 0 ? 0 : Math.pow(x, y - 1) * (1 + y * Math.log(x));
+            case POW: return x == 0 ? 0 : Math.pow(x, y - 1) * (1 + y * Math.log(x));
             case ATAN2: { double r2 = x * x + y * y; return (x * x - y * y) / (r2 * r2); }
-            case HYPOT: return f == 0 ? 0 : -x * y / (f * f * f);
+            case HYPOT: return f == 0 ? 0 : -(x / f) * (y / f) / f;
             default: throw unknown(op);
         }
     }
@@ -188,9 +191,9 @@ public final class Rules {
         switch (op) {
             case ADD: case SUB: case MUL: case MIN: case MAX: return 0;
             case DIV: return 2 * f / (y * y);
-            case POW: { double logx = Math.log(x); return f == 0 ? 0 : f * logx * logx; }
+            case POW: { double logx = Math.log(x); return x == 0 ? 0 : f * logx * logx; }
             case ATAN2: { double r2 = x * x + y * y; return 2 * x * y / (r2 * r2); }
-            case HYPOT: return f == 0 ? 0 : x * x / (f * f * f);
+            case HYPOT: { double u = x / f; return f == 0 ? 0 : u * u / f; }
             default: throw unknown(op);
         }
     }
@@ -330,6 +333,15 @@ public final class Rules {
             case DISTANCE: return f == 0 ? 0 : ((tk - partnerTangent) - (xk - partner) / f * fdot) / f;
             default: throw unknown(op);
         }
+    }
+
+    /**
+     * {@code partial * tangent}, but 0 when the tangent is 0 even if the partial is not finite: a
+     * direction that does not move an operand gets nothing from it (d/dy of pow at a negative base
+     * is NaN, yet {@code x.pow(constantNode)} has a finite tangent).
+     */
+    public static double times(double partial, double tangent) {
+        return tangent == 0 ? 0 : partial * tangent;
     }
 
     private static IllegalArgumentException unknown(int op) {

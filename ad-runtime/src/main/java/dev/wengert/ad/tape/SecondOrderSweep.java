@@ -56,8 +56,8 @@ public final class SecondOrderSweep {
                     double ty = td[y];
                     adj[x] += g * p.dx;
                     adj[y] += g * p.dy;
-                    ad[x] += h * p.dx + g * (p.dxx * tx + p.dxy * ty);
-                    ad[y] += h * p.dy + g * (p.dxy * tx + p.dyy * ty);
+                    ad[x] += h * p.dx + g * (Rules.times(p.dxx, tx) + Rules.times(p.dxy, ty));
+                    ad[y] += h * p.dy + g * (Rules.times(p.dxy, tx) + Rules.times(p.dyy, ty));
                     break;
                 }
                 default:

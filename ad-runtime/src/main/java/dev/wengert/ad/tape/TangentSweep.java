@@ -38,7 +38,7 @@ public final class TangentSweep {
                     double vy = v[b[i]];
                     double f = Rules.binary(o, vx, vy);
                     v[i] = f;
-                    td[i] = Rules.binaryDx(o, vx, vy, f) * td[a[i]] + Rules.binaryDy(o, vx, vy, f) * td[b[i]];
+                    td[i] = Rules.times(Rules.binaryDx(o, vx, vy, f), td[a[i]]) + Rules.times(Rules.binaryDy(o, vx, vy, f), td[b[i]]);
                     break;
                 }
                 case Op.WITH_CONSTANT: {

@@ -1,32 +1,50 @@
 package dev.wengert.ad.tape;
 
 /**
- * Per-thread scratch of the sweeps over one tape: node values, tangents, adjoints and second-order
- * adjoints, allocated on first use and reused by every later call on the same thread, so a loop of
- * evaluations allocates nothing.
+ * Per-thread scratch of the sweeps: node values, tangents, adjoints and second-order adjoints,
+ * and the dense Hessian's k-wide buffers. Each thread has one workspace, shared by every tape it
+ * evaluates and grown to the largest of them, so a loop of evaluations allocates nothing, and
+ * recording a fresh tape per call does not leave a workspace per dropped tape behind.
+ *
+ * <p>Invariant: the adjoint arrays are all zero between calls (the sweeps leave them so).
  */
 public final class Workspace {
-    private final int size;
+    private static final ThreadLocal<Workspace> CURRENT = ThreadLocal.withInitial(Workspace::new);
+
+    private int capacity;
     private double[] values;
     private double[] tangents;
     private double[] adjoints;
     private double[] adjointTangents;
     private double[] inputScratch;
+    private HessianSweep hessianSweep;
 
-    /** Scratch for a tape of {@code size} nodes. */
-    public Workspace(int size) {
-        this.size = size;
+    private Workspace() {
+    }
+
+    /** This thread's workspace, with room for a tape of {@code size} nodes. */
+    public static Workspace forThread(int size) {
+        Workspace w = CURRENT.get();
+        if (size > w.capacity) {
+            // Dropping the arrays keeps the invariant: they are allocated again, zeroed, on demand.
+            w.capacity = size;
+            w.values = null;
+            w.tangents = null;
+            w.adjoints = null;
+            w.adjointTangents = null;
+        }
+        return w;
     }
 
     /** Node values. */
     public double[] values() {
-        if (values == null) values = new double[size];
+        if (values == null) values = new double[capacity];
         return values;
     }
 
     /** Node tangents (forward mode). */
     public double[] tangents() {
-        if (tangents == null) tangents = new double[size];
+        if (tangents == null) tangents = new double[capacity];
         return tangents;
     }
 
@@ -38,13 +56,19 @@ public final class Workspace {
 
     /** Node adjoints (reverse mode); all zero between calls: the sweeps that use them leave them so. */
     public double[] adjoints() {
-        if (adjoints == null) adjoints = new double[size];
+        if (adjoints == null) adjoints = new double[capacity];
         return adjoints;
     }
 
     /** Tangents of the adjoints (forward-over-reverse); all zero between calls, like {@link #adjoints}. */
     public double[] adjointTangents() {
-        if (adjointTangents == null) adjointTangents = new double[size];
+        if (adjointTangents == null) adjointTangents = new double[capacity];
         return adjointTangents;
+    }
+
+    /** This thread's dense-Hessian scratch for a tape of {@code nodes} nodes at batch width {@code width}. */
+    public HessianSweep hessianSweep(int nodes, int width) {
+        if (hessianSweep == null || !hessianSweep.fits(nodes, width)) hessianSweep = new HessianSweep(nodes, width);
+        return hessianSweep;
     }
 }
