@@ -43,6 +43,11 @@ final class InProcessCompiler {
             return s.toString();
         }
 
+        /** The bytes of a compiled class. */
+        byte[] classBytes(String className) {
+            return ((MemoryLoader) loader).classes.get(className).toByteArray();
+        }
+
         /** Instantiates a generated class by its binary name with the given constructor arguments. */
         Objective objective(String className, Object... args) {
             try {
