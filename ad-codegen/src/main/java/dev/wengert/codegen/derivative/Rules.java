@@ -76,7 +76,7 @@ public final class Rules {
             case ADD -> b.constant(1.0);
             case SUB -> b.constant(i == 0 ? 1.0 : -1.0);
             case MUL -> v.arg(1 - i);
-            case DIV -> i == 0 ? b.div(b.constant(1.0), v.arg(1)) : b.neg(b.div(v.result(), v.arg(1)));
+            case DIV -> i == 0 ? recip(b, v.arg(1)) : b.neg(b.mul(v.result(), recip(b, v.arg(1))));
             case CALL -> callPartial(b, (MathFn) v.payload(), v, i);
             case TO_DOUBLE, READ, LENGTH, CONST, PARAM -> b.constant(0.0);
             default -> throw new IllegalStateException("no derivative rule for " + v.op());
@@ -88,11 +88,11 @@ public final class Rules {
         Value v = app.result();
         Value one = b.constant(1.0);
         return switch (fn) {
-            case SQRT -> b.div(b.constant(0.5), v);
+            case SQRT -> b.mul(b.constant(0.5), recip(b, v));
             case CBRT -> b.div(one, b.mul(b.constant(3.0), b.mul(v, v)));
             case EXP -> v;
             case EXPM1 -> b.add(v, one);
-            case LOG -> b.div(one, a);
+            case LOG -> recip(b, a);
             case LOG10 -> b.div(one, b.mul(a, b.constant(Math.log(10.0))));
             case LOG1P -> b.div(one, b.add(a, one));
             case SIN -> b.call(MathFn.COS, a);
@@ -114,12 +114,22 @@ public final class Rules {
                 Value y = app.arg(0);
                 Value x = app.arg(1);
                 Value r2 = b.add(b.mul(x, x), b.mul(y, y));
-                yield i == 0 ? b.div(x, r2) : b.neg(b.div(y, r2));
+                yield i == 0 ? b.mul(x, recip(b, r2)) : b.neg(b.mul(y, recip(b, r2)));
             }
-            case HYPOT -> b.div(app.arg(i), v);
+            case HYPOT -> b.mul(app.arg(i), recip(b, v));
             case MIN -> tie(b, b.compare(Op.LE, app.arg(0), app.arg(1)), i);
             case MAX -> tie(b, b.compare(Op.GE, app.arg(0), app.arg(1)), i);
         };
+    }
+
+    /**
+     * 1 / d, shared: every partial divides through this one value, so a function like
+     * {@code 1 / Math.sqrt(r2)} costs one division for value and derivatives together (its own
+     * {@code 1 / s} is the same value). Derivative values may differ from a direct division in
+     * the last bit; the function's value is never rewritten.
+     */
+    private static Value recip(Builder b, Value d) {
+        return b.div(b.constant(1.0), d);
     }
 
     /** 1 for the argument min/max picked, 0 for the other. */
