@@ -42,9 +42,10 @@ public record DerivativePrograms(Program value, Program gradient, Program hessia
                 index -> both.read(a.v(), index), a.hv(), index -> index, true));
         Program gradientAndHessianVector = Passes.optimize(new Program(both.root(), fx));
 
-        Program sunk = Passes.optimize(ReadSinking.apply(value));
+        Program sunk = Passes.optimize(ReadSinking.apply(value), false);
         if (HessianStructure.isSumOfLocalHessians(sunk)) {
-            Program sunkGradient = Passes.optimize(ReverseMode.gradient(sunk, a.g()));
+            // each iteration must scatter its own adjoints: no code motion before the local Hessian
+            Program sunkGradient = Passes.optimize(ReverseMode.gradient(sunk, a.g()), false);
             Builder hb = new Builder();
             LocalHessian.apply(hb, sunkGradient, a.h(), hb.length(a.x()));
             return new DerivativePrograms(value, gradient, hessianVector, gradientAndHessianVector,

@@ -18,17 +18,48 @@ public final class Builder {
     private record Key(Op op, Type type, List<Integer> args, Object payload) {
     }
 
-    private record Scope(Block block, Map<Key, Value> table) {
+    /** Where an accumulation into an output goes: used to merge scatters hoisted out of a loop. */
+    private record ScatterKey(ArrayRef target, Value index) {
+    }
+
+    /**
+     * One open block: its hash-consing table, the loop or if it belongs to (null for the root),
+     * its nesting depth, and (for loop bodies) the scatters deferred to after the loop.
+     */
+    private record Scope(Block block, Map<Key, Value> table, Node owner, int depth,
+                         Map<ScatterKey, Value> deferredScatters) {
+        Scope(Block block, Node owner, int depth) {
+            this(block, new HashMap<>(), owner, depth, new java.util.LinkedHashMap<>());
+        }
+
+        boolean isLoopBody() {
+            return owner instanceof Loop;
+        }
     }
 
     private final Block root = new Block();
     private final Deque<Scope> scopes = new ArrayDeque<>();
     private final Map<Key, Value> free = new HashMap<>();
+    /** The depth of the scope each placed value was defined in (free values: 0). */
+    private final Map<Value, Integer> depth = new java.util.IdentityHashMap<>();
+    private final boolean hoist;
     private int nextId;
 
     /** A builder whose current block is a fresh root block. */
     public Builder() {
-        scopes.push(new Scope(root, new HashMap<>()));
+        this(false);
+    }
+
+    /**
+     * A builder that, if {@code hoist} is set, also moves loop-invariant computations out of
+     * loops (those that cannot throw: no array reads, no int division) and turns accumulations
+     * into an output at a loop-invariant index into a reduction scattered once after the loop,
+     * as a person would write {@code gi += ...} inside the pair loop and {@code g[3 * i] += gi}
+     * after it.
+     */
+    public Builder(boolean hoist) {
+        this.hoist = hoist;
+        scopes.push(new Scope(root, null, 1));
     }
 
     /** The block values are currently appended to. */
@@ -183,14 +214,51 @@ public final class Builder {
             }
         }
         Value v = new Value(nextId++, op, type, args, payload);
-        place(key, v);
+        place(key, v, hoist && hoistable(op, type) ? outermostFor(args) : scopes.peek());
         return v;
     }
 
-    private void place(Key key, Value v) {
-        Scope s = scopes.peek();
-        s.table().put(key, v);
-        s.block().nodes().add(v);
+    private static boolean hoistable(Op op, Type type) {
+        return op != Op.READ && op != Op.LENGTH && !(type == Type.INT && (op == Op.DIV || op == Op.REM));
+    }
+
+    /** The outermost scope a value of these arguments can move to, crossing only loop bodies. */
+    private Scope outermostFor(List<Value> args) {
+        int needed = 0;
+        for (Value a : args) {
+            needed = Math.max(needed, depthOf(a));
+        }
+        Scope target = null;
+        for (Scope s : scopes) {
+            target = s;
+            if (s.depth() <= needed || !s.isLoopBody()) {
+                break;   // an argument is defined here, or leaving would run the value speculatively
+            }
+        }
+        return target;
+    }
+
+    private int depthOf(Value v) {
+        return v.op().isFree() ? 0 : depth.getOrDefault(v, scopes.peek().depth());
+    }
+
+    private void place(Key key, Value v, Scope target) {
+        target.table().put(key, v);
+        depth.put(v, target.depth());
+        List<Node> nodes = target.block().nodes();
+        if (target == scopes.peek()) {
+            nodes.add(v);
+        } else {
+            // insert just before the loop that is open inside the target block
+            Scope inner = null;
+            for (Scope s : scopes) {
+                if (s == target) {
+                    break;
+                }
+                inner = s;
+            }
+            nodes.add(nodes.indexOf(inner.owner()), v);
+        }
     }
 
     // ---- structure ----
@@ -203,15 +271,20 @@ public final class Builder {
         index.suggestName(indexName);
         Loop loop = new Loop(index, lo, hi, inclusive, step);
         scopes.peek().block().nodes().add(loop);
-        scopes.push(new Scope(loop.body(), new HashMap<>()));
+        Scope body = new Scope(loop.body(), loop, scopes.peek().depth() + 1);
+        scopes.push(body);
+        depth.put(index, body.depth());
         return loop;
     }
 
-    /** Leaves the body of {@code loop}. */
+    /** Leaves the body of {@code loop}, scattering the sums of deferred accumulations after it. */
     public void endLoop(Loop loop) {
         Scope s = scopes.pop();
         if (s.block() != loop.body()) {
             throw new IllegalStateException("unbalanced loop");
+        }
+        for (Map.Entry<ScatterKey, Value> e : s.deferredScatters().entrySet()) {
+            scatter(e.getKey().target(), e.getKey().index(), reduce(loop, constant(0.0), e.getValue()));
         }
     }
 
@@ -232,6 +305,7 @@ public final class Builder {
         }
         Value result = new Value(nextId++, Op.LOOP_RESULT, Type.DOUBLE, List.of(), null);
         loop.reductions().add(new Loop.Reduction(result, init, delta));
+        depth.put(result, scopes.peek().depth());
         return result;
     }
 
@@ -240,7 +314,7 @@ public final class Builder {
         requireType(cond, Type.BOOLEAN);
         If node = new If(cond);
         scopes.peek().block().nodes().add(node);
-        scopes.push(new Scope(node.then(), new HashMap<>()));
+        scopes.push(new Scope(node.then(), node, scopes.peek().depth() + 1));
         return node;
     }
 
@@ -250,7 +324,7 @@ public final class Builder {
         if (s.block() != node.then()) {
             throw new IllegalStateException("unbalanced if");
         }
-        scopes.push(new Scope(node.otherwise(), new HashMap<>()));
+        scopes.push(new Scope(node.otherwise(), node, s.depth()));
     }
 
     /** Leaves the else block. */
@@ -271,6 +345,7 @@ public final class Builder {
         }
         Value result = new Value(nextId++, Op.PHI, whenTrue.type(), List.of(), null);
         node.phis().add(new If.Phi(result, whenTrue, whenFalse));
+        depth.put(result, scopes.peek().depth());
         return result;
     }
 
@@ -278,9 +353,15 @@ public final class Builder {
     public void scatter(ArrayRef target, Value index, Value value) {
         requireType(index, Type.INT);
         requireType(value, Type.DOUBLE);
-        if (!value.isConstant(0)) {
-            scopes.peek().block().nodes().add(new Scatter(target, index, value));
+        if (value.isConstant(0)) {
+            return;
         }
+        Scope s = scopes.peek();
+        if (hoist && s.isLoopBody() && depthOf(index) < s.depth()) {
+            s.deferredScatters().merge(new ScatterKey(target, index), value, this::add);
+            return;
+        }
+        s.block().nodes().add(new Scatter(target, index, value));
     }
 
     private static void requireType(Value v, Type t) {

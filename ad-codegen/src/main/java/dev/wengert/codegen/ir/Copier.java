@@ -135,7 +135,12 @@ public class Copier {
 
     /** Copies a whole program through a fresh builder (CSE, folding and the given fusion plan). */
     public static Program rebuild(Program p, Map<Loop, List<Loop>> fusion) {
-        Builder b = new Builder();
+        return rebuild(p, fusion, false);
+    }
+
+    /** As {@link #rebuild(Program, Map)}, also hoisting loop invariants if {@code hoist} is set. */
+    public static Program rebuild(Program p, Map<Loop, List<Loop>> fusion, boolean hoist) {
+        Builder b = new Builder(hoist);
         Copier c = new Copier(b, fusion);
         ValueMap map = new ValueMap();
         c.copyBlock(p.body(), map);
