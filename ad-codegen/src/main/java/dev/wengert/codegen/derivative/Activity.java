@@ -7,7 +7,6 @@ import dev.wengert.codegen.ir.Loop;
 import dev.wengert.codegen.ir.Node;
 import dev.wengert.codegen.ir.Op;
 import dev.wengert.codegen.ir.Program;
-import dev.wengert.codegen.ir.Scatter;
 import dev.wengert.codegen.ir.Type;
 import dev.wengert.codegen.ir.Value;
 import java.util.Collections;
@@ -31,25 +30,24 @@ final class Activity {
     private void walk(Block block) {
         for (Node n : block.nodes()) {
             if (n instanceof Value v) {
-                    if (v.type() == Type.DOUBLE && (isVariableRead(v) || v.args().stream().anyMatch(active::contains))) {
-                        active.add(v);
-                    }
+                if (v.type() == Type.DOUBLE && (isVariableRead(v) || v.args().stream().anyMatch(active::contains))) {
+                    active.add(v);
+                }
             } else if (n instanceof Loop l) {
-                    walk(l.body());
-                    for (Loop.Reduction r : l.reductions()) {
-                        if (active.contains(r.init()) || active.contains(r.delta())) {
-                            active.add(r.result());
-                        }
+                walk(l.body());
+                for (Loop.Reduction r : l.reductions()) {
+                    if (active.contains(r.init()) || active.contains(r.delta())) {
+                        active.add(r.result());
                     }
+                }
             } else if (n instanceof If i) {
-                    walk(i.then());
-                    walk(i.otherwise());
-                    for (If.Phi p : i.phis()) {
-                        if (active.contains(p.whenTrue()) || active.contains(p.whenFalse())) {
-                            active.add(p.result());
-                        }
+                walk(i.then());
+                walk(i.otherwise());
+                for (If.Phi p : i.phis()) {
+                    if (active.contains(p.whenTrue()) || active.contains(p.whenFalse())) {
+                        active.add(p.result());
                     }
-            } else if (n instanceof Scatter s) {
+                }
             }
         }
     }

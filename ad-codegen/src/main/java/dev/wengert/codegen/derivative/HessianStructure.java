@@ -7,7 +7,6 @@ import dev.wengert.codegen.ir.LoopFusion;
 import dev.wengert.codegen.ir.Node;
 import dev.wengert.codegen.ir.Op;
 import dev.wengert.codegen.ir.Program;
-import dev.wengert.codegen.ir.Scatter;
 import dev.wengert.codegen.ir.Value;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,34 +55,33 @@ final class HessianStructure {
     private boolean scan(Block block, boolean insideIf) {
         for (Node n : block.nodes()) {
             if (n instanceof Value v) {
-                    if (insideIf && Activity.isVariableRead(v)) {
-                        return false;
-                    }
-                    v.args().forEach(a -> use(a, v));
+                if (insideIf && Activity.isVariableRead(v)) {
+                    return false;
+                }
+                v.args().forEach(a -> use(a, v));
             } else if (n instanceof Loop l) {
-                    // (1): the body and the deltas may not use active values from outside
-                    Set<Value> inside = LoopFusion.freeUses(l.body());
-                    l.reductions().forEach(r -> inside.add(r.delta()));
-                    inside.removeAll(LoopFusion.definitions(l));
-                    if (inside.stream().anyMatch(active::contains)) {
-                        return false;
-                    }
-                    for (Loop.Reduction r : l.reductions()) {
-                        use(r.init(), r.result());
-                        use(r.delta(), r.result());
-                    }
-                    if (!scan(l.body(), false)) {
-                        return false;
-                    }
+                // (1): the body and the deltas may not use active values from outside
+                Set<Value> inside = LoopFusion.freeUses(l.body());
+                l.reductions().forEach(r -> inside.add(r.delta()));
+                inside.removeAll(LoopFusion.definitions(l));
+                if (inside.stream().anyMatch(active::contains)) {
+                    return false;
+                }
+                for (Loop.Reduction r : l.reductions()) {
+                    use(r.init(), r.result());
+                    use(r.delta(), r.result());
+                }
+                if (!scan(l.body(), false)) {
+                    return false;
+                }
             } else if (n instanceof If i) {
-                    for (If.Phi p : i.phis()) {
-                        use(p.whenTrue(), p.result());
-                        use(p.whenFalse(), p.result());
-                    }
-                    if (!scan(i.then(), true) || !scan(i.otherwise(), true)) {
-                        return false;
-                    }
-            } else if (n instanceof Scatter s) {
+                for (If.Phi p : i.phis()) {
+                    use(p.whenTrue(), p.result());
+                    use(p.whenFalse(), p.result());
+                }
+                if (!scan(i.then(), true) || !scan(i.otherwise(), true)) {
+                    return false;
+                }
             }
         }
         return true;

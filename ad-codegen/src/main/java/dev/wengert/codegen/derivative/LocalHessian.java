@@ -55,20 +55,20 @@ final class LocalHessian extends Copier {
         if (node instanceof Value v) {
             copyWithTangents(v, map);
         } else if (node instanceof Loop l) {
-                Region outer = region;
-                region = new Region();
-                copyLoop(l, map);
-                region = outer;
+            Region outer = region;
+            region = new Region();
+            copyLoop(l, map);
+            region = outer;
         } else if (node instanceof If i) {
             copyIfWithTangents(i, map);
         } else if (node instanceof Scatter s) {
-                Value index = get(map, s.index());
-                for (int d = 0; d < region.readIndex.size(); d++) {
-                    Value t = region.tangents.get(d).get(s.value());
-                    if (t != null) {
-                        b.scatter(hessian, b.add(b.mul(region.readIndex.get(d), n), index), t);
-                    }
+            Value index = get(map, s.index());
+            for (int d = 0; d < region.readIndex.size(); d++) {
+                Value t = region.tangents.get(d).get(s.value());
+                if (t != null) {
+                    b.scatter(hessian, b.add(b.mul(region.readIndex.get(d), n), index), t);
                 }
+            }
         }
     }
 

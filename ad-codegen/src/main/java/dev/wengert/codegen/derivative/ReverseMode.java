@@ -58,7 +58,7 @@ final class ReverseMode {
                 reverseLoop(l, fwd, adj);
             } else if (nodes.get(k) instanceof If i) {
                 reverseIf(i, fwd, adj);
-            } else if (nodes.get(k) instanceof Scatter s) {
+            } else if (nodes.get(k) instanceof Scatter) {
                 throw new IllegalStateException("primal programs do not scatter");
             }
         }

@@ -47,23 +47,23 @@ final class TangentMode extends Copier {
     @Override
     protected void copyNode(Node n, ValueMap map) {
         if (n instanceof Value v) {
-                Value image = copyValue(v, map);
-                if (!v.op().isDefinedByNode() && v.type() == Type.DOUBLE) {
-                    setTangent(v, tangentOf(v, image, map));
-                }
+            Value image = copyValue(v, map);
+            if (!v.op().isDefinedByNode() && v.type() == Type.DOUBLE) {
+                setTangent(v, tangentOf(v, image, map));
+            }
         } else if (n instanceof Loop l) {
             copyLoopWithTangents(l, map);
         } else if (n instanceof If i) {
             copyIfWithTangents(i, map);
         } else if (n instanceof Scatter s) {
-                Value index = get(map, s.index());
-                if (seeding.keepGradient()) {
-                    b.scatter(s.target(), index, get(map, s.value()));
-                }
-                Value t = tangents.get(s.value());
-                if (t != null) {
-                    b.scatter(seeding.output(), seeding.outputIndex().apply(index), t);
-                }
+            Value index = get(map, s.index());
+            if (seeding.keepGradient()) {
+                b.scatter(s.target(), index, get(map, s.value()));
+            }
+            Value t = tangents.get(s.value());
+            if (t != null) {
+                b.scatter(seeding.output(), seeding.outputIndex().apply(index), t);
+            }
         }
     }
 

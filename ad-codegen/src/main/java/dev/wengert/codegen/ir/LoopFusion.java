@@ -78,7 +78,6 @@ public final class LoopFusion {
             l.reductions().forEach(r -> out.add(r.result()));
         } else if (n instanceof If i) {
             i.phis().forEach(p -> out.add(p.result()));
-        } else if (n instanceof Scatter s) {
         }
         return out;
     }
@@ -111,30 +110,30 @@ public final class LoopFusion {
 
     private static void collect(Node n, Set<Value> used, Set<Value> defined) {
         if (n instanceof Value v) {
-                defined.add(v);
-                used.addAll(v.args());
+            defined.add(v);
+            used.addAll(v.args());
         } else if (n instanceof Scatter s) {
-                used.add(s.index());
-                used.add(s.value());
+            used.add(s.index());
+            used.add(s.value());
         } else if (n instanceof Loop l) {
-                used.add(l.lo());
-                used.add(l.hi());
-                defined.add(l.index());
-                for (Loop.Reduction r : l.reductions()) {
-                    used.add(r.init());
-                    used.add(r.delta());
-                    defined.add(r.result());
-                }
-                l.body().nodes().forEach(c -> collect(c, used, defined));
+            used.add(l.lo());
+            used.add(l.hi());
+            defined.add(l.index());
+            for (Loop.Reduction r : l.reductions()) {
+                used.add(r.init());
+                used.add(r.delta());
+                defined.add(r.result());
+            }
+            l.body().nodes().forEach(c -> collect(c, used, defined));
         } else if (n instanceof If i) {
-                used.add(i.cond());
-                for (If.Phi p : i.phis()) {
-                    used.add(p.whenTrue());
-                    used.add(p.whenFalse());
-                    defined.add(p.result());
-                }
-                i.then().nodes().forEach(c -> collect(c, used, defined));
-                i.otherwise().nodes().forEach(c -> collect(c, used, defined));
+            used.add(i.cond());
+            for (If.Phi p : i.phis()) {
+                used.add(p.whenTrue());
+                used.add(p.whenFalse());
+                defined.add(p.result());
+            }
+            i.then().nodes().forEach(c -> collect(c, used, defined));
+            i.otherwise().nodes().forEach(c -> collect(c, used, defined));
         }
     }
 }
