@@ -77,7 +77,14 @@ public final class DifferentiateProcessor extends AbstractProcessor {
         for (TypeElement annotation : annotations) {
             for (Element e : round.getElementsAnnotatedWith(annotation)) {
                 if (e.getKind() == ElementKind.METHOD) {
-                    generate((ExecutableElement) e);
+                    try {
+                        generate((ExecutableElement) e);
+                    } catch (RuntimeException bug) {
+                        // never crash javac: report where, so the user can work around it
+                        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                                "@Differentiate: internal error of the processor " + VERSION + " (" + bug
+                                + "); please report it with this method", e);
+                    }
                 }
             }
         }
