@@ -95,14 +95,14 @@ public final class StatementEmitter {
                 v.args().forEach(a -> use(a, block));
             } else if (n instanceof Scatter s) {
                 use(s.index(), block);
-                use(s.value(), block);
+                useAccumulated(s.value(), block);
             } else if (n instanceof Loop l) {
                 use(l.lo(), block);
                 use(l.hi(), block);
                 countUses(l.body());
                 for (Loop.Reduction r : l.reductions()) {
                     use(r.init(), block);
-                    use(r.delta(), l.body());
+                    useAccumulated(r.delta(), l.body());
                 }
             } else if (n instanceof If i) {
                 use(i.cond(), block);
@@ -114,6 +114,11 @@ public final class StatementEmitter {
                 }
             }
         }
+    }
+
+    /** An accumulated value: a negation is printed as {@code -=} of its operand. */
+    private void useAccumulated(Value v, Block where) {
+        use(accumulated(v), where);
     }
 
     private void use(Value v, Block where) {
@@ -142,14 +147,14 @@ public final class StatementEmitter {
         callerUses.addAll(exitUses);
         for (List<Node> chunk : chunks) {
             if (keptInline(chunk)) {
-                callerUses.addAll(LoopFusion.freeUses(blockOf(chunk)));
+                callerUses.addAll(printedFreeUses(chunk));
             }
         }
         int start = 0;
         List<List<Value>> handed = new ArrayList<>();
         for (List<Node> chunk : chunks) {
             start += chunk.size();
-            Set<Value> liveAfter = LoopFusion.freeUses(blockOf(block.nodes().subList(start, block.nodes().size())));
+            Set<Value> liveAfter = printedFreeUses(block.nodes().subList(start, block.nodes().size()));
             liveAfter.addAll(exitUses);
             List<Value> outs = new ArrayList<>();
             if (!keptInline(chunk)) {
@@ -201,10 +206,52 @@ public final class StatementEmitter {
         return chunks;
     }
 
-    private static Block blockOf(List<Node> nodes) {
-        Block b = new Block();
-        b.nodes().addAll(nodes);
-        return b;
+    /**
+     * The values that printing these nodes reads from outside them: like
+     * {@link LoopFusion#freeUses(Block)}, except that an accumulation of {@code -a} reads {@code a}
+     * (it is printed {@code -= a}).
+     */
+    private static Set<Value> printedFreeUses(List<Node> nodes) {
+        Set<Value> used = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Value> defined = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Node n : nodes) {
+            collectPrinted(n, used, defined);
+        }
+        used.removeAll(defined);
+        return used;
+    }
+
+    private static void collectPrinted(Node n, Set<Value> used, Set<Value> defined) {
+        if (n instanceof Value v) {
+            defined.add(v);
+            used.addAll(v.args());
+        } else if (n instanceof Scatter s) {
+            used.add(s.index());
+            used.add(accumulated(s.value()));
+        } else if (n instanceof Loop l) {
+            used.add(l.lo());
+            used.add(l.hi());
+            defined.add(l.index());
+            for (Loop.Reduction r : l.reductions()) {
+                used.add(r.init());
+                used.add(accumulated(r.delta()));
+                defined.add(r.result());
+            }
+            l.body().nodes().forEach(c -> collectPrinted(c, used, defined));
+        } else if (n instanceof If i) {
+            used.add(i.cond());
+            for (If.Phi p : i.phis()) {
+                used.add(p.whenTrue());
+                used.add(p.whenFalse());
+                defined.add(p.result());
+            }
+            i.then().nodes().forEach(c -> collectPrinted(c, used, defined));
+            i.otherwise().nodes().forEach(c -> collectPrinted(c, used, defined));
+        }
+    }
+
+    private static Value accumulated(Value v) {
+        return v.op() == Op.NEG ? v.arg(0) : v;
     }
 
     private static List<Value> definedAtTop(Node n) {
@@ -221,7 +268,7 @@ public final class StatementEmitter {
 
     /** Moves a chunk of nodes into a private method of its own and calls it. */
     private void outline(List<Node> chunk, List<Value> outs, Set<Value> callerUses) {
-        List<Value> ins = new ArrayList<>(LoopFusion.freeUses(blockOf(chunk)));
+        List<Value> ins = new ArrayList<>(printedFreeUses(chunk));
         ins.removeIf(v -> v.op().isFree());
         ins.sort(java.util.Comparator.comparingInt(Value::id));
         String name = context.sink().freshName(context.method());
@@ -312,12 +359,12 @@ public final class StatementEmitter {
     private void nodes(List<Node> nodes) {
         for (Node n : nodes) {
             if (n instanceof Value v) {
-                if (!inlined(v)) {
+                if (!inlined(v) && analysis.uses.containsKey(v)) {   // unused: only ever printed as -=
                     String name = declare(v);
                     out.addStatement("$L $L = $L", javaType(v.type()), name, expr(v, 0, true));
                 }
             } else if (n instanceof Scatter s) {
-                if (s.value().op() == Op.NEG && inlined(s.value())) {
+                if (s.value().op() == Op.NEG) {   // the JIT does not turn += -a into -= a
                     out.addStatement("$L[$L] -= $L", s.target().name(), expr(s.index(), 0), expr(s.value().arg(0), 0));
                 } else {
                     out.addStatement("$L[$L] += $L", s.target().name(), expr(s.index(), 0), expr(s.value(), 0));
@@ -341,7 +388,7 @@ public final class StatementEmitter {
         block(l.body(), l.reductions().stream().map(Loop.Reduction::delta).toList());
         for (Loop.Reduction r : l.reductions()) {
             Value d = r.delta();
-            if (d.op() == Op.NEG && inlined(d)) {
+            if (d.op() == Op.NEG) {
                 out.addStatement("$L -= $L", local.get(r.result()), expr(d.arg(0), 0));
             } else {
                 out.addStatement("$L += $L", local.get(r.result()), expr(d, 0));

@@ -55,6 +55,13 @@ final class Folding {
         if (y.isConstant(0)) {
             return x;
         }
+        if (x == y) {
+            return b.mul(x, x.type() == Type.INT ? b.constant(2) : b.constant(2.0));   // exact
+        }
+        Value factored = commonPowerOfTwo(b, Op.ADD, x, y);
+        if (factored != null) {
+            return factored;
+        }
         if (y.op() == Op.NEG) {
             return b.sub(x, y.arg(0));
         }
@@ -76,6 +83,10 @@ final class Folding {
         }
         if (x == y) {
             return b.zero(x.type());
+        }
+        Value factored = commonPowerOfTwo(b, Op.SUB, x, y);
+        if (factored != null) {
+            return factored;
         }
         if (y.op() == Op.NEG) {
             return b.add(x, y.arg(0));
@@ -114,7 +125,44 @@ final class Folding {
         if (x.op() == Op.CONST && y.op() != Op.CONST || x.op() != Op.CONST && y.op() != Op.CONST && x.id() > y.id()) {
             return b.mul(y, x);
         }
+        if (x.type() == Type.DOUBLE) {
+            return movePowerOfTwo(b, x, y);
+        }
         return null;
+    }
+
+    /**
+     * Moves a constant power-of-two factor outward: {@code (a * 0.5) * 2.0} becomes {@code a} and
+     * {@code a * (b * 0.5)} becomes {@code (a * b) * 0.5}. Scaling by a power of two is exact
+     * (barring overflow and underflow), so these rewrites do not change results; they let the
+     * 0.5 of {@code sqrt'} cancel the 2 of {@code d(x * x)}.
+     */
+    private static Value movePowerOfTwo(Builder b, Value x, Value y) {
+        if (y.op() == Op.CONST && x.op() == Op.MUL && x.arg(1).op() == Op.CONST
+                && (isPowerOfTwo(y.constant()) || isPowerOfTwo(x.arg(1).constant()))) {
+            return b.mul(x.arg(0), b.constant(x.arg(1).constant() * y.constant()));
+        }
+        if (y.op() != Op.CONST && y.op() == Op.MUL && y.arg(1).op() == Op.CONST && isPowerOfTwo(y.arg(1).constant())) {
+            return b.mul(b.mul(x, y.arg(0)), y.arg(1));
+        }
+        if (y.op() != Op.CONST && x.op() == Op.MUL && x.arg(1).op() == Op.CONST && isPowerOfTwo(x.arg(1).constant())) {
+            return b.mul(b.mul(x.arg(0), y), x.arg(1));
+        }
+        return null;
+    }
+
+    /** {@code a * c + b * c} as {@code (a + b) * c} for a power of two c: exact, and c can then cancel. */
+    private static Value commonPowerOfTwo(Builder b, Op op, Value x, Value y) {
+        if (x.type() == Type.DOUBLE && x.op() == Op.MUL && y.op() == Op.MUL && x.arg(1).op() == Op.CONST
+                && x.arg(1) == y.arg(1) && isPowerOfTwo(x.arg(1).constant())) {
+            return b.mul(b.arith(op, x.arg(0), y.arg(0)), x.arg(1));
+        }
+        return null;
+    }
+
+    private static boolean isPowerOfTwo(double c) {
+        double a = Math.abs(c);
+        return a != 0 && Double.isFinite(a) && a == Math.scalb(1.0, Math.getExponent(a));
     }
 
     private static Value div(Builder b, Type type, Value x, Value y) {
