@@ -80,6 +80,7 @@ public final class DifferentiateProcessor extends AbstractProcessor {
                     try {
                         generate((ExecutableElement) e);
                     } catch (RuntimeException bug) {
+                        if (Boolean.getBoolean("wengert.debug")) { bug.printStackTrace(); }
                         // never crash javac: report where, so the user can work around it
                         processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
                                 "@Differentiate: internal error of the processor " + VERSION + " (" + bug

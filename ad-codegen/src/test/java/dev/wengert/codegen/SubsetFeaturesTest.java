@@ -59,6 +59,16 @@ class SubsetFeaturesTest {
                     return s + t * t;
                 }
 
+                /** An invariant read the loop never reaches when it runs zero times. */
+                @Differentiate
+                public static double guarded(double[] x, int k) {
+                    double s = 0;
+                    for (int i = 0; i < k; i++) {
+                        s += x[k + 2] * x[i];
+                    }
+                    return s + x[0] * x[0];
+                }
+
                 /** A loop result used non-linearly: the Hessian falls back to one HVP per column. */
                 @Differentiate
                 public static double norm(double[] x) {
@@ -114,6 +124,18 @@ class SubsetFeaturesTest {
         }
         assertClose(s + t * t, f.value(x), 1e-14, "value");
         Checks.agreesWithFiniteDifferences(f, x, new double[] {1, 0.5, -0.5, 0.25, 2, -1, 0.1});
+    }
+
+    @Test
+    void readsMovedOutOfALoopRunOnlyIfTheLoopDoes() {
+        double[] x = {0.5, -1.5, 2.0};
+        Objective none = compiled.objective("p.FeaturesGuardedDerivatives", 0);
+        double[] g = new double[3];
+        assertClose(0.25, none.gradient(x, g), 0, "no iteration, no read of x[2 + k]");
+        assertClose(new double[] {1.0, 0, 0}, g, 0, "gradient");
+        Objective one = compiled.objective("p.FeaturesGuardedDerivatives", 1);
+        assertClose(7.0 * 0.5 + 0.25, one.value(new double[] {0.5, -1.5, 2.0, 7.0}), 1e-15, "one iteration reads x[3]");
+        Checks.agreesWithFiniteDifferences(one, new double[] {0.5, -1.5, 2.0, 7.0}, new double[] {1, 2, 3, 4});
     }
 
     @Test

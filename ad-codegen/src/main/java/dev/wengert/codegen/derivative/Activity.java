@@ -34,6 +34,7 @@ final class Activity {
                     active.add(v);
                 }
             } else if (n instanceof Loop l) {
+                walk(l.preheader());
                 walk(l.body());
                 for (Loop.Reduction r : l.reductions()) {
                     if (active.contains(r.init()) || active.contains(r.delta())) {

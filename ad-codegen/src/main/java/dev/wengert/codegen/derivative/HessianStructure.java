@@ -71,7 +71,7 @@ final class HessianStructure {
                     use(r.init(), r.result());
                     use(r.delta(), r.result());
                 }
-                if (!scan(l.body(), false)) {
+                if (!scan(l.preheader(), false) || !scan(l.body(), false)) {
                     return false;
                 }
             } else if (n instanceof If i) {

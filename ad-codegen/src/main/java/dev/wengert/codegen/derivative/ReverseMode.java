@@ -104,8 +104,10 @@ final class ReverseMode {
                 l.index().nameHint());
         ValueMap inner = fwd.child();
         inner.put(l.index(), adjointLoop.index());
-        copier.copyBlock(l.body(), inner);   // recompute the iteration's forward values
+        copier.copyBlock(l.preheader(), inner);   // recompute the iteration's forward values
+        copier.copyBlock(l.body(), inner);
         reverse(l.body(), inner, local);
+        reverse(l.preheader(), inner, local);
         b.endLoop(adjointLoop);
         Set<Value> internal = LoopFusion.definitions(l);
         for (Map.Entry<Value, Value> e : local.entries().entrySet()) {

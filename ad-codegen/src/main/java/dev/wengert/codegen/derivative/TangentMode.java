@@ -107,6 +107,7 @@ final class TangentMode extends Copier {
         Loop copy = b.beginLoop(get(map, l.lo()), get(map, l.hi()), l.inclusive(), l.step(), l.index().nameHint());
         ValueMap body = map.child();
         body.put(l.index(), copy.index());
+        copyBlock(l.preheader(), body);
         copyBlock(l.body(), body);
         b.endLoop(copy);
         for (Loop.Reduction r : l.reductions()) {

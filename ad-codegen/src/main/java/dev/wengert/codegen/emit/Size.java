@@ -39,7 +39,7 @@ final class Size {
         } else if (n instanceof Scatter) {
             return 18;
         } else if (n instanceof Loop l) {
-            return 24 + 10 * l.reductions().size() + of(l.body());
+            return 24 + 10 * l.reductions().size() + of(l.preheader()) + of(l.body());
         } else {
             If i = (If) n;
             return 16 + 8 * i.phis().size() + of(i.then()) + of(i.otherwise());

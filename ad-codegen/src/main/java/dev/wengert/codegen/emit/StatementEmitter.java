@@ -99,6 +99,11 @@ public final class StatementEmitter {
             } else if (n instanceof Loop l) {
                 use(l.lo(), block);
                 use(l.hi(), block);
+                if (!l.preheader().nodes().isEmpty()) {
+                    use(l.lo(), block);   // printed twice: in the guard and in the loop
+                    use(l.hi(), block);
+                    countUses(l.preheader());
+                }
                 countUses(l.body());
                 for (Loop.Reduction r : l.reductions()) {
                     use(r.init(), block);
@@ -237,6 +242,7 @@ public final class StatementEmitter {
                 used.add(accumulated(r.delta()));
                 defined.add(r.result());
             }
+            l.preheader().nodes().forEach(c -> collectPrinted(c, used, defined));
             l.body().nodes().forEach(c -> collectPrinted(c, used, defined));
         } else if (n instanceof If i) {
             used.add(i.cond());
@@ -381,8 +387,14 @@ public final class StatementEmitter {
         for (Loop.Reduction r : l.reductions()) {
             out.addStatement("double $L = $L", declare(r.result()), expr(r.init(), 0));
         }
-        String i = declare(l.index());
         String cmp = l.inclusive() ? "<=" : "<";
+        boolean guarded = !l.preheader().nodes().isEmpty();
+        if (guarded) {
+            // the invariant reads run only if the loop does, so they cannot fail where the source would not
+            out.beginControlFlow("if ($L $L $L)", expr(l.lo(), 5), cmp, expr(l.hi(), 5));
+            nodes(l.preheader().nodes());
+        }
+        String i = declare(l.index());
         String step = l.step() == 1 ? i + "++" : i + " += " + l.step();
         out.beginControlFlow("for (int $L = $L; $L $L $L; $L)", i, expr(l.lo(), 0), i, cmp, expr(l.hi(), 5), step);
         block(l.body(), l.reductions().stream().map(Loop.Reduction::delta).toList());
@@ -395,6 +407,9 @@ public final class StatementEmitter {
             }
         }
         out.endControlFlow();
+        if (guarded) {
+            out.endControlFlow();
+        }
     }
 
     private void conditional(If node) {

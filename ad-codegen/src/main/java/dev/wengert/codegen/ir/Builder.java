@@ -214,7 +214,15 @@ public final class Builder {
             }
         }
         Value v = new Value(nextId++, op, type, args, payload);
-        place(key, v, hoist && hoistable(op, type) ? outermostFor(args) : scopes.peek());
+        Scope s = scopes.peek();
+        if (hoist && op == Op.READ && s.isLoopBody() && depthOf(args.get(0)) < s.depth()) {
+            // an invariant read of the loop body: once, before the first iteration
+            s.table().put(key, v);
+            depth.put(v, s.depth());
+            ((Loop) s.owner()).preheader().nodes().add(v);
+            return v;
+        }
+        place(key, v, hoist && hoistable(op, type) ? outermostFor(args) : s);
         return v;
     }
 

@@ -85,6 +85,7 @@ public class Copier {
         for (Loop member : group) {
             body.put(member.index(), copy.index());
             enterLoopBody(member, body);
+            copyBlock(member.preheader(), body);
             copyBlock(member.body(), body);
         }
         b.endLoop(copy);

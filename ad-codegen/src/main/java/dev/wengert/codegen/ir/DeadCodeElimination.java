@@ -65,7 +65,9 @@ public final class DeadCodeElimination {
             mark(r.delta());
         }
         boolean bodyLive = sweep(l.body());
+        sweep(l.preheader());
         if (!bodyLive && l.reductions().isEmpty()) {
+            l.preheader().nodes().clear();
             return false;
         }
         mark(l.lo());

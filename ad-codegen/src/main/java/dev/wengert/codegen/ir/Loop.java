@@ -15,6 +15,7 @@ public final class Loop implements Node {
     private final Value hi;
     private final boolean inclusive;
     private final int step;
+    private final Block preheader = new Block();
     private final Block body = new Block();
     private final List<Reduction> reductions = new ArrayList<>();
 
@@ -58,6 +59,15 @@ public final class Loop implements Node {
 
     public Block body() {
         return body;
+    }
+
+    /**
+     * Loop-invariant array reads, run once before the first iteration and only if there is one
+     * (so a read the body would never reach is never made); their values are visible in the body.
+     * Filled only by code motion; transformations copy it into the body of their copy.
+     */
+    public Block preheader() {
+        return preheader;
     }
 
     /** The reductions (mutable for passes). */

@@ -124,6 +124,7 @@ public final class LoopFusion {
                 used.add(r.delta());
                 defined.add(r.result());
             }
+            l.preheader().nodes().forEach(c -> collect(c, used, defined));
             l.body().nodes().forEach(c -> collect(c, used, defined));
         } else if (n instanceof If i) {
             used.add(i.cond());
