@@ -80,7 +80,9 @@ public final class DifferentiateProcessor extends AbstractProcessor {
                     try {
                         generate((ExecutableElement) e);
                     } catch (RuntimeException bug) {
-                        if (Boolean.getBoolean("wengert.debug")) { bug.printStackTrace(); }
+                        if (Boolean.getBoolean("wengert.debug")) {
+                            bug.printStackTrace();   // -J-Dwengert.debug=true on the javac command line
+                        }
                         // never crash javac: report where, so the user can work around it
                         processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
                                 "@Differentiate: internal error of the processor " + VERSION + " (" + bug
@@ -125,8 +127,10 @@ public final class DifferentiateProcessor extends AbstractProcessor {
         List<ClassModel.Field> fields = lowered.data().stream()
                 .map(d -> new ClassModel.Field(d.name(), javaType(d.kind()))).toList();
         boolean isPublic = owner.getModifiers().contains(Modifier.PUBLIC);
+        boolean generatedVisible = processingEnv.getElementUtils()
+                .getTypeElement("javax.annotation.processing.Generated") != null;
         JavaFile file = ClassEmitter.emit(new ClassModel(packageName, className, isPublic, source, VERSION, x, names,
-                fields, programs));
+                fields, programs, generatedVisible));
         try {
             file.writeTo(processingEnv.getFiler());
         } catch (IOException e) {

@@ -63,10 +63,19 @@ final class LocalHessian extends Copier {
             copyIfWithTangents(i, map);
         } else if (node instanceof Scatter s) {
             Value index = get(map, s.index());
+            int column = region.readIndex.indexOf(index);
             for (int d = 0; d < region.readIndex.size(); d++) {
+                if (column >= 0 && d > column) {
+                    continue;   // H is symmetric: entry (d, column) was written as the mirror of (column, d)
+                }
                 Value t = region.tangents.get(d).get(s.value());
-                if (t != null) {
-                    b.scatter(hessian, b.add(b.mul(region.readIndex.get(d), n), index), t);
+                if (t == null) {
+                    continue;
+                }
+                Value row = region.readIndex.get(d);
+                b.scatter(hessian, b.add(b.mul(row, n), index), t);
+                if (column >= 0 && d < column) {
+                    b.scatter(hessian, b.add(b.mul(index, n), row), t);
                 }
             }
         }

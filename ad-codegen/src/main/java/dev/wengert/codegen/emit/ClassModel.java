@@ -15,10 +15,12 @@ import java.util.List;
  * @param names names of the other arrays of the generated methods
  * @param fields the data parameters, in constructor order
  * @param programs the optimised programs
+ * @param generatedAnnotation whether {@code javax.annotation.processing.Generated} is visible to
+ *        the compiled code (it is not in a module that does not require java.compiler)
  */
 public record ClassModel(String packageName, String className, boolean isPublic, String source,
                          String processorVersion, String x, ArrayNames names, List<Field> fields,
-                         DerivativePrograms programs) {
+                         DerivativePrograms programs, boolean generatedAnnotation) {
 
     /** Parameter names of v, g, hv and h in the generated methods. */
     public record ArrayNames(String v, String g, String hv, String h) {
