@@ -1,5 +1,6 @@
 package dev.wengert.codegen.derivative;
 
+import dev.wengert.codegen.ir.ArrayRef;
 import dev.wengert.codegen.ir.Builder;
 import dev.wengert.codegen.ir.Copier;
 import dev.wengert.codegen.ir.Loop;
@@ -33,7 +34,7 @@ final class ReadSinking extends Copier {
     protected void enterLoopBody(Loop original, ValueMap bodyMap) {
         for (Value used : LoopFusion.freeUses(original)) {
             if (Activity.isVariableRead(used)) {
-                Value again = b.read((dev.wengert.codegen.ir.ArrayRef) used.payload(), get(bodyMap, used.arg(0)));
+                Value again = b.read((ArrayRef) used.payload(), get(bodyMap, used.arg(0)));
                 nameLike(again, used);
                 bodyMap.put(used, again);
             }

@@ -6,6 +6,7 @@ import dev.wengert.codegen.ir.Copier;
 import dev.wengert.codegen.ir.If;
 import dev.wengert.codegen.ir.Loop;
 import dev.wengert.codegen.ir.Node;
+import dev.wengert.codegen.ir.Op;
 import dev.wengert.codegen.ir.Program;
 import dev.wengert.codegen.ir.Scatter;
 import dev.wengert.codegen.ir.Type;
@@ -77,7 +78,7 @@ final class TangentMode extends Copier {
     /** Applies the rule of v's original operation to the copied arguments and their tangents. */
     static Value tangentByRule(Builder b, Value v, Value image, ValueMap map, Function<Value, Value> tangentOf,
                                Copier copier) {
-        if (v.op() == dev.wengert.codegen.ir.Op.READ || v.op() == dev.wengert.codegen.ir.Op.LENGTH) {
+        if (v.op() == Op.READ || v.op() == Op.LENGTH) {
             return null;
         }
         Value[] argTangents = new Value[v.args().size()];
