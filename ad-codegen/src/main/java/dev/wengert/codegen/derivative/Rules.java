@@ -45,7 +45,7 @@ public final class Rules {
             // only the taken side receives the adjoint
             return i == 1 ? b.select(v.arg(0), adjoint, b.constant(0.0)) : b.select(v.arg(0), b.constant(0.0), adjoint);
         }
-        return b.mul(partial(b, v, i), adjoint);
+        return product(b, partial(b, v, i), adjoint);
     }
 
     /** The tangent of the result given the tangents of the arguments (null means zero). */
@@ -58,11 +58,40 @@ public final class Rules {
         Value sum = null;
         for (int i = 0; i < argTangents.length; i++) {
             if (argTangents[i] != null) {
-                Value term = b.mul(partial(b, v, i), argTangents[i]);
+                Value term = product(b, partial(b, v, i), argTangents[i]);
                 sum = sum == null ? term : b.add(sum, term);
             }
         }
         return sum;
+    }
+
+    /**
+     * A partial derivative times an adjoint or tangent. Derivative values only, so it may
+     * reassociate (a last-bit difference no function value ever sees): {@code a * (a * z)} becomes
+     * {@code (a * a) * z}, which shares the square the rules of 1/x, sqrt and x*x all produce and
+     * turns d(v^3) = 2v(v v') + v^2 v' into 3 v^2 v'.
+     */
+    private static Value product(Builder b, Value x, Value y) {
+        if (x.op() == Op.NEG) {
+            return b.neg(product(b, x.arg(0), y));
+        }
+        if (y.op() == Op.NEG) {
+            return b.neg(product(b, x, y.arg(0)));
+        }
+        Value scale = null;
+        if (y.op() == Op.MUL && y.arg(1).op() == Op.CONST) {
+            scale = y.arg(1);   // power-of-two factors were moved outward by folding; keep them there
+            y = y.arg(0);
+        }
+        Value p;
+        if (y.op() == Op.MUL && y.arg(0) == x && x.op() != Op.CONST) {
+            p = b.mul(b.mul(x, x), y.arg(1));
+        } else if (y.op() == Op.MUL && y.arg(1) == x && x.op() != Op.CONST) {
+            p = b.mul(b.mul(x, x), y.arg(0));
+        } else {
+            p = b.mul(x, y);
+        }
+        return scale == null ? p : b.mul(p, scale);
     }
 
     private static Value orZero(Builder b, Value v) {

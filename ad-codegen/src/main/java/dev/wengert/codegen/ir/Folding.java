@@ -62,6 +62,16 @@ final class Folding {
         if (factored != null) {
             return factored;
         }
+        // x + x * c = x * (c + 1) for a power of two c: x * c is exact, so both round (c + 1) x once
+        for (int k = 0; k < 2; k++) {
+            Value single = k == 0 ? x : y;
+            Value scaled = k == 0 ? y : x;
+            if (single.type() == Type.DOUBLE && scaled.op() == Op.MUL && scaled.arg(0) == single
+                    && scaled.arg(1).op() == Op.CONST && isPowerOfTwo(scaled.arg(1).constant())
+                    && scaled.arg(1).constant() > 0) {
+                return b.mul(single, b.constant(scaled.arg(1).constant() + 1));
+            }
+        }
         if (y.op() == Op.NEG) {
             return b.sub(x, y.arg(0));
         }
