@@ -1,0 +1,179 @@
+package dev.wengert.codegen;
+
+import com.palantir.javapoet.JavaFile;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import dev.wengert.codegen.derivative.DerivativePrograms;
+import dev.wengert.codegen.emit.ClassEmitter;
+import dev.wengert.codegen.emit.ClassModel;
+import dev.wengert.codegen.frontend.DataParameter;
+import dev.wengert.codegen.frontend.FrontEnd;
+import dev.wengert.codegen.frontend.LoweredMethod;
+import dev.wengert.codegen.frontend.UnsupportedConstructException;
+import dev.wengert.codegen.ir.ArrayRef;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.tools.Diagnostic;
+
+/**
+ * The {@code @Differentiate} annotation processor: for each annotated method, lowers its body to
+ * IR (front end), derives the gradient, Hessian-vector product and Hessian programs, optimises them
+ * and writes {@code <Enclosing><Method>Derivatives} with JavaPoet. A method outside the subset gets
+ * a compile error at the offending construct and no generated class.
+ *
+ * <p>Maven use: put {@code dev.wengert:ad-codegen} in the maven-compiler-plugin's
+ * {@code annotationProcessorPaths}; see the README.
+ */
+public final class DifferentiateProcessor extends AbstractProcessor {
+    /** Written into every generated file's header. */
+    public static final String VERSION = "0.1.0";
+    private static final String ANNOTATION = "dev.wengert.ad.Differentiate";
+
+    private Trees trees;
+    private final Map<String, String> generated = new HashMap<>();
+
+    @Override
+    public synchronized void init(ProcessingEnvironment env) {
+        super.init(env);
+        try {
+            trees = Trees.instance(env);
+        } catch (IllegalArgumentException notJavac) {
+            env.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    "@Differentiate needs the javac compiler (its Trees API) to read method bodies");
+        }
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(ANNOTATION);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        if (trees == null) {
+            return false;
+        }
+        for (TypeElement annotation : annotations) {
+            for (Element e : round.getElementsAnnotatedWith(annotation)) {
+                if (e.getKind() == ElementKind.METHOD) {
+                    try {
+                        generate((ExecutableElement) e);
+                    } catch (RuntimeException bug) {
+                        if (Boolean.getBoolean("wengert.debug")) {
+                            bug.printStackTrace();   // -J-Dwengert.debug=true on the javac command line
+                        }
+                        // never crash javac: report where, so the user can work around it
+                        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                                "@Differentiate: internal error of the processor " + VERSION + " (" + bug
+                                + "); please report it with this method", e);
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private void generate(ExecutableElement method) {
+        TypeElement owner = (TypeElement) method.getEnclosingElement();
+        String className = className(method, owner);
+        String packageName = processingEnv.getElementUtils().getPackageOf(owner).getQualifiedName().toString();
+        String qualified = packageName.isEmpty() ? className : packageName + "." + className;
+        String source = owner.getSimpleName() + "." + method.getSimpleName() + signature(method);
+        String previous = generated.putIfAbsent(qualified, source);
+        if (previous != null) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "@Differentiate: " + source + " and "
+                    + previous + " would both generate " + className + "; set @Differentiate(className = ...)", method);
+            return;
+        }
+        LoweredMethod lowered;
+        try {
+            lowered = new FrontEnd(trees, processingEnv.getElementUtils()).lower(method);
+        } catch (UnsupportedConstructException e) {
+            TreePath path = trees.getPath(method);
+            trees.printMessage(Diagnostic.Kind.ERROR, "@Differentiate: " + e.getMessage(), e.tree(),
+                    path.getCompilationUnit());
+            return;
+        }
+        String x = lowered.variable().name();
+        ClassModel.ArrayNames names = new ClassModel.ArrayNames(
+                avoid("v", x), avoid("g", x), avoid("hv", x), avoid("h", x));
+        DerivativePrograms programs = DerivativePrograms.of(lowered.primal(), new DerivativePrograms.Arrays(
+                lowered.variable(),
+                new ArrayRef(ArrayRef.Kind.DIRECTION, names.v()),
+                new ArrayRef(ArrayRef.Kind.OUTPUT, names.g()),
+                new ArrayRef(ArrayRef.Kind.OUTPUT, names.hv()),
+                new ArrayRef(ArrayRef.Kind.OUTPUT, names.h())));
+        List<ClassModel.Field> fields = lowered.data().stream()
+                .map(d -> new ClassModel.Field(d.name(), javaType(d.kind()))).toList();
+        boolean isPublic = owner.getModifiers().contains(Modifier.PUBLIC);
+        boolean generatedVisible = processingEnv.getElementUtils()
+                .getTypeElement("javax.annotation.processing.Generated") != null;
+        JavaFile file = ClassEmitter.emit(new ClassModel(packageName, className, isPublic, source, VERSION, x, names,
+                fields, programs, generatedVisible));
+        try {
+            file.writeTo(processingEnv.getFiler());
+        } catch (IOException e) {
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                    "@Differentiate: cannot write " + qualified + ": " + e.getMessage(), method);
+        }
+    }
+
+    private static String avoid(String name, String taken) {
+        return name.equals(taken) ? name + "Out" : name;
+    }
+
+    private static String javaType(DataParameter.Kind kind) {
+        return switch (kind) {
+            case DOUBLE_ARRAY -> "double[]";
+            case DOUBLE -> "double";
+            case INT -> "int";
+        };
+    }
+
+    private static String signature(ExecutableElement method) {
+        StringBuilder s = new StringBuilder("(");
+        for (VariableElement p : method.getParameters()) {
+            s.append(s.length() == 1 ? "" : ", ").append(p.asType());
+        }
+        return s.append(')').toString();
+    }
+
+    private String className(ExecutableElement method, TypeElement owner) {
+        for (AnnotationMirror a : method.getAnnotationMirrors()) {
+            if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(ANNOTATION)) {
+                for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e
+                        : a.getElementValues().entrySet()) {
+                    if (e.getKey().getSimpleName().contentEquals("className")) {
+                        String name = (String) e.getValue().getValue();
+                        if (!name.isEmpty()) {
+                            return name;
+                        }
+                    }
+                }
+            }
+        }
+        String m = method.getSimpleName().toString();
+        return owner.getSimpleName() + m.substring(0, 1).toUpperCase(Locale.ROOT) + m.substring(1) + "Derivatives";
+    }
+}

@@ -1,0 +1,59 @@
+package dev.wengert.codegen.derivative;
+
+import dev.wengert.codegen.ir.ArrayRef;
+import dev.wengert.codegen.ir.Block;
+import dev.wengert.codegen.ir.If;
+import dev.wengert.codegen.ir.Loop;
+import dev.wengert.codegen.ir.Node;
+import dev.wengert.codegen.ir.Op;
+import dev.wengert.codegen.ir.Program;
+import dev.wengert.codegen.ir.Type;
+import dev.wengert.codegen.ir.Value;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+/** Activity analysis: the double values that depend on the variable array x. */
+final class Activity {
+
+    private final Set<Value> active = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private Activity() {
+    }
+
+    static Set<Value> of(Program p) {
+        Activity a = new Activity();
+        a.walk(p.body());
+        return a.active;
+    }
+
+    private void walk(Block block) {
+        for (Node n : block.nodes()) {
+            if (n instanceof Value v) {
+                if (v.type() == Type.DOUBLE && (isVariableRead(v) || v.args().stream().anyMatch(active::contains))) {
+                    active.add(v);
+                }
+            } else if (n instanceof Loop l) {
+                walk(l.preheader());
+                walk(l.body());
+                for (Loop.Reduction r : l.reductions()) {
+                    if (active.contains(r.init()) || active.contains(r.delta())) {
+                        active.add(r.result());
+                    }
+                }
+            } else if (n instanceof If i) {
+                walk(i.then());
+                walk(i.otherwise());
+                for (If.Phi p : i.phis()) {
+                    if (active.contains(p.whenTrue()) || active.contains(p.whenFalse())) {
+                        active.add(p.result());
+                    }
+                }
+            }
+        }
+    }
+
+    static boolean isVariableRead(Value v) {
+        return v.op() == Op.READ && ((ArrayRef) v.payload()).kind() == ArrayRef.Kind.VARIABLE;
+    }
+}

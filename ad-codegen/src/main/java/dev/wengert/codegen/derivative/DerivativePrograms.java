@@ -1,0 +1,70 @@
+package dev.wengert.codegen.derivative;
+
+import dev.wengert.codegen.ir.ArrayRef;
+import dev.wengert.codegen.ir.Builder;
+import dev.wengert.codegen.ir.Loop;
+import dev.wengert.codegen.ir.Op;
+import dev.wengert.codegen.ir.Passes;
+import dev.wengert.codegen.ir.Program;
+import dev.wengert.codegen.ir.Value;
+
+/**
+ * The five programs a generated class runs, derived from the primal program of a
+ * {@code @Differentiate} method and optimised.
+ *
+ * @param value f(x)
+ * @param gradient f(x), adding the gradient into g
+ * @param hessianVector adds H(x) v into hv
+ * @param gradientAndHessianVector f(x), adding into g and hv in one pass
+ * @param hessian adds H(x) into h (row-major)
+ * @param localHessian true if the Hessian is assembled from per-iteration local Hessians,
+ *        false if it falls back to one Hessian-vector product per column
+ */
+public record DerivativePrograms(Program value, Program gradient, Program hessianVector,
+                                 Program gradientAndHessianVector, Program hessian, boolean localHessian) {
+
+    /** Names of the arrays of the generated methods. */
+    public record Arrays(ArrayRef x, ArrayRef v, ArrayRef g, ArrayRef hv, ArrayRef h) {
+    }
+
+    /** Derives and optimises every program from {@code primal}. */
+    public static DerivativePrograms of(Program primal, Arrays a) {
+        Program value = Passes.optimize(primal);
+        Program gradient = Passes.optimize(ReverseMode.gradient(value, a.g()));
+
+        Builder hvBuilder = new Builder();
+        TangentMode.apply(hvBuilder, gradient, new TangentMode.Seeding(
+                index -> hvBuilder.read(a.v(), index), a.hv(), index -> index, false));
+        Program hessianVector = Passes.optimize(new Program(hvBuilder.root(), null));
+
+        Builder both = new Builder();
+        Value fx = TangentMode.apply(both, gradient, new TangentMode.Seeding(
+                index -> both.read(a.v(), index), a.hv(), index -> index, true));
+        Program gradientAndHessianVector = Passes.optimize(new Program(both.root(), fx));
+
+        Program sunk = Passes.optimize(ReadSinking.apply(value), false);
+        if (HessianStructure.isSumOfLocalHessians(sunk)) {
+            // each iteration must scatter its own adjoints: no code motion before the local Hessian
+            Program sunkGradient = Passes.optimize(ReverseMode.gradient(sunk, a.g()), false);
+            Builder hb = new Builder();
+            LocalHessian.apply(hb, sunkGradient, a.h(), hb.length(a.x()));
+            return new DerivativePrograms(value, gradient, hessianVector, gradientAndHessianVector,
+                    Passes.optimize(new Program(hb.root(), null)), true);
+        }
+        return new DerivativePrograms(value, gradient, hessianVector, gradientAndHessianVector,
+                columnByColumnHessian(gradient, a), false);
+    }
+
+    /** Column k of H is the tangent of the gradient along e_k: correct for every program, O(n) sweeps. */
+    private static Program columnByColumnHessian(Program gradient, Arrays a) {
+        Builder b = new Builder();
+        Value n = b.length(a.x());
+        Loop column = b.beginLoop(b.constant(0), n, false, 1, "k");
+        Value k = column.index();
+        TangentMode.apply(b, gradient, new TangentMode.Seeding(
+                index -> b.select(b.compare(Op.EQ, index, k), b.constant(1.0), b.constant(0.0)),
+                a.h(), index -> b.add(b.mul(k, n), index), false));
+        b.endLoop(column);
+        return Passes.optimize(new Program(b.root(), null));
+    }
+}

@@ -1,0 +1,135 @@
+package dev.wengert.codegen.derivative;
+
+import dev.wengert.codegen.ir.ArrayRef;
+import dev.wengert.codegen.ir.Builder;
+import dev.wengert.codegen.ir.Copier;
+import dev.wengert.codegen.ir.If;
+import dev.wengert.codegen.ir.Loop;
+import dev.wengert.codegen.ir.Node;
+import dev.wengert.codegen.ir.Program;
+import dev.wengert.codegen.ir.Scatter;
+import dev.wengert.codegen.ir.Type;
+import dev.wengert.codegen.ir.Value;
+import dev.wengert.codegen.ir.ValueMap;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dense Hessian as a sum of local Hessians, one per region (the function's top level and each
+ * loop iteration). Applied to a gradient program whose regions read x only at their own top
+ * ({@link HessianStructure}): within a region, each read of x is a local direction; a forward
+ * sweep per direction over the region's gradient code differentiates the adjoints it scatters
+ * into g, and {@code g[j] += a} becomes {@code h[i * n + j] += a'} for the read x[i] of that
+ * direction. For a pair kernel with six reads that is the 6x6 local Hessian, scattered per pair.
+ * Values from outside the region (loop results, adjoint weights) have zero tangent: the structure
+ * check guarantees they enter only affinely with x-independent coefficients.
+ */
+final class LocalHessian extends Copier {
+
+    /** One region: its directions, each with the index of its read and its tangent map. */
+    private static final class Region {
+        final List<Value> readIndex = new ArrayList<>();
+        final List<Map<Value, Value>> tangents = new ArrayList<>();
+        int ifDepth;
+    }
+
+    private final ArrayRef hessian;
+    private final Value n;
+    private Region region = new Region();
+
+    private LocalHessian(Builder b, ArrayRef hessian, Value n) {
+        super(b);
+        this.hessian = hessian;
+        this.n = n;
+    }
+
+    /** Appends the Hessian program of the gradient program {@code g} to {@code b}. */
+    static void apply(Builder b, Program g, ArrayRef hessian, Value n) {
+        new LocalHessian(b, hessian, n).copyBlock(g.body(), new ValueMap());
+    }
+
+    @Override
+    protected void copyNode(Node node, ValueMap map) {
+        if (node instanceof Value v) {
+            copyWithTangents(v, map);
+        } else if (node instanceof Loop l) {
+            Region outer = region;
+            region = new Region();
+            copyLoop(l, map);
+            region = outer;
+        } else if (node instanceof If i) {
+            copyIfWithTangents(i, map);
+        } else if (node instanceof Scatter s) {
+            Value index = get(map, s.index());
+            int column = region.readIndex.indexOf(index);
+            for (int d = 0; d < region.readIndex.size(); d++) {
+                if (column >= 0 && d > column) {
+                    continue;   // H is symmetric: entry (d, column) was written as the mirror of (column, d)
+                }
+                Value t = region.tangents.get(d).get(s.value());
+                if (t == null) {
+                    continue;
+                }
+                Value row = region.readIndex.get(d);
+                b.scatter(hessian, b.add(b.mul(row, n), index), t);
+                if (column >= 0 && d < column) {
+                    b.scatter(hessian, b.add(b.mul(index, n), row), t);
+                }
+            }
+        }
+    }
+
+    private void copyWithTangents(Value v, ValueMap map) {
+        Value image = copyValue(v, map);
+        if (v.op().isDefinedByNode() || v.type() != Type.DOUBLE) {
+            return;
+        }
+        if (Activity.isVariableRead(v)) {
+            if (region.ifDepth > 0) {
+                throw new IllegalStateException("read of x inside an if: no local Hessian");
+            }
+            Map<Value, Value> direction = new IdentityHashMap<>();
+            direction.put(v, b.constant(1.0));
+            region.readIndex.add(get(map, v.arg(0)));
+            region.tangents.add(direction);
+            return;
+        }
+        for (Map<Value, Value> direction : region.tangents) {
+            Value t = TangentMode.tangentByRule(b, v, image, map, direction::get, this);
+            if (t != null && !t.isConstant(0)) {
+                direction.put(v, t);
+            }
+        }
+    }
+
+    private void copyIfWithTangents(If node, ValueMap map) {
+        region.ifDepth++;
+        Value cond = get(map, node.cond());
+        If copy = b.beginIf(cond);
+        ValueMap thenMap = map.child();
+        copyBlock(node.then(), thenMap);
+        b.beginElse(copy);
+        ValueMap elseMap = map.child();
+        copyBlock(node.otherwise(), elseMap);
+        b.endIf(copy);
+        region.ifDepth--;
+        Value zero = b.constant(0.0);
+        for (If.Phi p : node.phis()) {
+            Value merged = b.phi(copy, get(thenMap, p.whenTrue()), get(elseMap, p.whenFalse()));
+            nameLike(merged, p.result());
+            map.put(p.result(), merged);
+            if (p.result().type() != Type.DOUBLE) {
+                continue;
+            }
+            for (Map<Value, Value> direction : region.tangents) {
+                Value t = direction.get(p.whenTrue());
+                Value f = direction.get(p.whenFalse());
+                if (t != null || f != null) {
+                    direction.put(p.result(), b.phi(copy, t == null ? zero : t, f == null ? zero : f));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.wengert.codegen.frontend;
+
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.PrimitiveTypeTree;
+import com.sun.source.tree.Tree;
+import dev.wengert.codegen.ir.ArrayRef;
+import dev.wengert.codegen.ir.Builder;
+import dev.wengert.codegen.ir.Type;
+import dev.wengert.codegen.ir.Value;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * What the lowering of one method body shares: the builder, the name scopes, the current SSA
+ * value of every variable, the loops being lowered (with the variables they reduce), and the
+ * methods being inlined. Also the typing rules the subset needs (int to double widening only).
+ */
+final class Environment {
+
+    /** One level of name scope; a barrier stops lookups (an inlined method sees only its own names). */
+    record Scope(Map<String, Variable> scalars, Map<String, ArrayRef> arrays, boolean barrier) {
+    }
+
+    final Builder b;
+    final Deque<Scope> scopes = new ArrayDeque<>();
+    final Deque<ExecutableElement> inlining = new ArrayDeque<>();
+    /** For each enclosing loop (innermost first): the variables it reduces. */
+    final Deque<Set<Variable>> reducing = new ArrayDeque<>();
+    State state = new State();
+    int loopDepth;
+    /** The return type of the method being lowered (innermost inlined call first). */
+    final Deque<Type> returnTypes = new ArrayDeque<>();
+
+    Environment(Builder b) {
+        this.b = b;
+    }
+
+    boolean isReduced(Variable var) {
+        return !reducing.isEmpty() && reducing.peek().contains(var);
+    }
+
+    static String loopCarried(String name) {
+        return "loop-carried variable '" + name + "': a variable declared before a loop may only be accumulated "
+                + "inside it with " + name + " += e or " + name + " -= e (and not read there); compute other values "
+                + "from the loop counter";
+    }
+
+    boolean isVisible(Variable var) {
+        for (Scope s : scopes) {
+            if (s.scalars().get(var.name) == var) {
+                return true;
+            }
+            if (s.barrier()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    static boolean isName(ExpressionTree e, String name) {
+        return e instanceof IdentifierTree id && id.getName().contentEquals(name);
+    }
+
+    static Type primitiveTypeOrNull(Tree typeTree) {
+        if (typeTree instanceof PrimitiveTypeTree p) {
+            return switch (p.getPrimitiveTypeKind()) {
+                case INT -> Type.INT;
+                case DOUBLE -> Type.DOUBLE;
+                default -> null;
+            };
+        }
+        return null;
+    }
+
+    Value current(Variable var, Tree at) {
+        Value v = state.values.get(var);
+        if (v == null) {
+            throw new UnsupportedConstructException(at, "'" + var.name + "' may be unassigned here; initialise it");
+        }
+        return v;
+    }
+
+    Value convert(Value v, Type to, Tree at) {
+        if (v.type() == to) {
+            return v;
+        }
+        if (v.type() == Type.INT && to == Type.DOUBLE) {
+            return b.toDouble(v);
+        }
+        throw new UnsupportedConstructException(at, "expected " + to.name().toLowerCase(java.util.Locale.ROOT)
+                + " but this is " + v.type().name().toLowerCase(java.util.Locale.ROOT)
+                + (to == Type.INT ? "; the subset has no double-to-int conversion" : ""));
+    }
+
+    Variable lookupScalar(String name) {
+        for (Scope s : scopes) {
+            Variable v = s.scalars().get(name);
+            if (v != null) {
+                return v;
+            }
+            if (s.arrays().containsKey(name) || s.barrier()) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    ArrayRef lookupArray(String name) {
+        for (Scope s : scopes) {
+            ArrayRef a = s.arrays().get(name);
+            if (a != null) {
+                return a;
+            }
+            if (s.scalars().containsKey(name) || s.barrier()) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    Scope scope() {
+        return scopes.peek();
+    }
+
+    void pushScope() {
+        scopes.push(new Scope(new HashMap<>(), new HashMap<>(), false));
+    }
+
+    void popScope() {
+        scopes.pop();
+    }
+
+    static String describe(Tree t) {
+        return t.getKind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    /** Binds a double or int parameter to a value (a field of the generated class). */
+    void bindScalar(String name, Type type, Value value) {
+        Variable v = new Variable(name, type, loopDepth, false);
+        scope().scalars().put(name, v);
+        state.values.put(v, value);
+    }
+
+    /** Binds an array parameter. */
+    void bindArray(String name, ArrayRef array) {
+        scope().arrays().put(name, array);
+    }
+
+    /** Opens the outermost scope of a method (called before binding its parameters). */
+    void openMethodScope() {
+        scopes.push(new Scope(new HashMap<>(), new HashMap<>(), true));
+    }
+}

@@ -1,0 +1,330 @@
+package dev.wengert.codegen.frontend;
+
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import dev.wengert.codegen.ir.ArrayRef;
+import dev.wengert.codegen.ir.Builder;
+import dev.wengert.codegen.ir.If;
+import dev.wengert.codegen.ir.Node;
+import dev.wengert.codegen.ir.Op;
+import dev.wengert.codegen.ir.Type;
+import dev.wengert.codegen.ir.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Lowers expressions, typing them from the declarations as it goes (javac has not attributed the
+ * trees when processors run): literals, names, array reads, arithmetic with int-to-double
+ * widening, comparisons, short-circuit logic, {@code ?:} and casts. Calls go to {@link CallLowering}.
+ */
+final class ExpressionLowering {
+    private final Environment env;
+    private final Builder b;
+    private final ClassMembers members;
+    private CallLowering calls;
+
+    ExpressionLowering(Environment env, ClassMembers members) {
+        this.env = env;
+        this.b = env.b;
+        this.members = members;
+    }
+
+    void connect(CallLowering calls) {
+        this.calls = calls;
+    }
+
+    Value lowerCondition(ExpressionTree e) {
+        Value c = lowerExpr(e);
+        if (c.type() != Type.BOOLEAN) {
+            throw new UnsupportedConstructException(e, "a condition must be a comparison");
+        }
+        return c;
+    }
+
+    Value lowerExpr(ExpressionTree e) {
+        if (e instanceof ParenthesizedTree p) {
+            return lowerExpr(p.getExpression());
+        } else if (e instanceof LiteralTree l) {
+            return literal(l);
+        } else if (e instanceof IdentifierTree id) {
+            return identifier(id);
+        } else if (e instanceof MemberSelectTree m) {
+            return memberSelect(m);
+        } else if (e instanceof ArrayAccessTree a) {
+            return arrayRead(a);
+        } else if (e instanceof BinaryTree bin) {
+            return binary(bin);
+        } else if (e instanceof UnaryTree u) {
+            return unary(u);
+        } else if (e instanceof ConditionalExpressionTree c) {
+            return conditional(c);
+        } else if (e instanceof TypeCastTree c) {
+            return cast(c);
+        } else if (e instanceof MethodInvocationTree m) {
+            return invocation(m);
+        } else if (e instanceof AssignmentTree || e instanceof CompoundAssignmentTree) {
+            throw new UnsupportedConstructException(e,
+                    "assignment inside an expression is not supported; assign in its own statement");
+        }
+        throw new UnsupportedConstructException(e, "expression '" + e + "' (" + Environment.describe(e)
+                + ") is not supported by @Differentiate; use double/int arithmetic, Math functions, "
+                + "array reads and calls to static methods of the same class");
+    }
+
+    private Value literal(LiteralTree l) {
+        Object v = l.getValue();
+        if (v instanceof Integer i) {
+            return b.constant(i);
+        } else if (v instanceof Double d) {
+            return b.constant(d);
+        } else if (v instanceof Boolean z) {
+            return b.bool(z);
+        }
+        throw new UnsupportedConstructException(l, "literal " + l + " of type "
+                + (v == null ? "null" : v.getClass().getSimpleName()) + " is not supported; use double or int literals");
+    }
+
+    private Value identifier(IdentifierTree id) {
+        String name = id.getName().toString();
+        Variable var = env.lookupScalar(name);
+        if (var != null) {
+            for (Set<Variable> r : env.reducing) {
+                if (r.contains(var)) {
+                    throw new UnsupportedConstructException(id, "'" + name + "' is read inside the loop that accumulates it; "
+                            + Environment.loopCarried(name));
+                }
+            }
+            return env.current(var, id);
+        }
+        if (env.lookupArray(name) != null) {
+            throw new UnsupportedConstructException(id, "array '" + name
+                    + "' used as a value; read its elements (" + name + "[i]) or its length (" + name + ".length)");
+        }
+        if (members.hasField(name)) {
+            if (members.isTable(name)) {
+                throw new UnsupportedConstructException(id, "table '" + name + "' used as a value; read its elements");
+            }
+            return members.scalarField(name, b, id);
+        }
+        throw new UnsupportedConstructException(id, "unknown name '" + name + "'");
+    }
+
+    private Value memberSelect(MemberSelectTree m) {
+        String member = m.getIdentifier().toString();
+        ExpressionTree target = m.getExpression();
+        if (member.equals("length") && target instanceof IdentifierTree id) {
+            return b.length(array(id));
+        }
+        if (Environment.isName(target, "Math") && (member.equals("PI") || member.equals("E"))) {
+            return b.constant(member.equals("PI") ? Math.PI : Math.E);
+        }
+        if (target instanceof IdentifierTree id && id.getName().contentEquals(simpleOwnerName())) {
+            return members.scalarField(member, b, m);
+        }
+        throw new UnsupportedConstructException(m, "field access '" + m + "' is not supported; only x.length, "
+                + "Math.PI, Math.E and static final constants of the same class can be read");
+    }
+
+    private String simpleOwnerName() {
+        String n = members.ownerName();
+        return n.substring(n.lastIndexOf('.') + 1);
+    }
+
+    ArrayRef array(ExpressionTree e) {
+        if (e instanceof IdentifierTree id) {
+            String name = id.getName().toString();
+            ArrayRef a = env.lookupArray(name);
+            if (a != null) {
+                return a;
+            }
+            if (env.lookupScalar(name) == null && members.isTable(name)) {
+                return members.table(name, id);
+            }
+        }
+        if (e instanceof MemberSelectTree m && Environment.isName(m.getExpression(), simpleOwnerName())
+                && members.isTable(m.getIdentifier().toString())) {
+            return members.table(m.getIdentifier().toString(), m);
+        }
+        throw new UnsupportedConstructException(e, "'" + e + "' is not an array parameter or a static final double[] "
+                + "table of this class; only those can be indexed");
+    }
+
+    private Value arrayRead(ArrayAccessTree a) {
+        ArrayRef array = array(a.getExpression());
+        Value index = lowerExpr(a.getIndex());
+        if (index.type() != Type.INT) {
+            throw new UnsupportedConstructException(a.getIndex(), "array index must be an int expression");
+        }
+        return b.read(array, index);
+    }
+
+    private Value binary(BinaryTree bin) {
+        Tree.Kind k = bin.getKind();
+        if (k == Tree.Kind.CONDITIONAL_AND || k == Tree.Kind.CONDITIONAL_OR) {
+            return shortCircuit(bin, k == Tree.Kind.CONDITIONAL_AND);
+        }
+        Value l = lowerExpr(bin.getLeftOperand());
+        Value r = lowerExpr(bin.getRightOperand());
+        Op op = switch (k) {
+            case PLUS -> Op.ADD;
+            case MINUS -> Op.SUB;
+            case MULTIPLY -> Op.MUL;
+            case DIVIDE -> Op.DIV;
+            case REMAINDER -> Op.REM;
+            case LESS_THAN -> Op.LT;
+            case LESS_THAN_EQUAL -> Op.LE;
+            case GREATER_THAN -> Op.GT;
+            case GREATER_THAN_EQUAL -> Op.GE;
+            case EQUAL_TO -> Op.EQ;
+            case NOT_EQUAL_TO -> Op.NE;
+            default -> throw new UnsupportedConstructException(bin, "operator " + k
+                    + " is not supported; use + - * / (and % on ints), comparisons, && and ||");
+        };
+        if (l.type() == Type.BOOLEAN || r.type() == Type.BOOLEAN) {
+            throw new UnsupportedConstructException(bin, "operator " + k + " on boolean operands is not supported");
+        }
+        Type t = l.type() == Type.DOUBLE || r.type() == Type.DOUBLE ? Type.DOUBLE : Type.INT;
+        l = env.convert(l, t, bin.getLeftOperand());
+        r = env.convert(r, t, bin.getRightOperand());
+        if (op == Op.REM && t == Type.DOUBLE) {
+            throw new UnsupportedConstructException(bin, "% on double values is not supported; use it on int indices only");
+        }
+        return op.isComparison() ? b.compare(op, l, r) : b.arith(op, l, r);
+    }
+
+    /** {@code a && b}: b is evaluated only when needed, unless evaluating it cannot fail. */
+    private Value shortCircuit(BinaryTree bin, boolean isAnd) {
+        Value l = lowerCondition(bin.getLeftOperand());
+        If node = b.beginIf(l);
+        Value r;
+        State before = env.state.copy();
+        if (isAnd) {
+            r = lowerCondition(bin.getRightOperand());
+            b.beginElse(node);
+            b.endIf(node);
+            env.state = before;
+            if (node.then().nodes().stream().allMatch(ExpressionLowering::cannotFail)) {
+                hoist(node);
+                return b.and(l, r);
+            }
+            return b.phi(node, r, b.bool(false));
+        }
+        b.beginElse(node);
+        r = lowerCondition(bin.getRightOperand());
+        b.endIf(node);
+        env.state = before;
+        if (node.otherwise().nodes().stream().allMatch(ExpressionLowering::cannotFail)) {
+            hoist(node);
+            return b.or(l, r);
+        }
+        return b.phi(node, b.bool(true), r);
+    }
+
+    /** Moves the nodes of a short-circuit's branch out of the if, and drops the if. */
+    private void hoist(If node) {
+        List<Node> moved = new ArrayList<>(node.then().nodes());
+        moved.addAll(node.otherwise().nodes());
+        List<Node> enclosing = b.currentBlock().nodes();
+        enclosing.remove(enclosing.size() - 1);   // the if itself, just closed
+        enclosing.addAll(moved);
+    }
+
+    private static boolean cannotFail(Node n) {
+        return n instanceof Value v && v.op() != Op.READ && !(v.type() == Type.INT && (v.op() == Op.DIV || v.op() == Op.REM));
+    }
+
+    private Value unary(UnaryTree u) {
+        return switch (u.getKind()) {
+            case UNARY_MINUS -> {
+                Value v = lowerExpr(u.getExpression());
+                if (v.type() == Type.BOOLEAN) {
+                    throw new UnsupportedConstructException(u, "unary minus on a boolean");
+                }
+                yield b.neg(v);
+            }
+            case UNARY_PLUS -> lowerExpr(u.getExpression());
+            case LOGICAL_COMPLEMENT -> b.not(lowerCondition(u.getExpression()));
+            default -> throw new UnsupportedConstructException(u, "operator " + u.getKind()
+                    + " inside an expression is not supported; write ++/-- and assignments as separate statements");
+        };
+    }
+
+    private Value conditional(ConditionalExpressionTree c) {
+        Value cond = lowerCondition(c.getCondition());
+        Value result = conditional(c, cond, null);
+        if (result != null) {
+            return result;
+        }
+        // one side is int, the other double: lower again, widening inside the int side's branch
+        return conditional(c, cond, Type.DOUBLE);
+    }
+
+    /** Lowers {@code c ? t : f} into an if; returns null (and removes the if) if the sides' types differ. */
+    private Value conditional(ConditionalExpressionTree c, Value cond, Type type) {
+        State before = env.state.copy();
+        If node = b.beginIf(cond);
+        Value t = lowerExpr(c.getTrueExpression());
+        if (type != null) {
+            t = env.convert(t, type, c.getTrueExpression());
+        }
+        b.beginElse(node);
+        Value f = lowerExpr(c.getFalseExpression());
+        if (type != null) {
+            f = env.convert(f, type, c.getFalseExpression());
+        }
+        b.endIf(node);
+        env.state = before;
+        if (t.type() != f.type()) {
+            if (t.type() == Type.BOOLEAN || f.type() == Type.BOOLEAN) {
+                throw new UnsupportedConstructException(c, "?: mixing a boolean and a number");
+            }
+            List<Node> enclosing = b.currentBlock().nodes();
+            enclosing.remove(enclosing.size() - 1);
+            return null;
+        }
+        return b.phi(node, t, f);
+    }
+
+    private Value cast(TypeCastTree c) {
+        Type target = Environment.primitiveTypeOrNull(c.getType());
+        Value v = lowerExpr(c.getExpression());
+        if (target == Type.DOUBLE && v.type() != Type.BOOLEAN) {
+            return b.toDouble(v);
+        }
+        if (target == Type.INT && v.type() == Type.INT) {
+            return v;
+        }
+        throw new UnsupportedConstructException(c, "cast to " + c.getType() + " is not supported: a double-to-int "
+                + "conversion has no derivative; only (double) casts of ints are allowed");
+    }
+
+    private Value invocation(MethodInvocationTree m) {
+        ExpressionTree select = m.getMethodSelect();
+        if (select instanceof MemberSelectTree ms && Environment.isName(ms.getExpression(), "Math")) {
+            return calls.mathCall(m, ms.getIdentifier().toString());
+        }
+        String name;
+        if (select instanceof IdentifierTree id) {
+            name = id.getName().toString();
+        } else if (select instanceof MemberSelectTree ms && Environment.isName(ms.getExpression(), simpleOwnerName())) {
+            name = ms.getIdentifier().toString();
+        } else {
+            throw new UnsupportedConstructException(m, "call of '" + select + "' is not supported; only Math functions "
+                    + "and static methods of the same class (which are inlined) can be called");
+        }
+        return calls.inline(m, name);
+    }
+}

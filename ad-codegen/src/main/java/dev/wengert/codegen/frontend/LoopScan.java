@@ -1,0 +1,70 @@
+package dev.wengert.codegen.frontend;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds, before a loop body is lowered, every assignment in it and every name it declares, so that
+ * the variables carried from one iteration to the next are known up front.
+ */
+final class LoopScan extends TreeScanner<Void, Void> {
+
+    /** One assignment to a simple name; {@code additive} for {@code +=}, {@code -=}, {@code ++}, {@code --}. */
+    record Assignment(String name, boolean additive, Tree tree) {
+    }
+
+    final List<Assignment> assignments = new ArrayList<>();
+    final Set<String> declared = new HashSet<>();
+
+    static LoopScan of(StatementTree body) {
+        LoopScan s = new LoopScan();
+        body.accept(s, null);
+        return s;
+    }
+
+    @Override
+    public Void visitVariable(VariableTree node, Void unused) {
+        declared.add(node.getName().toString());
+        return super.visitVariable(node, unused);
+    }
+
+    @Override
+    public Void visitAssignment(AssignmentTree node, Void unused) {
+        record(node.getVariable(), false, node);
+        return super.visitAssignment(node, unused);
+    }
+
+    @Override
+    public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
+        boolean additive = node.getKind() == Tree.Kind.PLUS_ASSIGNMENT || node.getKind() == Tree.Kind.MINUS_ASSIGNMENT;
+        record(node.getVariable(), additive, node);
+        return super.visitCompoundAssignment(node, unused);
+    }
+
+    @Override
+    public Void visitUnary(UnaryTree node, Void unused) {
+        switch (node.getKind()) {
+            case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
+                    record(node.getExpression(), true, node);
+            default -> { }
+        }
+        return super.visitUnary(node, unused);
+    }
+
+    private void record(ExpressionTree target, boolean additive, Tree tree) {
+        if (target instanceof IdentifierTree id) {
+            assignments.add(new Assignment(id.getName().toString(), additive, tree));
+        }
+    }
+}

@@ -1,0 +1,458 @@
+package dev.wengert.codegen.frontend;
+
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.PrimitiveTypeTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreeScanner;
+import dev.wengert.codegen.ir.Builder;
+import dev.wengert.codegen.ir.If;
+import dev.wengert.codegen.ir.Loop;
+import dev.wengert.codegen.ir.Op;
+import dev.wengert.codegen.ir.Type;
+import dev.wengert.codegen.ir.Value;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * Lowers statements: locals, assignments and reductions, if/else (with phis for the variables the
+ * branches assign), counted for loops (whose carried variables must be {@code +=}/{@code -=}
+ * reductions) and returns, including returns inside branches.
+ */
+final class StatementLowering {
+    private final Environment env;
+    private final Builder b;
+    private ExpressionLowering expressions;
+
+    StatementLowering(Environment env) {
+        this.env = env;
+        this.b = env.b;
+    }
+
+    void connect(ExpressionLowering expressions) {
+        this.expressions = expressions;
+    }
+
+    /** Lowers the body of {@code method}, which must end in a return; returns the returned double. */
+    Value lowerMethodBody(MethodTree method) {
+        env.returnTypes.push(Type.DOUBLE);
+        try {
+            return lowerReturning(new ArrayList<>(method.getBody().getStatements()), method);
+        } finally {
+            env.returnTypes.pop();
+        }
+    }
+
+    Value lowerReturning(List<? extends StatementTree> stmts, Tree owner) {
+        for (int k = 0; k < stmts.size(); k++) {
+            StatementTree s = stmts.get(k);
+            List<? extends StatementTree> rest = stmts.subList(k + 1, stmts.size());
+            if (s instanceof ReturnTree r) {
+                if (r.getExpression() == null) {
+                    throw new UnsupportedConstructException(r, "return without a value: the method must return a double");
+                }
+                return env.convert(expressions.lowerExpr(r.getExpression()), env.returnTypes.peek(), r.getExpression());
+            }
+            if (s instanceof IfTree i && containsReturn(i)) {
+                return lowerReturningIf(i, rest, owner);
+            }
+            if (s instanceof BlockTree blk && containsReturn(blk)) {
+                List<StatementTree> joined = new ArrayList<>(blk.getStatements());
+                joined.addAll(rest);
+                env.pushScope();
+                try {
+                    return lowerReturning(joined, owner);
+                } finally {
+                    env.popScope();
+                }
+            }
+            lowerStatement(s);
+        }
+        throw new UnsupportedConstructException(owner, "the method must end with a return statement");
+    }
+
+    /** {@code if (c) A else B; rest} where A or B returns: each branch continues with {@code rest}. */
+    private Value lowerReturningIf(IfTree i, List<? extends StatementTree> rest, Tree owner) {
+        Value cond = expressions.lowerCondition(i.getCondition());
+        State before = env.state.copy();
+        If node = b.beginIf(cond);
+        Value t = lowerBranchReturning(i.getThenStatement(), rest, owner);
+        env.state = before.copy();
+        b.beginElse(node);
+        Value f = lowerBranchReturning(i.getElseStatement(), rest, owner);
+        b.endIf(node);
+        env.state = before;
+        return b.phi(node, t, f);   // both sides already have the method's return type
+    }
+
+    private Value lowerBranchReturning(StatementTree branch, List<? extends StatementTree> rest, Tree owner) {
+        List<StatementTree> joined = new ArrayList<>();
+        if (branch instanceof BlockTree blk) {
+            joined.addAll(blk.getStatements());
+        } else if (branch != null) {
+            joined.add(branch);
+        }
+        joined.addAll(rest);
+        env.pushScope();
+        try {
+            return lowerReturning(joined, owner);
+        } finally {
+            env.popScope();
+        }
+    }
+
+    private static boolean containsReturn(Tree t) {
+        Boolean found = new TreeScanner<Boolean, Void>() {
+            @Override
+            public Boolean visitReturn(ReturnTree node, Void unused) {
+                return true;
+            }
+
+            @Override
+            public Boolean reduce(Boolean a, Boolean c) {
+                return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(c);
+            }
+        }.scan(t, null);
+        return Boolean.TRUE.equals(found);
+    }
+
+    private void lowerStatement(StatementTree s) {
+        switch (s.getKind()) {
+            case VARIABLE -> declareLocal((VariableTree) s);
+            case EXPRESSION_STATEMENT -> lowerExpressionStatement(((ExpressionStatementTree) s).getExpression());
+            case BLOCK -> {
+                env.pushScope();
+                try {
+                    for (StatementTree inner : ((BlockTree) s).getStatements()) {
+                        lowerStatement(inner);
+                    }
+                } finally {
+                    env.popScope();
+                }
+            }
+            case IF -> lowerIf((IfTree) s);
+            case FOR_LOOP -> lowerFor((ForLoopTree) s);
+            case EMPTY_STATEMENT -> { }
+            case RETURN -> throw new UnsupportedConstructException(s,
+                    "return inside a loop is not supported; accumulate into a variable declared before the loop "
+                    + "and return it after the loop");
+            case WHILE_LOOP, DO_WHILE_LOOP -> throw new UnsupportedConstructException(s,
+                    (s.getKind() == Tree.Kind.WHILE_LOOP ? "while" : "do-while")
+                    + " loops are not supported; write a counted loop: for (int i = a; i < b; i++)");
+            case ENHANCED_FOR_LOOP -> throw new UnsupportedConstructException(s,
+                    "for-each loops are not supported; write an index loop: for (int i = 0; i < a.length; i++)");
+            case BREAK, CONTINUE -> throw new UnsupportedConstructException(s,
+                    s.getKind().name().toLowerCase(java.util.Locale.ROOT)
+                    + " is not supported: loops must run all their iterations; use if/else inside the body");
+            case SWITCH -> throw new UnsupportedConstructException(s, "switch is not supported; use if/else");
+            default -> throw new UnsupportedConstructException(s, "statement '" + Environment.describe(s)
+                    + "' is not supported by @Differentiate; use locals, assignments, counted for loops, if/else and return");
+        }
+    }
+
+    private void declareLocal(VariableTree v) {
+        Type type = primitiveType(v.getType(), v);
+        String name = v.getName().toString();
+        Variable var = new Variable(name, type, env.loopDepth, false);
+        Value init = v.getInitializer() == null ? null : env.convert(expressions.lowerExpr(v.getInitializer()), type, v.getInitializer());
+        env.scope().scalars().put(name, var);
+        if (init != null) {
+            init.suggestName(name);
+            env.state.values.put(var, init);
+        }
+    }
+
+    private Type primitiveType(Tree typeTree, Tree at) {
+        if (typeTree instanceof PrimitiveTypeTree p) {
+            if (p.getPrimitiveTypeKind() == TypeKind.DOUBLE) {
+                return Type.DOUBLE;
+            }
+            if (p.getPrimitiveTypeKind() == TypeKind.INT) {
+                return Type.INT;
+            }
+        }
+        throw new UnsupportedConstructException(at, "local of type " + typeTree
+                + " is not supported; locals must be double or int (arrays may only be parameters or static tables)");
+    }
+
+    private void lowerExpressionStatement(ExpressionTree e) {
+        if (e instanceof AssignmentTree a) {
+            Variable var = assignable(a.getVariable());
+            Value value = env.convert(expressions.lowerExpr(a.getExpression()), var.type, a.getExpression());
+            if (env.isReduced(var)) {
+                throw new UnsupportedConstructException(a, Environment.loopCarried(var.name));
+            }
+            value.suggestName(var.name);
+            env.state.values.put(var, value);
+        } else if (e instanceof CompoundAssignmentTree c) {
+            compound(c, c.getVariable(), kindOf(c.getKind(), c), c.getExpression());
+        } else if (e instanceof UnaryTree u && isIncrement(u)) {
+            boolean up = u.getKind() == Tree.Kind.PREFIX_INCREMENT || u.getKind() == Tree.Kind.POSTFIX_INCREMENT;
+            compound(u, u.getExpression(), up ? Op.ADD : Op.SUB, null);
+        } else if (e instanceof MethodInvocationTree m) {
+            throw new UnsupportedConstructException(m,
+                    "a call whose result is discarded has no effect in the subset; assign its result to a local");
+        } else {
+            throw new UnsupportedConstructException(e, "expression statement '" + e
+                    + "' is not supported; only assignments to locals are");
+        }
+    }
+
+    private static boolean isIncrement(UnaryTree u) {
+        return switch (u.getKind()) {
+            case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> true;
+            default -> false;
+        };
+    }
+
+    private static Op kindOf(Tree.Kind kind, Tree at) {
+        return switch (kind) {
+            case PLUS_ASSIGNMENT -> Op.ADD;
+            case MINUS_ASSIGNMENT -> Op.SUB;
+            case MULTIPLY_ASSIGNMENT -> Op.MUL;
+            case DIVIDE_ASSIGNMENT -> Op.DIV;
+            case REMAINDER_ASSIGNMENT -> Op.REM;
+            default -> throw new UnsupportedConstructException(at, "compound assignment " + kind
+                    + " is not supported; use +=, -=, *=, /= on double or int locals");
+        };
+    }
+
+    /** {@code var op= rhs} (rhs null means 1, for ++ and --). */
+    private void compound(Tree at, ExpressionTree target, Op op, ExpressionTree rhs) {
+        Variable var = assignable(target);
+        Value r = rhs == null ? (var.type == Type.INT ? b.constant(1) : b.constant(1.0)) : expressions.lowerExpr(rhs);
+        if (var.type == Type.INT && r.type() != Type.INT) {
+            throw new UnsupportedConstructException(at, "compound assignment of a double to int '" + var.name
+                    + "' hides a narrowing cast; the subset has no double-to-int conversion");
+        }
+        r = env.convert(r, var.type, at);
+        if (env.isReduced(var)) {
+            // a reduction: accumulate this iteration's delta (the loop adds it to the variable)
+            if (op != Op.ADD && op != Op.SUB) {
+                throw new UnsupportedConstructException(at, Environment.loopCarried(var.name));
+            }
+            Value delta = env.state.deltas.get(var);
+            env.state.deltas.put(var, b.arith(op, delta, r));
+            return;
+        }
+        Value old = env.current(var, at);
+        if (op == Op.REM && var.type == Type.DOUBLE) {
+            throw new UnsupportedConstructException(at, "% on double values is not supported");
+        }
+        Value value = b.arith(op, old, r);
+        value.suggestName(var.name);
+        env.state.values.put(var, value);
+    }
+
+    private Variable assignable(ExpressionTree target) {
+        if (target instanceof ArrayAccessTree) {
+            throw new UnsupportedConstructException(target,
+                    "array writes are not supported: the function must not modify its arrays; compute values into locals");
+        }
+        if (!(target instanceof IdentifierTree id)) {
+            throw new UnsupportedConstructException(target, "assignment to '" + target
+                    + "' is not supported; only double and int locals can be assigned");
+        }
+        String name = id.getName().toString();
+        Variable var = env.lookupScalar(name);
+        if (var == null) {
+            if (env.lookupArray(name) != null) {
+                throw new UnsupportedConstructException(target, "array variable '" + name + "' cannot be reassigned");
+            }
+            throw new UnsupportedConstructException(target, "assignment to field '" + name
+                    + "' is not supported: the function must not have side effects; use a local");
+        }
+        if (var.loopCounter) {
+            throw new UnsupportedConstructException(target, "the loop counter '" + name
+                    + "' may only be changed by the loop's update clause");
+        }
+        return var;
+    }
+
+    private void lowerIf(IfTree i) {
+        Value cond = expressions.lowerCondition(i.getCondition());
+        State before = env.state.copy();
+        If node = b.beginIf(cond);
+        lowerBranch(i.getThenStatement());
+        State afterThen = env.state;
+        env.state = before.copy();
+        b.beginElse(node);
+        lowerBranch(i.getElseStatement());
+        State afterElse = env.state;
+        b.endIf(node);
+        env.state = before;
+        merge(node, before.values, afterThen.values, afterElse.values);
+        merge(node, before.deltas, afterThen.deltas, afterElse.deltas);
+    }
+
+    private void lowerBranch(StatementTree branch) {
+        if (branch == null) {
+            return;
+        }
+        env.pushScope();
+        try {
+            lowerStatement(branch);
+        } finally {
+            env.popScope();
+        }
+    }
+
+    /** Variables assigned differently by the branches become phis; one left unassigned stays unassigned. */
+    private void merge(If node, Map<Variable, Value> target, Map<Variable, Value> t, Map<Variable, Value> f) {
+        Set<Variable> all = new java.util.LinkedHashSet<>(t.keySet());
+        all.addAll(f.keySet());
+        for (Variable var : all) {
+            if (!env.isVisible(var)) {
+                continue;
+            }
+            Value vt = t.get(var);
+            Value vf = f.get(var);
+            if (vt == null || vf == null) {
+                target.remove(var);
+            } else {
+                Value merged = b.phi(node, vt, vf);
+                merged.suggestName(var.name);
+                target.put(var, merged);
+            }
+        }
+    }
+
+    private void lowerFor(ForLoopTree f) {
+        if (f.getInitializer().size() != 1 || !(f.getInitializer().get(0) instanceof VariableTree counterDecl)
+                || Environment.primitiveTypeOrNull(counterDecl.getType()) != Type.INT || counterDecl.getInitializer() == null) {
+            throw new UnsupportedConstructException(f, "for loop: only counted loops are supported, "
+                    + "declaring one int counter: for (int i = a; i < b; i++)");
+        }
+        String index = counterDecl.getName().toString();
+        Value lo = env.convert(expressions.lowerExpr(counterDecl.getInitializer()), Type.INT, counterDecl.getInitializer());
+        if (!(f.getCondition() instanceof BinaryTree cond)
+                || (cond.getKind() != Tree.Kind.LESS_THAN && cond.getKind() != Tree.Kind.LESS_THAN_EQUAL)
+                || !(cond.getLeftOperand() instanceof IdentifierTree left) || !left.getName().contentEquals(index)) {
+            throw new UnsupportedConstructException(f.getCondition() == null ? f : f.getCondition(),
+                    "for loop condition: write " + index + " < bound or " + index + " <= bound");
+        }
+        if (mentions(cond.getRightOperand(), index)) {
+            throw new UnsupportedConstructException(cond.getRightOperand(),
+                    "the loop bound must not depend on the loop counter '" + index + "'");
+        }
+        Value hi = env.convert(expressions.lowerExpr(cond.getRightOperand()), Type.INT, cond.getRightOperand());
+        int step = step(f, index);
+
+        LoopScan scan = LoopScan.of(f.getStatement());
+        Set<Variable> reduced = reductionsOf(scan, index);
+
+        env.loopDepth++;
+        Loop loop = b.beginLoop(lo, hi, cond.getKind() == Tree.Kind.LESS_THAN_EQUAL, step, index);
+        Map<Variable, Value> outerDeltas = env.state.deltas;
+        env.state.deltas = new LinkedHashMap<>();
+        for (Variable v : reduced) {
+            env.state.deltas.put(v, b.constant(0.0));
+        }
+        env.reducing.push(reduced);
+        env.pushScope();
+        Variable counter = new Variable(index, Type.INT, env.loopDepth, true);
+        env.scope().scalars().put(index, counter);
+        env.state.values.put(counter, loop.index());
+        try {
+            lowerStatement(f.getStatement());
+        } finally {
+            env.popScope();
+            env.reducing.pop();
+            env.loopDepth--;
+        }
+        b.endLoop(loop);
+        Map<Variable, Value> deltas = env.state.deltas;
+        env.state.deltas = outerDeltas;
+        for (Variable v : reduced) {
+            Value delta = deltas.get(v);
+            if (env.reducing.isEmpty() || !env.reducing.peek().contains(v)) {
+                Value init = env.state.values.get(v);
+                if (init == null) {
+                    throw new UnsupportedConstructException(f, "'" + v.name + "' must be initialised before the loop that accumulates it");
+                }
+                Value result = b.reduce(loop, init, delta);
+                result.suggestName(v.name);
+                env.state.values.put(v, result);
+            } else {
+                // declared outside the enclosing loop too: this loop's sum is part of the enclosing delta
+                Value sum = b.reduce(loop, b.constant(0.0), delta);
+                env.state.deltas.put(v, b.add(env.state.deltas.get(v), sum));
+            }
+        }
+    }
+
+    private Set<Variable> reductionsOf(LoopScan scan, String index) {
+        Set<Variable> reduced = new java.util.LinkedHashSet<>();
+        for (LoopScan.Assignment a : scan.assignments) {
+            if (a.name().equals(index) || scan.declared.contains(a.name())) {
+                continue;   // the counter is checked when assigned; body locals are not carried
+            }
+            Variable var = env.lookupScalar(a.name());
+            if (var == null) {
+                continue;   // reported where it is assigned
+            }
+            if (!a.additive() || var.type != Type.DOUBLE) {
+                throw new UnsupportedConstructException(a.tree(), Environment.loopCarried(a.name()));
+            }
+            reduced.add(var);
+        }
+        return reduced;
+    }
+
+    private int step(ForLoopTree f, String index) {
+        if (f.getUpdate().size() == 1) {
+            ExpressionTree u = f.getUpdate().get(0).getExpression();
+            if (u instanceof UnaryTree un && (un.getKind() == Tree.Kind.POSTFIX_INCREMENT
+                    || un.getKind() == Tree.Kind.PREFIX_INCREMENT) && Environment.isName(un.getExpression(), index)) {
+                return 1;
+            }
+            if (u instanceof CompoundAssignmentTree c && c.getKind() == Tree.Kind.PLUS_ASSIGNMENT
+                    && Environment.isName(c.getVariable(), index) && positiveIntLiteral(c.getExpression()) > 0) {
+                return positiveIntLiteral(c.getExpression());
+            }
+        }
+        throw new UnsupportedConstructException(f.getUpdate().isEmpty() ? f : f.getUpdate().get(0),
+                "for loop update: write " + index + "++ or " + index + " += c with a positive int literal c");
+    }
+
+    private static int positiveIntLiteral(ExpressionTree e) {
+        if (e instanceof LiteralTree l && l.getValue() instanceof Integer i && i > 0) {
+            return i;
+        }
+        return -1;
+    }
+
+    private static boolean mentions(Tree t, String name) {
+        Boolean found = new TreeScanner<Boolean, Void>() {
+            @Override
+            public Boolean visitIdentifier(IdentifierTree node, Void unused) {
+                return node.getName().contentEquals(name);
+            }
+
+            @Override
+            public Boolean reduce(Boolean a, Boolean c) {
+                return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(c);
+            }
+        }.scan(t, null);
+        return Boolean.TRUE.equals(found);
+    }
+}

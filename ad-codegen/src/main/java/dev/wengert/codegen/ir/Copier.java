@@ -1,0 +1,150 @@
+package dev.wengert.codegen.ir;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Copies IR into a {@link Builder}, which re-folds and re-shares every value: copying a whole
+ * program is the CSE and folding pass. A fusion plan ({@link LoopFusion}) makes the copy merge
+ * loops with the same header. Derivative transformations use it to recompute forward values.
+ */
+public class Copier {
+    protected final Builder b;
+    private final Map<Loop, List<Loop>> fusion;
+    private final Set<Loop> fusedAway = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+
+    /** A copier into {@code b} without loop fusion. */
+    public Copier(Builder b) {
+        this(b, Map.of());
+    }
+
+    /** A copier that appends the bodies of {@code fusion.get(l)} to the body of each loop l. */
+    public Copier(Builder b, Map<Loop, List<Loop>> fusion) {
+        this.b = b;
+        this.fusion = fusion;
+        fusion.values().forEach(fusedAway::addAll);
+    }
+
+    /** The image of {@code v}: free values are re-created, others must have been copied already. */
+    public Value get(ValueMap map, Value v) {
+        if (v.op().isFree()) {
+            return b.make(v.op(), v.type(), List.of(), v.payload());
+        }
+        Value found = map.find(v);
+        if (found == null) {
+            throw new IllegalStateException("value used before its definition was copied: " + v);
+        }
+        return found;
+    }
+
+    /** Copies every node of {@code block} into the current block of the builder. */
+    public void copyBlock(Block block, ValueMap map) {
+        for (Node n : block.nodes()) {
+            copyNode(n, map);
+        }
+    }
+
+    /** Copies one node; subclasses extend it to add derivative code next to the copy. */
+    protected void copyNode(Node n, ValueMap map) {
+        if (n instanceof Value v) {
+            copyValue(v, map);
+        } else if (n instanceof Loop l) {
+            copyLoop(l, map);
+        } else if (n instanceof If i) {
+            copyIf(i, map);
+        } else if (n instanceof Scatter s) {
+            b.scatter(s.target(), get(map, s.index()), get(map, s.value()));
+        }
+    }
+
+    protected Value copyValue(Value v, ValueMap map) {
+        List<Value> args = new ArrayList<>(v.args().size());
+        for (Value a : v.args()) {
+            args.add(get(map, a));
+        }
+        Value copy = b.make(v.op(), v.type(), args, v.payload());
+        if (v.nameHint() != null) {
+            copy.suggestName(v.nameHint());
+        }
+        map.put(v, copy);
+        return copy;
+    }
+
+    protected void copyLoop(Loop l, ValueMap map) {
+        if (fusedAway.contains(l)) {
+            return;
+        }
+        Loop copy = b.beginLoop(get(map, l.lo()), get(map, l.hi()), l.inclusive(), l.step(), l.index().nameHint());
+        List<Loop> group = new ArrayList<>();
+        group.add(l);
+        group.addAll(fusion.getOrDefault(l, List.of()));
+        ValueMap body = map.child();
+        for (Loop member : group) {
+            body.put(member.index(), copy.index());
+            enterLoopBody(member, body);
+            copyBlock(member.preheader(), body);
+            copyBlock(member.body(), body);
+        }
+        b.endLoop(copy);
+        for (Loop member : group) {
+            for (Loop.Reduction r : member.reductions()) {
+                Value result = b.reduce(copy, get(map, r.init()), get(body, r.delta()));
+                nameLike(result, r.result());
+                map.put(r.result(), result);
+            }
+        }
+    }
+
+    /** Called at the start of each copied loop body, with the body's own scope of the map. */
+    protected void enterLoopBody(Loop original, ValueMap bodyMap) {
+    }
+
+    protected void copyIf(If node, ValueMap map) {
+        Value cond = get(map, node.cond());
+        if (cond.op() == Op.CONST) {
+            // the condition folded: only the taken branch remains
+            boolean taken = (Boolean) cond.payload();
+            ValueMap branch = map.child();
+            copyBlock(taken ? node.then() : node.otherwise(), branch);
+            for (If.Phi p : node.phis()) {
+                map.put(p.result(), get(branch, taken ? p.whenTrue() : p.whenFalse()));
+            }
+            return;
+        }
+        If copy = b.beginIf(cond);
+        ValueMap thenMap = map.child();
+        copyBlock(node.then(), thenMap);
+        b.beginElse(copy);
+        ValueMap elseMap = map.child();
+        copyBlock(node.otherwise(), elseMap);
+        b.endIf(copy);
+        for (If.Phi p : node.phis()) {
+            Value merged = b.phi(copy, get(thenMap, p.whenTrue()), get(elseMap, p.whenFalse()));
+            nameLike(merged, p.result());
+            map.put(p.result(), merged);
+        }
+    }
+
+    protected static void nameLike(Value copy, Value original) {
+        if (original.nameHint() != null) {
+            copy.suggestName(original.nameHint());
+        }
+    }
+
+    /** Copies a whole program through a fresh builder (CSE, folding and the given fusion plan). */
+    public static Program rebuild(Program p, Map<Loop, List<Loop>> fusion) {
+        return rebuild(p, fusion, false);
+    }
+
+    /** As {@link #rebuild(Program, Map)}, also hoisting loop invariants if {@code hoist} is set. */
+    public static Program rebuild(Program p, Map<Loop, List<Loop>> fusion, boolean hoist) {
+        Builder b = new Builder(hoist);
+        Copier c = new Copier(b, fusion);
+        ValueMap map = new ValueMap();
+        c.copyBlock(p.body(), map);
+        return new Program(b.root(), p.result() == null ? null : c.get(map, p.result()));
+    }
+}

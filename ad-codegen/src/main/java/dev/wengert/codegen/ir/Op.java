@@ -1,0 +1,42 @@
+package dev.wengert.codegen.ir;
+
+/** The operation of a {@link Value}. */
+public enum Op {
+    /** A literal (payload: Double, Integer or Boolean); free, never placed in a block. */
+    CONST,
+    /** A scalar data parameter or a static field (payload: its name in the generated source); free. */
+    PARAM,
+    /** {@code a.length} (payload: the ArrayRef). */
+    LENGTH,
+    /** {@code a[i]} (payload: the ArrayRef; arg: the int index). */
+    READ,
+    NEG, ADD, SUB, MUL, DIV, REM,
+    /** int to double widening. */
+    TO_DOUBLE,
+    /** A Math function (payload: MathFn). */
+    CALL,
+    LT, LE, GT, GE, EQ, NE, NOT, AND, OR,
+    /** {@code c ? a : b} on already computed values (both sides are side-effect free). */
+    SELECT,
+    /** The counter of a {@link Loop}; defined by the loop. */
+    LOOP_INDEX,
+    /** The final value of a reduction of a {@link Loop}; defined by the loop. */
+    LOOP_RESULT,
+    /** The merge of a value after an {@link If}; defined by the if. */
+    PHI;
+
+    /** True for values that need no definition in a block (literals and fields). */
+    public boolean isFree() {
+        return this == CONST || this == PARAM;
+    }
+
+    /** True for values defined by a loop or if node rather than by their own statement. */
+    public boolean isDefinedByNode() {
+        return this == LOOP_INDEX || this == LOOP_RESULT || this == PHI;
+    }
+
+    /** True for the comparisons. */
+    public boolean isComparison() {
+        return this == LT || this == LE || this == GT || this == GE || this == EQ || this == NE;
+    }
+}

@@ -1,0 +1,254 @@
+package dev.wengert.codegen;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * Writes random kernels in the subset as Java source, each with a hyper-dual evaluator of the
+ * same function: straight-line code with if/else, single reduction loops (linear or not in the
+ * sum, using outer values or not), pair loops, guarded reads, and helper calls.
+ */
+final class KernelGenerator {
+
+    /** An expression as Java text and as a hyper-dual evaluation. */
+    record Expr(String java, Function<Env, Num> eval) {
+    }
+
+    /** Evaluation environment: the variables, the data scalar c, locals by slot, loop counters. */
+    static final class Env {
+        final Num[] x;
+        final Num c;
+        final Num[] locals = new Num[8];
+        final java.util.function.DoubleFunction<Num> constants;
+        int i;
+        int j;
+
+        Env(Num[] x, double c, java.util.function.DoubleFunction<Num> constants) {
+            this.x = x;
+            this.c = constants.apply(c);
+            this.constants = constants;
+        }
+
+        Num constant(double v) {
+            return constants.apply(v);
+        }
+    }
+
+    /** A generated kernel: the method (and helper) source and its evaluator. */
+    record Kernel(String name, String source, Function<Env, Num> eval) {
+    }
+
+    private final Random random;
+    private final List<Expr> leaves = new ArrayList<>();
+
+    KernelGenerator(long seed) {
+        this.random = new Random(seed);
+    }
+
+    Kernel next(String name) {
+        return switch (random.nextInt(5)) {
+            case 0 -> straightLine(name);
+            case 1 -> reductionLoop(name);
+            case 2 -> pairLoop(name);
+            case 3 -> guardedReads(name);
+            default -> withHelper(name);
+        };
+    }
+
+    // ---- templates ----
+
+    private Kernel straightLine(String name) {
+        resetLeaves();
+        Expr a = expr(3);
+        addLocal("a", 0);
+        Expr b = expr(3);
+        addLocal("b", 1);
+        Expr cond1 = expr(2);
+        Expr cond2 = expr(2);
+        Expr t = expr(3);
+        Expr f = expr(3);
+        addLocal("r", 2);
+        Expr result = expr(2);
+        String src = "double a = " + a.java + ";\n double b = " + b.java + ";\n double r;\n if (" + cond1.java + " > "
+                + cond2.java + ") { r = " + t.java + "; } else { r = " + f.java + "; }\n return " + result.java + ";";
+        return new Kernel(name, method(name, src), env -> {
+            env.locals[0] = a.eval.apply(env);
+            env.locals[1] = b.eval.apply(env);
+            boolean taken = cond1.eval.apply(env).value() > cond2.eval.apply(env).value();
+            env.locals[2] = taken ? t.eval.apply(env) : f.eval.apply(env);
+            return result.eval.apply(env);
+        });
+    }
+
+    private Kernel reductionLoop(String name) {
+        resetLeaves();
+        Expr a = expr(2);
+        boolean useOuter = random.nextBoolean();
+        if (useOuter) {
+            addLocal("a", 0);
+        }
+        leaves.add(new Expr("x[i]", env -> env.x[env.i]));
+        leaves.add(new Expr("i", env -> env.constant(env.i)));
+        Expr t = expr(2);
+        addLocal("t", 1);
+        Expr delta = expr(2);
+        resetLeaves();
+        addLocal("a", 0);
+        leaves.add(new Expr("s", env -> env.locals[2]));
+        boolean linear = random.nextBoolean();
+        Expr result = linear ? new Expr("3.5 * s - a", env -> env.constant(3.5).times(env.locals[2]).minus(env.locals[0]))
+                : expr(2);
+        String src = "double a = " + a.java + ";\n double s = 0;\n for (int i = 0; i < x.length; i++) {\n double t = "
+                + t.java + ";\n s += " + delta.java + ";\n }\n return " + result.java + ";";
+        return new Kernel(name, method(name, src), env -> {
+            env.locals[0] = a.eval.apply(env);
+            Num s = env.constant(0);
+            for (env.i = 0; env.i < env.x.length; env.i++) {
+                env.locals[1] = t.eval.apply(env);
+                s = s.plus(delta.eval.apply(env));
+            }
+            env.locals[2] = s;
+            return result.eval.apply(env);
+        });
+    }
+
+    private Kernel pairLoop(String name) {
+        resetLeaves();
+        leaves.add(new Expr("x[i]", env -> env.x[env.i]));
+        leaves.add(new Expr("x[j]", env -> env.x[env.j]));
+        Expr d = expr(2);
+        addLocal("d", 0);
+        Expr delta = expr(2);
+        String src = "double s = 0;\n for (int i = 0; i < x.length; i++) {\n for (int j = i + 1; j < x.length; j++) {\n"
+                + " double d = " + d.java + ";\n s -= " + delta.java + ";\n }\n }\n return s * c;";
+        return new Kernel(name, method(name, src), env -> {
+            Num s = env.constant(0);
+            for (env.i = 0; env.i < env.x.length; env.i++) {
+                for (env.j = env.i + 1; env.j < env.x.length; env.j++) {
+                    env.locals[0] = d.eval.apply(env);
+                    s = s.minus(delta.eval.apply(env));
+                }
+            }
+            return s.times(env.c);
+        });
+    }
+
+    private Kernel guardedReads(String name) {
+        resetLeaves();
+        leaves.add(new Expr("x[i]", env -> env.x[env.i]));
+        leaves.add(new Expr("x[i - 1]", env -> env.x[env.i - 1]));
+        Expr withPrevious = expr(2);
+        resetLeaves();
+        leaves.add(new Expr("x[i]", env -> env.x[env.i]));
+        Expr first = expr(2);
+        String src = "double s = 0;\n for (int i = 0; i < x.length; i++) {\n s += i > 0 ? " + withPrevious.java + " : "
+                + first.java + ";\n }\n return s;";
+        return new Kernel(name, method(name, src), env -> {
+            Num s = env.constant(0);
+            for (env.i = 0; env.i < env.x.length; env.i++) {
+                s = s.plus(env.i > 0 ? withPrevious.eval.apply(env) : first.eval.apply(env));
+            }
+            return s;
+        });
+    }
+
+    private Kernel withHelper(String name) {
+        leaves.clear();
+        leaves.add(new Expr("u", env -> env.locals[6]));
+        leaves.add(new Expr("w", env -> env.locals[7]));
+        leaves.add(new Expr("0.75", env -> env.constant(0.75)));
+        Expr body = expr(3);
+        resetLeaves();
+        Expr u = expr(2);
+        Expr w = expr(2);
+        String helper = "static double " + name + "Helper(double u, double w) {\n return " + body.java + ";\n }\n";
+        String src = "return " + name + "Helper(" + u.java + ", " + w.java + ") + " + name + "Helper(x[1], x[0]);";
+        Function<Env, Num> call = env -> body.eval.apply(env);
+        return new Kernel(name, helper + method(name, src), env -> {
+            Num first = invoke(env, call, u.eval.apply(env), w.eval.apply(env));
+            Num second = invoke(env, call, env.x[1], env.x[0]);
+            return first.plus(second);
+        });
+    }
+
+    private static Num invoke(Env env, Function<Env, Num> body, Num u, Num w) {
+        env.locals[6] = u;
+        env.locals[7] = w;
+        return body.apply(env);
+    }
+
+    private static String method(String name, String body) {
+        return "@Differentiate\n static double " + name + "(double[] x, double c) {\n " + body + "\n }\n";
+    }
+
+    // ---- expressions ----
+
+    private void resetLeaves() {
+        leaves.clear();
+        for (int k = 0; k < 3; k++) {
+            int index = k;
+            leaves.add(new Expr("x[" + k + "]", env -> env.x[index]));
+        }
+        leaves.add(new Expr("c", env -> env.c));
+        leaves.add(new Expr("0.5", env -> env.constant(0.5)));
+        leaves.add(new Expr("2", env -> env.constant(2)));
+    }
+
+    private void addLocal(String name, int slot) {
+        leaves.add(new Expr(name, env -> env.locals[slot]));
+    }
+
+    private Expr expr(int depth) {
+        if (depth == 0 || random.nextInt(4) == 0) {
+            return leaves.get(random.nextInt(leaves.size()));
+        }
+        Expr p = expr(depth - 1);
+        switch (random.nextInt(14)) {
+            case 0: {
+                Expr q = expr(depth - 1);
+                return new Expr("(" + p.java + " + " + q.java + ")", env -> p.eval.apply(env).plus(q.eval.apply(env)));
+            }
+            case 1: {
+                Expr q = expr(depth - 1);
+                return new Expr("(" + p.java + " - " + q.java + ")", env -> p.eval.apply(env).minus(q.eval.apply(env)));
+            }
+            case 2:
+            case 3: {
+                Expr q = expr(depth - 1);
+                return new Expr("(" + p.java + " * " + q.java + ")", env -> p.eval.apply(env).times(q.eval.apply(env)));
+            }
+            case 4: {
+                Expr q = expr(depth - 1);
+                return new Expr("(" + p.java + " / (1.5 + Math.sin(" + q.java + ")))",
+                        env -> p.eval.apply(env).div(env.constant(1.5).plus(q.eval.apply(env).sin())));
+            }
+            case 5:
+                return new Expr("Math.sin(" + p.java + ")", env -> p.eval.apply(env).sin());
+            case 6:
+                return new Expr("Math.cos(" + p.java + ")", env -> p.eval.apply(env).cos());
+            case 7:
+                return new Expr("Math.tanh(" + p.java + ")", env -> p.eval.apply(env).tanh());
+            case 8:
+                return new Expr("Math.atan(" + p.java + ")", env -> p.eval.apply(env).atan());
+            case 9:
+                return new Expr("Math.exp(Math.sin(" + p.java + "))", env -> p.eval.apply(env).sin().exp());
+            case 10:
+                return new Expr("Math.sqrt(1 + " + p.java + " * " + p.java + ")",
+                        env -> env.constant(1).plus(p.eval.apply(env).times(p.eval.apply(env))).sqrt());
+            case 11:
+                return new Expr("Math.log(2 + Math.cos(" + p.java + "))",
+                        env -> env.constant(2).plus(p.eval.apply(env).cos()).log());
+            case 12:
+                return new Expr("Math.pow(1.5 + Math.sin(" + p.java + "), 1.7)",
+                        env -> env.constant(1.5).plus(p.eval.apply(env).sin()).pow(1.7));
+            default: {
+                Expr q = expr(depth - 1);
+                return new Expr("(" + p.java + " > " + q.java + " ? -" + p.java + " : " + q.java + " * " + q.java + ")",
+                        env -> p.eval.apply(env).value() > q.eval.apply(env).value() ? p.eval.apply(env).negate()
+                                : q.eval.apply(env).times(q.eval.apply(env)));
+            }
+        }
+    }
+}

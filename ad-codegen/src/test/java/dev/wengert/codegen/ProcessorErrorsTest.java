@@ -1,0 +1,134 @@
+package dev.wengert.codegen;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import dev.wengert.ad.Objective;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every construct outside the subset is a compile error at its exact line and column, with a
+ * message that names it. The expected position is where {@code at} first occurs in the source, at
+ * its caret if it has one: javac's preferred position of the node (the operator of a binary or
+ * assignment, the parenthesis of a call, the bracket of an array access, the name of a
+ * declaration), which is where javac reports its own errors too.
+ */
+class ProcessorErrorsTest {
+
+    static Stream<Arguments> unsupportedConstructs() {
+        return Stream.of(
+                error("while loops are not supported", "while (",
+                        "double s = 0; int i = 0; while (i < x.length) { s += x[i]; i++; } return s;"),
+                error("do-while loops are not supported", "do {",
+                        "double s = 0; do { s = x[0]; } while (s > 1); return s;"),
+                error("array writes are not supported", "x^[0] = 1",
+                        "x[0] = 1; return x[0];"),
+                error("loop-carried variable 'p'", "p ^= p * x[i]",
+                        "double p = 1; for (int i = 0; i < x.length; i++) { p = p * x[i]; } return p;"),
+                error("loop-carried variable 'p'", "p ^*= x[i]",
+                        "double p = 1; for (int i = 0; i < x.length; i++) { p *= x[i]; } return p;"),
+                error("'s' is read inside the loop that accumulates it", "s * x[i]",
+                        "double s = 0; for (int i = 0; i < x.length; i++) { s += s * x[i]; } return s;"),
+                error("unknown method 'foo'", "foo^(x[0])",
+                        "return foo(x[0]);"),
+                error("field access 'counter'", "counter *",
+                        "return counter * x[0];"),
+                error("recursive call of 'down'", "down^(x, k - 1)",
+                        "return down(x, 3);"),
+                error("must return double, not float", "float f(",
+                        null),
+                error("needs a double[] parameter", "@Differentiate static double ^g(double a)",
+                        null),
+                error("must be static", "@Differentiate double ^h(",
+                        null),
+                error("cast to int is not supported", "(int) x[0]",
+                        "int k = (int) x[0]; return k;"),
+                error("for-each loops are not supported", "for (double xi : x)",
+                        "double s = 0; for (double xi : x) { s += xi; } return s;"),
+                error("break is not supported", "break;",
+                        "double s = 0; for (int i = 0; i < x.length; i++) { if (x[i] > 0) { break; } s += x[i]; } return s;"),
+                error("local of type double[] is not supported", "double[] ^y",
+                        "double[] y = x; return y[0];"),
+                error("Math.random with 0 argument(s) is not supported", "Math.random^()",
+                        "return x[0] * Math.random();"),
+                error("return inside a loop is not supported", "return x[i];",
+                        "for (int i = 0; i < x.length; i++) { return x[i]; } return 0;"),
+                error("% on double values is not supported", "x[0] ^% 2.0",
+                        "return x[0] % 2.0;"),
+                error("table 'HIDDEN' is private", "HIDDEN[0]",
+                        "return HIDDEN[0] * x[0];"),
+                error("the loop bound must not depend on the loop counter 'i'", "x.length ^- i",
+                        "double s = 0; for (int i = 0; i < x.length - i; i++) { s += x[i]; } return s;"),
+                error("for loop condition", "i ^> 0",
+                        "double s = 0; for (int i = 5; i > 0; i++) { s += x[i]; } return s;"),
+                error("assignment to field 'counter' is not supported", "counter = 2",
+                        "counter = 2; return x[0];"));
+    }
+
+    private static Arguments error(String message, String at, String body) {
+        return Arguments.of(message, at, body);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unsupportedConstructs")
+    void unsupportedConstructIsAnErrorAtItsPosition(String message, String at, String body) {
+        String source = source(body);
+        JavaFileObject file = JavaFileObjects.forSourceString("p.Bad", source);
+        Compilation c = Compiler.javac()
+                .withProcessors(new DifferentiateProcessor())
+                .withClasspath(List.of(runtimeJar()))
+                .compile(file);
+        int caret = Math.max(0, at.indexOf('^'));
+        int offset = source.indexOf(at.replace("^", ""));
+        if (offset < 0) {
+            throw new AssertionError("marker not in source: " + at);
+        }
+        offset += caret;
+        long line = source.substring(0, offset).chars().filter(ch -> ch == '\n').count() + 1;
+        long column = offset - source.lastIndexOf('\n', offset - 1);
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining(message).inFile(file).onLine(line).atColumn(column);
+    }
+
+    /** A class whose annotated method has {@code body}, plus the odd declarations the cases refer to. */
+    private static String source(String body) {
+        StringBuilder s = new StringBuilder();
+        s.append("package p;\n\n");
+        s.append("import dev.wengert.ad.Differentiate;\n\n");
+        s.append("class Bad {\n");
+        s.append("    static double counter = 1;\n");
+        s.append("    private static final double[] HIDDEN = {1.0, 2.0};\n\n");
+        s.append("    static double down(double[] x, int k) {\n");
+        s.append("        return k == 0 ? x[0] : down(x, k - 1);\n");
+        s.append("    }\n\n");
+        if (body != null) {
+            s.append("    @Differentiate\n");
+            s.append("    static double f(double[] x) {\n");
+            s.append("        ").append(body).append("\n");
+            s.append("    }\n");
+        } else {
+            s.append("    @Differentiate static float f(double[] x) { return (float) x[0]; }\n");
+            s.append("    @Differentiate static double g(double a) { return a; }\n");
+            s.append("    @Differentiate double h(double[] x) { return x[0]; }\n");
+        }
+        s.append("}\n");
+        return s.toString();
+    }
+
+    private static File runtimeJar() {
+        try {
+            return new File(Objective.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
