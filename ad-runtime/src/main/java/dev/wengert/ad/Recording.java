@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Recording implements Objective {
     private static final long HESSIAN_SCRATCH_BYTES = 32L << 20;
+    // Node-columns of Hessian work (tape size x n) that make another thread worth starting.
+    private static final long MIN_WORK_PER_THREAD = 200_000;
     private static final ExecutorService HESSIAN_WORKERS = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "wengert-hessian");
         thread.setDaemon(true);
@@ -215,6 +217,8 @@ public final class Recording implements Objective {
      * Writes the dense n x n Hessian, row-major. Vector mode: values and adjoints are computed once,
      * then batches of columns (unit directions) are shared out among {@code threads} threads, each
      * running k-wide tangent and second-order adjoint sweeps that skip the nodes a batch does not reach.
+     * Small problems (under about 200,000 node-columns of work per thread) use fewer threads than
+     * asked, since handing work to a thread would cost more than it saves.
      */
     public void hessian(double[] x, double[] h, int threads) {
         int out = scalarOutput("hessian");
@@ -238,7 +242,10 @@ public final class Recording implements Objective {
                 sweep.columns(tape, v, inner, adj, out, batch * width, h);
             }
         };
-        int helpers = Math.min(threads, batches) - 1;
+        // A thread costs tens of microseconds to hand work to: small Hessians run on the caller alone.
+        long work = (long) tape.size() * n;
+        int useful = (int) Math.max(1, Math.min(batches, work / MIN_WORK_PER_THREAD));
+        int helpers = Math.min(threads, useful) - 1;
         List<Future<?>> running = new ArrayList<>(helpers);
         for (int t = 0; t < helpers; t++) running.add(HESSIAN_WORKERS.submit(worker));
         worker.run();
