@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Markdown tables of ratios from one JMH JSON result file (python3 standard library only).
 
-    python3 benchmarks/ratios.py benchmarks/results/<name>.json
+    python3 benchmarks/ratios.py benchmarks/results/<name>.json ["machine line"]
 
 Benchmarks are named <package>.<workload>.<Variant><Quantity>.<quantity> (see the package-info of
 dev.wengert.benchmarks.thomson); @Param n is the size, any other @Param is part of the variant.
@@ -16,7 +16,10 @@ import sys
 from collections import OrderedDict
 
 QUANTITIES = ["value", "gradient", "hvp", "hessian"]
-VARIANT_ORDER = ["Plain", "Analytic", "Generated", "TapeReused", "TapeRecord"]
+VARIANT_ORDER = ["Plain", "Analytic", "Generated", "TapeReused", "TapeRecord",
+                 "HipparchusGradient", "HipparchusDs", "CommonsMathDs"]
+WORKLOAD_ORDER = ["thomson", "rosenbrock"]
+SIZE_NAME = {"thomson": "N"}  # points; every other workload's size is its dimension n
 
 # Targets of issue 2, checked where the run has the figures: (workload, quantity, variant, extra params,
 # sizes, bound on the ratio to the plain value).
@@ -84,7 +87,7 @@ def row_key(r):
     return (q, r["quantity"], v, r["variant"], r["extra"])
 
 
-def table(title, rows, sizes, cell):
+def table(title, rows, sizes, cell, size_name="N"):
     body = []
     for key, by_n in rows.items():
         first = next(iter(by_n.values()))
@@ -94,11 +97,11 @@ def table(title, rows, sizes, cell):
         body.append(f"| {first['quantity']} | {label(first)} | " + " | ".join(cells) + " |")
     if not body:
         return []
-    return [f"**{title}**", "", "| quantity | variant | " + " | ".join(f"N = {n}" for n in sizes) + " |",
+    return [f"**{title}**", "", "| quantity | variant | " + " | ".join(f"{size_name} = {n}" for n in sizes) + " |",
            "|---|---|" + "---:|" * len(sizes)] + body + [""]
 
 
-def main(path):
+def main(path, note=""):
     with open(path) as f:
         data = json.load(f)
     if not data:
@@ -110,8 +113,12 @@ def main(path):
              f"{first.get('warmupIterations')} x {first.get('warmupTime')} warm-up, "
              f"{first.get('measurementIterations')} x {first.get('measurementTime')} measurement, "
              f"{first.get('threads')} benchmark thread(s). Ratios are between results of this one run.", ""]
+    if note:
+        lines[0:0] = [note, ""]
 
-    for workload in OrderedDict.fromkeys(r["workload"] for r in results):
+    workloads = sorted(OrderedDict.fromkeys(r["workload"] for r in results),
+                       key=lambda w: (WORKLOAD_ORDER.index(w) if w in WORKLOAD_ORDER else len(WORKLOAD_ORDER), w))
+    for workload in workloads:
         rs = [r for r in results if r["workload"] == workload]
         sizes = sorted(OrderedDict.fromkeys(r["n"] for r in rs), key=lambda s: (len(s), s))
         rows = OrderedDict()
@@ -127,15 +134,17 @@ def main(path):
             base = analytic.get((r["quantity"], r["n"]))
             return fmt_ratio(r["us"] / base) if base else "—"
 
+        size_name = SIZE_NAME.get(workload, "n")
         lines.append(f"### {workload}")
         lines.append("")
         lines += table("Time per operation (± 99.9% CI half-width)", rows, sizes,
-                       lambda r: fmt_time(r["us"]) + (f" ± {fmt_time(r['err'])}" if r["err"] == r["err"] else ""))
-        lines += table("Ratio to the plain value (Plain value at the same N)", rows, sizes, to_plain)
-        lines += table("Ratio to the analytic code of the same quantity", rows, sizes, to_analytic)
+                       lambda r: fmt_time(r["us"]) + (f" ± {fmt_time(r['err'])}" if r["err"] == r["err"] else ""),
+                       size_name)
+        lines += table(f"Ratio to the plain value (Plain value at the same {size_name})", rows, sizes, to_plain, size_name)
+        lines += table("Ratio to the analytic code of the same quantity", rows, sizes, to_analytic, size_name)
         if any(r["alloc"] is not None for r in rs):
             lines += table("Allocation per operation (JMH -prof gc, gc.alloc.rate.norm)", rows, sizes,
-                           lambda r: f"{r['alloc']:,.0f} B" if r["alloc"] is not None else "")
+                           lambda r: f"{r['alloc']:,.0f} B" if r["alloc"] is not None else "", size_name)
 
         checks = []
         for (w, q, v, extra, ns, bound) in TARGETS:
@@ -156,12 +165,12 @@ def main(path):
                 checks.append(f"| hessian TapeReused, 2 threads vs 1 (speed-up) | {n} | >= 1.7x | {speedup:.2f}x | "
                               f"{'meets' if speedup >= 1.7 else 'MISSES'} |")
         if checks:
-            lines += ["**Targets (issue 2)**", "", "| figure | N | target | measured | |", "|---|---:|---:|---:|---|"]
+            lines += ["**Targets (issue 2)**", "", f"| figure | {size_name} | target | measured | |", "|---|---:|---:|---:|---|"]
             lines += checks + [""]
     print("\n".join(lines))
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
+    if len(sys.argv) not in (2, 3):
         raise SystemExit(__doc__)
-    main(sys.argv[1])
+    main(*sys.argv[1:])

@@ -47,9 +47,11 @@ public final class Recording implements Objective {
     });
 
     private final TapeData tape;
+    private final long operations;
 
-    Recording(TapeData tape) {
+    Recording(TapeData tape, long operations) {
         this.tape = tape;
+        this.operations = operations;
     }
 
     /** Number of inputs, n. */
@@ -65,6 +67,15 @@ public final class Recording implements Objective {
     /** Number of nodes on the tape (inputs and constants included). */
     public int size() {
         return tape.size();
+    }
+
+    /**
+     * Number of operations the function performed while recording (arithmetic and constants on
+     * {@code Var}s; inputs not counted). Recording fuses some of them ({@link #size} counts nodes),
+     * so {@code bytes() / recordedOperations()} is the tape's cost per operation written.
+     */
+    public long recordedOperations() {
+        return operations;
     }
 
     /** Bytes the recorded tape occupies (per-thread sweep scratch not included: 8 bytes per node per array in use). */
@@ -99,7 +110,7 @@ public final class Recording implements Objective {
         double[] adj = Workspace.forThread(tape.size()).adjoints();
         Arrays.fill(g, 0.0);
         adj[out] = 1;
-        ReverseSweep.run(tape, v, adj, out, g);
+        ReverseSweep.run(tape, v, inner(), adj, out, g);
         requireFinite("gradient", g, v, false, null);
         return v[out];
     }
@@ -112,7 +123,7 @@ public final class Recording implements Objective {
         Workspace ws = Workspace.forThread(tape.size());
         double[] values = ws.values();
         double[] td = ws.tangents();
-        TangentSweep.run(tape, x, v, values, td);
+        TangentSweep.run(tape, x, v, ws);
         checkGuards(values);
         requireFiniteValues("jvp", values);
         for (int k = 0; k < out.length; k++) out[k] = td[tape.outputNode(k)];
@@ -127,7 +138,7 @@ public final class Recording implements Objective {
         double[] adj = Workspace.forThread(tape.size()).adjoints();
         Arrays.fill(out, 0.0);
         for (int k = 0; k < w.length; k++) adj[tape.outputNode(k)] += w[k];
-        ReverseSweep.run(tape, v, adj, tape.size() - 1, out);
+        ReverseSweep.run(tape, v, inner(), adj, tape.size() - 1, out);
         requireFinite("vjp", out, v, false, w);
     }
 
@@ -181,15 +192,14 @@ public final class Recording implements Objective {
         if (g != null) requireLength("hessianVector: g", g, inputCount());
         Workspace ws = Workspace.forThread(tape.size());
         double[] values = ws.values();
-        double[] td = ws.tangents();
-        TangentSweep.run(tape, x, v, values, td);
+        TangentSweep.run(tape, x, v, ws);
         checkGuards(values);
         requireFiniteValues("hessianVector", values);
         double[] gradient = g != null ? g : ws.inputScratch(inputCount());
         Arrays.fill(gradient, 0.0);
         Arrays.fill(hv, 0.0);
         ws.adjoints()[out] = 1;
-        SecondOrderSweep.run(tape, values, td, ws.adjoints(), ws.adjointTangents(), out, gradient, hv);
+        SecondOrderSweep.run(tape, ws, out, gradient, hv);
         requireFinite("hessianVector", hv, values, true, null);
         requireFinite("hessianVector: gradient", gradient, values, false, null);
         return values[out];
@@ -216,15 +226,16 @@ public final class Recording implements Objective {
         // array of their own rather than in the workspace, whose adjoints stay zero between calls.
         double[] adj = new double[tape.size()];
         adj[out] = 1;
-        ReverseSweep.run(tape, v, adj, out, null);
+        ReverseSweep.run(tape, v, inner(), adj, out, null);
 
         int width = HessianSweep.widthFor(tape, HESSIAN_SCRATCH_BYTES);
         int batches = (n + width - 1) / width;
         AtomicInteger next = new AtomicInteger();
+        double[] inner = inner();
         Runnable worker = () -> {
             HessianSweep sweep = Workspace.forThread(tape.size()).hessianSweep(tape.size(), width);
             for (int batch; (batch = next.getAndIncrement()) < batches; ) {
-                sweep.columns(tape, v, adj, out, batch * width, h);
+                sweep.columns(tape, v, inner, adj, out, batch * width, h);
             }
         };
         int helpers = Math.min(threads, batches) - 1;
@@ -246,25 +257,20 @@ public final class Recording implements Objective {
 
     // ---- shared steps ----
 
-    // Node values at x: the recorded ones when x is the recording point (the common "record, then
-    // differentiate once" call needs no replay), else a value sweep into this thread's scratch.
+    // Node values at x (and inner values of n-ary nodes) in this thread's scratch.
     private double[] replay(double[] x, String driver) {
         requireInput(x, driver);
-        if (isRecordingPoint(x)) return tape.recordedValues();
-        double[] v = Workspace.forThread(tape.size()).values();
-        ValueSweep.run(tape, x, v);
+        Workspace ws = Workspace.forThread(tape.size());
+        double[] v = ws.values();
+        ValueSweep.run(tape, x, v, ws.inner());
         checkGuards(v);
         requireFiniteValues(driver, v);
         return v;
     }
 
-    private boolean isRecordingPoint(double[] x) {
-        for (int i = 0; i < x.length; i++) {
-            if (Double.doubleToRawLongBits(x[i]) != Double.doubleToRawLongBits(tape.recordedValue(tape.inputNode(i)))) {
-                return false;
-            }
-        }
-        return true;
+    // Inner values of n-ary nodes (before a fused unary), written by the forward sweeps.
+    private double[] inner() {
+        return Workspace.forThread(tape.size()).inner();
     }
 
     private void checkGuards(double[] v) {
@@ -314,8 +320,8 @@ public final class Recording implements Objective {
             for (int k = 0; k < tape.outputCount(); k++) {
                 adj[tape.outputNode(k)] += outputSeeds == null ? 1 : outputSeeds[k];
             }
-            ReverseSweep.run(tape, v, adj, tape.size() - 1, null);
-            String cause = NonFiniteDiagnosis.inPartials(tape, v, adj, second);
+            ReverseSweep.run(tape, v, inner(), adj, tape.size() - 1, null);
+            String cause = NonFiniteDiagnosis.inPartials(tape, v, inner(), adj, second);
             throw new NonFiniteException(driver + ": entry " + i + " is " + result[i] + "; "
                     + (cause != null ? cause : "no single operation produced it (overflow while accumulating)"));
         }

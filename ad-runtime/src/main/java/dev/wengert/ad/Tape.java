@@ -27,10 +27,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Tape {
     private static final AtomicLong IDS = new AtomicLong();
 
-    private final TapeBuilder builder = new TapeBuilder();
+    private final TapeBuilder builder = TapeBuilder.create();
     private final Thread owner = Thread.currentThread();
     private final long id = IDS.incrementAndGet();
     private boolean closed;
+    private long operations;
     private int[] scratch = new int[16];
 
     /** Records {@code f} at {@code x0}; a replay whose recorded comparisons flip throws {@link GuardFlippedException}. */
@@ -68,8 +69,13 @@ public final class Tape {
 
     /** A constant node (constants in binary operations need none: use the double overloads). */
     public Var constant(double c) {
-        checkRecordable();
+        beginOperation();
         return new Var(this, builder.constant(c), c);
+    }
+
+    /** Number of operations recorded so far (constants and arithmetic; inputs not counted). */
+    public long operations() {
+        return operations;
     }
 
     /** Number of nodes recorded so far. */
@@ -93,7 +99,7 @@ public final class Tape {
         int[] nodes = new int[outputs.length];
         for (int k = 0; k < outputs.length; k++) nodes[k] = own(outputs[k], "output " + k).node();
         closed = true;
-        return new Recording(builder.build(nodes));
+        return new Recording(builder.build(nodes), operations);
     }
 
     @Override
@@ -104,29 +110,64 @@ public final class Tape {
     // ---- recording, called by Var ----
 
     Var unary(byte op, Var x) {
-        checkRecordable();
-        int node = builder.unary(op, own(x, Op.name(op)).node());
+        beginOperation();
+        int xNode = own(x, Op.name(op)).currentNode();
+        if (xNode >= 0 && builder.fuseInPlace(op, xNode)) {
+            // The n-ary node x now computes op(x); x's own Var records a plain copy if used again.
+            x.fusedAway(builder.opcode(xNode), builder.operandA(xNode), builder.operandB(xNode));
+            return new Var(this, xNode, builder.value(xNode));
+        }
+        int node = builder.unary(op, x.node());
         return new Var(this, node, builder.value(node));
     }
 
     Var binary(byte op, Var x, Var y) {
-        checkRecordable();
+        beginOperation();
         int node = builder.binary(op, own(x, Op.name(op)).node(), own(y, Op.name(op)).node());
         return new Var(this, node, builder.value(node));
     }
 
     Var withConstant(byte op, Var x, double c) {
-        checkRecordable();
+        beginOperation();
         int node = builder.withConstant(op, own(x, Op.name(op)).node(), c);
         return new Var(this, node, builder.value(node));
     }
 
     Var nary(byte op, Var[] args, double[] weights) {
-        checkRecordable();
+        beginOperation();
         if (scratch.length < args.length) scratch = new int[Math.max(args.length, scratch.length * 2)];
+        if (op == Op.NORM) {
+            // A norm of the subtractions just recorded becomes one distance node in their place;
+            // their Vars record a subtraction again if used after all.
+            for (int k = 0; k < args.length; k++) scratch[k] = own(args[k], Op.name(op)).currentNode();
+            int[] operands = subtractionOperands(args.length);
+            int node = operands == null ? -1 : builder.distanceInPlace(scratch, args.length);
+            if (node >= 0) {
+                for (int k = 0; k < args.length; k++) args[k].fusedAway(Op.SUB, operands[2 * k], operands[2 * k + 1]);
+                return new Var(this, node, builder.value(node));
+            }
+        }
         for (int k = 0; k < args.length; k++) scratch[k] = own(args[k], Op.name(op)).node();
         int node = builder.nary(op, scratch, args.length, weights);
         return new Var(this, node, builder.value(node));
+    }
+
+    // The operand nodes (x0, y0, x1, y1, ...) of the first count scratch nodes if all are recorded
+    // subtractions, else null.
+    private int[] subtractionOperands(int count) {
+        int[] operands = new int[2 * count];
+        for (int k = 0; k < count; k++) {
+            int node = scratch[k];
+            if (node < 0 || builder.opcode(node) != Op.SUB) return null;
+            operands[2 * k] = builder.operandA(node);
+            operands[2 * k + 1] = builder.operandB(node);
+        }
+        return operands;
+    }
+
+    // Records again a node that was fused into the node that used it (see Var#fusedAway).
+    int rerecord(byte opcode, int a, int b) {
+        return opcode == Op.SUB ? builder.subtraction(a, b) : builder.naryCopy(opcode, a, b);
     }
 
     boolean guard(int relation, Var x, Var y) {
@@ -158,6 +199,12 @@ public final class Tape {
                     + ": all values of one function must be recorded on one tape");
         }
         return v;
+    }
+
+    // Every operation the function performs counts, whether or not recording fuses it away.
+    private void beginOperation() {
+        checkRecordable();
+        operations++;
     }
 
     private void checkRecordable() {

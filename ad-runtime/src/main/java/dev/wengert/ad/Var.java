@@ -30,8 +30,13 @@ import java.util.List;
  */
 public final class Var implements Comparable<Var> {
     private final Tape tape;
-    private final int node;
     private final double value;
+    // The node holding this value, or -1 after recording fused it into the node that used it (the
+    // subtractions under a norm, the norm under a reciprocal); node() records it again then.
+    private int node;
+    private byte lostOpcode;
+    private int lostA;
+    private int lostB;
 
     Var(Tape tape, int node, double value) {
         this.tape = tape;
@@ -49,8 +54,23 @@ public final class Var implements Comparable<Var> {
         return tape;
     }
 
+    /** The node holding this value, recorded again first if it was fused away. */
     int node() {
+        if (node < 0) node = tape.rerecord(lostOpcode, lostA, lostB);
         return node;
+    }
+
+    /** The node as recorded, or -1 if fused away, without recording anything. */
+    int currentNode() {
+        return node;
+    }
+
+    /** Marks this value's node as fused into another; (opcode, a, b) say how to record it again. */
+    void fusedAway(byte opcode, int a, int b) {
+        this.node = -1;
+        this.lostOpcode = opcode;
+        this.lostA = a;
+        this.lostB = b;
     }
 
     // ---- arithmetic ----
@@ -153,6 +173,6 @@ public final class Var implements Comparable<Var> {
 
     @Override
     public String toString() {
-        return "Var[" + value + " @" + node + "]";
+        return "Var[" + value + (node < 0 ? " (fused)" : " @" + node) + "]";
     }
 }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -75,10 +75,14 @@ class ThomsonEnergyTest {
         assertEquals(ref[4], normHv, 1e-12 * ref[4], "|Hv|");
     }
 
-    // E, norm_g, g_dot_v, vHv, norm_Hv for n from shared/reference/thomson-workload.tsv.
+    // E, norm_g, g_dot_v, vHv, norm_Hv for n from the test resource reference/thomson-workload.tsv,
+    // a verbatim copy of shared/reference/thomson-workload.tsv (so the build needs nothing outside the repository).
     private static double[] reference(int n) throws IOException {
-        Path file = Path.of("..", "..", "shared", "reference", "thomson-workload.tsv");
-        List<String> lines = Files.readAllLines(file);
+        List<String> lines;
+        try (InputStream in = ThomsonEnergyTest.class.getResourceAsStream("/reference/thomson-workload.tsv")) {
+            if (in == null) throw new IllegalStateException("test resource reference/thomson-workload.tsv is missing");
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
         for (String line : lines) {
             if (line.startsWith("#") || line.startsWith("N\t")) continue;
             String[] f = line.split("\t");

@@ -1,8 +1,5 @@
 package dev.wengert.samples;
 
-import dev.wengert.ad.Recording;
-import dev.wengert.ad.ScalarFunction;
-import dev.wengert.ad.Tape;
 import dev.wengert.ad.Objective;
 import dev.wengert.ad.optim.QuadraticOnSphere;
 import java.util.ArrayList;
@@ -29,12 +26,20 @@ final class BlockNewton {
     /** One sweep's numbers; the listener sees them as they happen. */
     record Sweep(int index, double energy, double gradientNorm) {}
 
+    /** The energy of point k as a function of its position p, the other points held at {@code others}. */
+    @FunctionalInterface
+    interface PointModel {
+        Objective at(double[] others, int k, double[] p);
+    }
+
     private final Objective energy;
+    private final PointModel pointModel;
     private final int maxSweeps;
     private final double tolerance;
 
-    BlockNewton(Objective energy, int maxSweeps, double tolerance) {
+    BlockNewton(Objective energy, PointModel pointModel, int maxSweeps, double tolerance) {
         this.energy = energy;
+        this.pointModel = pointModel;
         this.maxSweeps = maxSweeps;
         this.tolerance = tolerance;
     }
@@ -88,11 +93,10 @@ final class BlockNewton {
     }
 
     /** Moves point k to a lower-energy point suggested by its model; returns whether it moved. */
-    private static boolean movePoint(double[] x, int k) {
+    private boolean movePoint(double[] x, int k) {
         double[] p = {x[3 * k], x[3 * k + 1], x[3 * k + 2]};
         double[] others = x.clone();
-        ScalarFunction local = z -> ThomsonProblem.pointEnergy(z, others, k);
-        Recording model = Tape.record(local, p);   // O(N) nodes: recorded afresh for every point and sweep
+        Objective model = pointModel.at(others, k, p);
         double[] g = new double[3];
         double[] h = new double[9];
         double before = model.gradient(p, g);

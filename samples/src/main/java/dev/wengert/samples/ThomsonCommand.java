@@ -2,6 +2,7 @@ package dev.wengert.samples;
 
 import dev.wengert.ad.Derivatives;
 import dev.wengert.ad.Objective;
+import dev.wengert.ad.Tape;
 import dev.wengert.ad.optim.GradientDescent;
 import dev.wengert.ad.optim.Lbfgs;
 import dev.wengert.ad.optim.NewtonCg;
@@ -51,9 +52,34 @@ final class ThomsonCommand implements Callable<Integer> {
         }
     }
 
-    /** The derivative backends this build offers (generated classes come with the codegen module). */
+    /**
+     * Where derivatives come from: the tape (the energy recorded from {@link ThomsonProblem}) or the
+     * classes the {@code @Differentiate} processor generated from {@link ThomsonFormulas}.
+     */
     enum Backend {
-        TAPE("tape");
+        TAPE("tape") {
+            @Override
+            Objective energy(double[] x0) {
+                return Derivatives.record(ThomsonProblem::energy, x0);
+            }
+
+            @Override
+            Objective pointEnergy(double[] others, int k, double[] p) {
+                // O(N) nodes, recorded afresh for every point and sweep.
+                return Tape.record(z -> ThomsonProblem.pointEnergy(z, others, k), p);
+            }
+        },
+        GENERATED("generated") {
+            @Override
+            Objective energy(double[] x0) {
+                return new ThomsonFormulasEnergyDerivatives();
+            }
+
+            @Override
+            Objective pointEnergy(double[] others, int k, double[] p) {
+                return new ThomsonFormulasPointEnergyDerivatives(others, k);
+            }
+        };
 
         final String label;
 
@@ -61,14 +87,20 @@ final class ThomsonCommand implements Callable<Integer> {
             this.label = label;
         }
 
+        /** The energy of all points, starting from x0. */
+        abstract Objective energy(double[] x0);
+
+        /** The energy of point k as a function of its position (near p), the other points fixed at {@code others}. */
+        abstract Objective pointEnergy(double[] others, int k, double[] p);
+
         static Backend parse(String text) {
             for (Backend b : values()) {
                 if (b.label.equals(text)) {
                     return b;
                 }
             }
-            throw new CommandLine.TypeConversionException("unknown backend '" + text
-                    + "'; this build offers: tape (generated derivative classes are not built into the samples yet)");
+            throw new CommandLine.TypeConversionException("unknown backend '" + text + "'; expected one of "
+                    + String.join(", ", Arrays.stream(values()).map(b -> b.label).toList()));
         }
     }
 
@@ -83,7 +115,7 @@ final class ThomsonCommand implements Callable<Integer> {
     Method method;
 
     @Option(names = "--backend", converter = BackendConverter.class, defaultValue = "tape",
-            description = "where derivatives come from: tape (default: ${DEFAULT-VALUE})")
+            description = "where derivatives come from: tape or generated (default: ${DEFAULT-VALUE})")
     Backend backend;
 
     @Option(names = "--seed", description = "seed of the random starting points (default: ${DEFAULT-VALUE})",
@@ -132,7 +164,7 @@ final class ThomsonCommand implements Callable<Integer> {
         PrintWriter stderr = cl.getErr();
 
         double[] x0 = ThomsonProblem.randomStart(n, seed);
-        Objective energy = Derivatives.record(ThomsonProblem::energy, x0);
+        Objective energy = backend.energy(x0);
         OptionalDouble known = KnownMinima.energy(n);
         stdout.printf("Thomson problem, N = %d points, %s derivatives, random start from seed %d%n", n, backend.label, seed);
         if (known.isPresent()) {
@@ -145,7 +177,7 @@ final class ThomsonCommand implements Callable<Integer> {
         for (Method m : methods) {
             Progress progress = new Progress(stderr, m.label);
             Trace t = m == Method.BLOCK_NEWTON
-                    ? new BlockNewton(energy, maxIterations, tolerance)
+                    ? new BlockNewton(energy, backend::pointEnergy, maxIterations, tolerance)
                             .run(x0, s -> progress.update(s.index(), s.energy(), s.gradientNorm()))
                     : runOptimizer(m, energy, x0, progress);
             progress.done();

@@ -53,8 +53,22 @@ class CliTest {
     }
 
     @Test
-    void generatedBackendIsNotOfferedYet() {
-        assertOneLineError(run("thomson", "--backend", "generated"), "unknown backend 'generated'");
+    void unknownBackendIsAUsageErrorListingTheBackends() {
+        Result r = run("thomson", "--backend", "symbolic");
+        assertOneLineError(r, "unknown backend 'symbolic'");
+        assertTrue(r.err().contains("tape, generated"), r.err());
+    }
+
+    @Test
+    void generatedBackendReachesTheSameMinimumAsTheTape(@TempDir Path dir) {
+        for (String backend : new String[] {"tape", "generated"}) {
+            Result r = run("thomson", "--n", "6", "--backend", backend, "--method", "all",
+                    "--out", dir.resolve(backend + ".png").toString());
+            assertEquals(0, r.status(), r.err());
+            assertTrue(r.out().contains(backend + " derivatives"), r.out());
+            // Four methods, each at the octahedron's energy 9.985281374 (thomson-minima.tsv).
+            assertEquals(4, r.out().lines().filter(l -> l.contains("E = 9.98528137")).count(), r.out());
+        }
     }
 
     @Test

@@ -1,36 +1,14 @@
 package dev.wengert.ad.tape;
 
 /**
- * Removes the nodes no output depends on before a tape is frozen, renumbering the rest. Nodes
- * become dead when the user computes something and drops it, and when recording fuses a pattern
- * into one node (a norm of differences becomes one distance node, leaving the subtractions
- * unused). Inputs and the operands of guards always stay.
+ * Removes the nodes no output depends on before a tape is frozen, renumbering the rest and
+ * compacting the argument pool. Nodes become dead when the user computes something and drops it,
+ * and when recording fuses a pattern into one node (a norm of differences becomes one distance
+ * node, leaving the subtractions unused; a reciprocal of it becomes a fused copy, leaving the
+ * plain node unused). Inputs and the operands of guards always stay.
  */
 final class DeadCodeElimination {
     private DeadCodeElimination() {
-    }
-
-    /** How many operand references each node has from other nodes. */
-    static int[] useCounts(byte[] op, int[] a, int[] b, int size, int[] pool) {
-        int[] uses = new int[size];
-        for (int i = 0; i < size; i++) {
-            switch (Op.kind(op[i])) {
-                case Op.UNARY:
-                case Op.WITH_CONSTANT:
-                    uses[a[i]]++;
-                    break;
-                case Op.BINARY:
-                    uses[a[i]]++;
-                    uses[b[i]]++;
-                    break;
-                case Op.NARY:
-                    for (int k = a[i], end = a[i] + b[i]; k < end; k++) uses[pool[k]]++;
-                    break;
-                default:
-                    break;
-            }
-        }
-        return uses;
     }
 
     /**
@@ -63,10 +41,16 @@ final class DeadCodeElimination {
 
     /**
      * Moves live nodes down in place (operand order is preserved, so every operand still precedes
-     * its user) and returns the map from old to new node index (-1 for removed nodes).
+     * its user), fills {@code renumber} with the map from old to new node index (-1 for removed
+     * nodes), and returns a new argument pool holding only the live n-ary nodes' lists.
      */
-    static int[] compact(byte[] op, int[] a, int[] b, double[] values, int size, int[] pool, boolean[] live) {
-        int[] renumber = new int[size];
+    static int[] compact(byte[] op, int[] a, int[] b, int size, int[] pool, boolean[] live, int[] renumber) {
+        int poolSize = 0;
+        for (int i = 0; i < size; i++) {
+            if (live[i] && Op.kind(op[i]) == Op.NARY) poolSize += TapeBuilder.naryPoolSlots(op[i], b[i]);
+        }
+        int[] compacted = new int[poolSize];
+        int slot = 0;
         int next = 0;
         for (int i = 0; i < size; i++) {
             if (!live[i]) {
@@ -86,18 +70,22 @@ final class DeadCodeElimination {
                     x = renumber[x];
                     y = renumber[y];
                     break;
-                case Op.NARY:
-                    for (int k = x, end = x + y; k < end; k++) pool[k] = renumber[pool[k]];
+                case Op.NARY: {
+                    int slots = TapeBuilder.naryPoolSlots(o, y);
+                    for (int k = 0; k < y; k++) compacted[slot + k] = renumber[pool[x + k]];
+                    for (int k = y; k < slots; k++) compacted[slot + k] = pool[x + k];
+                    x = slot;
+                    slot += slots;
                     break;
+                }
                 default:
                     break;
             }
             op[next] = (byte) o;
             a[next] = x;
             b[next] = y;
-            values[next] = values[i];
             next++;
         }
-        return renumber;
+        return compacted;
     }
 }

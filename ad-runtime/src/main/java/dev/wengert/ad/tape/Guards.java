@@ -56,14 +56,6 @@ public final class Guards {
         }
     }
 
-    /** Adds one use for every node a guard compares. */
-    void countUses(int[] uses) {
-        for (int g = 0; g < relation.length; g++) {
-            uses[left[g]]++;
-            if (right[g] >= 0) uses[right[g]]++;
-        }
-    }
-
     /** These guards with node indices mapped through {@code renumber}. */
     Guards renumbered(int[] renumber) {
         int[] l = new int[left.length];

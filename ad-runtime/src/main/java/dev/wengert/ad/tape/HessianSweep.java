@@ -21,6 +21,7 @@ public final class HessianSweep {
     private final int capacity;
     private final int k;
     private TapeData t;
+    private double[] innerValues;
     private final double[] tangent;      // node i, direction d at [i * k + d]
     private final double[] adjointTangent;
     private final boolean[] tangentLive;
@@ -62,8 +63,9 @@ public final class HessianSweep {
      * {@code out} into row-major {@code h}, given node values {@code v} and first-order adjoints
      * {@code adj} (seed 1 at {@code out}).
      */
-    public void columns(TapeData tape, double[] v, double[] adj, int out, int first, double[] h) {
+    public void columns(TapeData tape, double[] v, double[] inner, double[] adj, int out, int first, double[] h) {
         this.t = tape;
+        this.innerValues = inner;
         int n = t.inputCount();
         int width = Math.min(k, n - first);
         forward(v, first, width);
@@ -138,8 +140,8 @@ public final class HessianSweep {
         final boolean[] live = tangentLive;
         int row = i * k;
         boolean any = false;
-        p.atNary(t, i, v, false);
-        double inner = p.inner;
+        p.atNary(t, i, v, innerValues, false);
+        double scale = p.scale;
         for (int s = 0, count = t.b[i]; s < count; s++) {
             int arg = t.naryArgument(i, s);
             if (!live[arg]) continue;
@@ -147,7 +149,7 @@ public final class HessianSweep {
                 Arrays.fill(td, row, row + width, 0.0);
                 any = true;
             }
-            double partial = p.dx * t.naryPartial(i, s, v, inner);
+            double partial = p.dx * t.naryPartial(i, s, v, scale);
             for (int d = 0, ra = arg * k; d < width; d++) td[row + d] += partial * td[ra + d];
         }
         return any;
@@ -220,8 +222,8 @@ public final class HessianSweep {
         final boolean[] live = tangentLive;
         boolean nodeLive = live[i];
         if (!hasH && !(g != 0 && nodeLive)) return;
-        p.atNary(t, i, v, true);
-        double inner = p.inner;
+        p.atNary(t, i, v, innerValues, true);
+        double scale = p.scale;
         double outerDx = p.dx;
         double outerDxx = p.dxx;
         int row = i * k;
@@ -233,7 +235,7 @@ public final class HessianSweep {
             for (int s = 0; s < count; s++) {
                 int arg = t.naryArgument(i, s);
                 if (!live[arg]) continue;
-                double partial = t.naryPartial(i, s, v, inner);
+                double partial = t.naryPartial(i, s, v, scale);
                 for (int d = 0, ra = arg * k; d < width; d++) innerTangent[d] += partial * td[ra + d];
             }
         }
@@ -247,7 +249,7 @@ public final class HessianSweep {
         for (int s = 0; s < count; s++) {
             int arg = t.naryArgument(i, s);
             int partner = t.naryPartner(i, s);
-            double partial = t.naryPartial(i, s, v, inner);
+            double partial = t.naryPartial(i, s, v, scale);
             int ra = activate(arg);
             int rp = partner * k;
             boolean argLive = live[arg];
@@ -257,7 +259,7 @@ public final class HessianSweep {
                 if (curvature) {
                     double tk = argLive ? td[ra + d] : 0;
                     double tp = partnerLive ? td[rp + d] : 0;
-                    h += gInner * t.naryCurvature(i, s, v, inner, innerTangent[d], tk, tp);
+                    h += gInner * t.naryCurvature(i, s, v, scale, innerTangent[d], tk, tp);
                 }
                 ad[ra + d] += h;
             }

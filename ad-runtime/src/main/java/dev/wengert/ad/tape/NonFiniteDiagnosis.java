@@ -24,7 +24,7 @@ public final class NonFiniteDiagnosis {
      * Describes the last node (the first one the reverse sweep meets) whose non-zero adjoint meets
      * a non-finite first (or, with {@code second}, second) partial, or null if none.
      */
-    public static String inPartials(TapeData t, double[] v, double[] adj, boolean second) {
+    public static String inPartials(TapeData t, double[] v, double[] inner, double[] adj, boolean second) {
         Partials p = new Partials();
         for (int i = t.size - 1; i >= 0; i--) {
             if (adj[i] == 0 || !Double.isFinite(adj[i])) continue;
@@ -32,13 +32,13 @@ public final class NonFiniteDiagnosis {
             int kind = Op.kind(o);
             if (kind == Op.INPUT || kind == Op.CONSTANT) continue;
             if (kind == Op.NARY) {
-                p.atNary(t, i, v, second);
+                p.atNary(t, i, v, inner, second);
                 if (!Double.isFinite(p.dx) || second && !Double.isFinite(p.dxx)) {
                     return describe(t, v, i, "derivative of the fused " + Op.name(t.naryOuter(i)) + " = "
                             + (Double.isFinite(p.dx) ? p.dxx : p.dx));
                 }
                 for (int k = 0; k < t.b[i]; k++) {
-                    double partial = t.naryPartial(i, k, v, p.inner);
+                    double partial = t.naryPartial(i, k, v, p.scale);
                     if (!Double.isFinite(partial)) return describe(t, v, i, "derivative " + partial);
                 }
                 continue;

@@ -9,6 +9,8 @@ package dev.wengert.ad.tape;
 final class Partials {
     /** Inner value of an n-ary node (before its fused unary). */
     double inner;
+    /** {@link Rules#naryScale} of the inner value. */
+    double scale;
     double dx;
     double dy;
     double dxx;
@@ -50,18 +52,19 @@ final class Partials {
     }
 
     /**
-     * For n-ary node {@code i}: its inner value, and in {@code dx} (and {@code dxx} if asked) the
+     * For n-ary node {@code i}: its inner value (as the forward sweep left it in
+     * {@code innerValues}) and its scale, and in {@code dx} (and {@code dxx} if asked) the
      * first (second) derivative of its fused outer function at that value: 1 (0) without one.
      */
-    void atNary(TapeData t, int i, double[] v, boolean second) {
+    void atNary(TapeData t, int i, double[] v, double[] innerValues, boolean second) {
+        inner = innerValues[i];
+        scale = Rules.naryScale(t.op[i], inner);
         int outer = t.naryOuter(i);
         if (outer == TapeBuilder.NO_OUTER) {
-            inner = v[i];
             dx = 1;
             dxx = 0;
             return;
         }
-        inner = t.naryInner(i, v);
         dx = Rules.unaryDx(outer, inner, v[i]);
         if (second) dxx = Rules.unaryDxx(outer, inner, v[i], dx);
     }

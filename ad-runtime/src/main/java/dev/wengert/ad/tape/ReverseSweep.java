@@ -14,11 +14,12 @@ public final class ReverseSweep {
     }
 
     /**
-     * Runs the sweep over nodes {@code [0, last]}; {@code adj} holds the seeds and zeros elsewhere.
+     * Runs the sweep over nodes {@code [0, last]} given the values and n-ary inner values of a
+     * forward sweep; {@code adj} holds the seeds and zeros elsewhere.
      * With {@code inputAdjoints} non-null (zeroed by the caller, length n) it consumes {@code adj}
      * and writes the input adjoints there; with null it leaves all adjoints in {@code adj}.
      */
-    public static void run(TapeData t, double[] v, double[] adj, int last, double[] inputAdjoints) {
+    public static void run(TapeData t, double[] v, double[] inner, double[] adj, int last, double[] inputAdjoints) {
         final byte[] op = t.op;
         final int[] a = t.a;
         final int[] b = t.b;
@@ -56,13 +57,13 @@ public final class ReverseSweep {
                     break;
                 }
                 default:
-                    nary(t, o, i, g, v, adj, p);
+                    nary(t, o, i, g, v, inner, adj, p);
             }
         }
     }
 
-    private static void nary(TapeData t, int o, int i, double g, double[] v, double[] adj, Partials p) {
-        p.atNary(t, i, v, false);
+    private static void nary(TapeData t, int o, int i, double g, double[] v, double[] inner, double[] adj, Partials p) {
+        p.atNary(t, i, v, inner, false);
         double gInner = g * p.dx;
         int count = t.b[i];
         if (o == Op.SUM) {
@@ -71,7 +72,22 @@ public final class ReverseSweep {
             for (int k = t.a[i], end = k + count; k < end; k++) adj[pool[k]] += gInner;
             return;
         }
-        double inner = p.inner;
-        for (int k = 0; k < count; k++) adj[t.naryArgument(i, k)] += gInner * t.naryPartial(i, k, v, inner);
+        double scale = p.scale;
+        if (o == Op.DISTANCE || o == Op.DOT) {
+            // Paired operations: visit argument k with its partner, reading each value once.
+            final int[] pool = t.pool;
+            int start = t.a[i];
+            int half = count >> 1;
+            for (int k = start, end = start + half; k < end; k++) {
+                int x = pool[k];
+                int y = pool[k + half];
+                double vx = v[x];
+                double vy = v[y];
+                adj[x] += gInner * Rules.naryPartial(o, scale, vx, vy, 0);
+                adj[y] += gInner * Rules.naryPartial(o, scale, vy, vx, 0);
+            }
+            return;
+        }
+        for (int k = 0; k < count; k++) adj[t.naryArgument(i, k)] += gInner * t.naryPartial(i, k, v, scale);
     }
 }

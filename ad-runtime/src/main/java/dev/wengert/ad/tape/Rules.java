@@ -301,17 +301,27 @@ public final class Rules {
     }
 
     /**
-     * df/dx_k of an n-ary node of value {@code f}: {@code xk} is the value of argument k,
-     * {@code partner} the value of its partner in the other half (dot, distance), {@code weight}
-     * its weight in a linear combination, or for a distance +1 in the first half and -1 in the
-     * second (each ignored where it does not apply).
+     * The per-node factor the n-ary partials share, computed once per node so that a partial per
+     * argument costs a multiplication, not a division: 1 / f for the norm and the distance (0 at
+     * the origin, which gives the zero-gradient convention), 1 otherwise.
      */
-    public static double naryPartial(int op, double f, double xk, double partner, double weight) {
+    public static double naryScale(int op, double inner) {
+        if (op == NORM || op == DISTANCE) return inner == 0 ? 0 : 1 / inner;
+        return 1;
+    }
+
+    /**
+     * df/dx_k of an n-ary node: {@code scale} is {@link #naryScale} of its value, {@code xk} the
+     * value of argument k, {@code partner} the value of its partner in the other half (dot,
+     * distance), {@code weight} its weight in a linear combination (each ignored where it does not
+     * apply).
+     */
+    public static double naryPartial(int op, double scale, double xk, double partner, double weight) {
         switch (op) {
             case SUM: return 1;
             case DOT: return partner;
-            case NORM: return f == 0 ? 0 : xk / f;
-            case DISTANCE: return f == 0 ? 0 : (xk - partner) / f;
+            case NORM: return xk * scale;
+            case DISTANCE: return (xk - partner) * scale;
             case LINEAR: return weight;
             default: throw unknown(op);
         }
@@ -324,13 +334,13 @@ public final class Rules {
      * u = x / f, so (H t)_k = (t_k - u_k fdot) / f; a distance is the norm of x - y, whose argument
      * k sees d_k = x_k - partner and dt_k = t_k - partnerTangent in the same formula.
      */
-    public static double naryCurvature(int op, double f, double fdot, double xk, double tk,
+    public static double naryCurvature(int op, double scale, double fdot, double xk, double tk,
                                        double partner, double partnerTangent) {
         switch (op) {
             case SUM: case LINEAR: return 0;
             case DOT: return partnerTangent;
-            case NORM: return f == 0 ? 0 : (tk - xk / f * fdot) / f;
-            case DISTANCE: return f == 0 ? 0 : ((tk - partnerTangent) - (xk - partner) / f * fdot) / f;
+            case NORM: return (tk - xk * scale * fdot) * scale;
+            case DISTANCE: return ((tk - partnerTangent) - (xk - partner) * scale * fdot) * scale;
             default: throw unknown(op);
         }
     }

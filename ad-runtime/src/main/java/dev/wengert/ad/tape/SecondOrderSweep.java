@@ -16,12 +16,17 @@ public final class SecondOrderSweep {
     }
 
     /**
-     * Runs over nodes {@code [0, last]}; {@code adj} and {@code ad} hold the seeds and zeros
-     * elsewhere; the input adjoints go to {@code gradient} and their tangents to {@code hv}, both
-     * zeroed by the caller.
+     * Runs over nodes {@code [0, last]} of the workspace a {@link TangentSweep} filled; its
+     * adjoints and adjoint tangents hold the seeds and zeros elsewhere; the input adjoints go to
+     * {@code gradient} and their tangents to {@code hv}, both zeroed by the caller.
      */
-    public static void run(TapeData t, double[] v, double[] td, double[] adj, double[] ad, int last,
-                           double[] gradient, double[] hv) {
+    public static void run(TapeData t, Workspace ws, int last, double[] gradient, double[] hv) {
+        final double[] v = ws.values();
+        final double[] inner = ws.inner();
+        final double[] innerTangents = ws.innerTangents();
+        final double[] td = ws.tangents();
+        final double[] adj = ws.adjoints();
+        final double[] ad = ws.adjointTangents();
         final byte[] op = t.op;
         final int[] a = t.a;
         final int[] b = t.b;
@@ -61,31 +66,57 @@ public final class SecondOrderSweep {
                     break;
                 }
                 default:
-                    nary(t, i, g, h, v, td, adj, ad, p);
+                    nary(t, i, g, h, v, inner, innerTangents[i], td, adj, ad, p);
             }
         }
     }
 
     // Chain rule through the fused outer function u: the inner operation sees adjoint g u' and
     // adjoint tangent h u' + g u'' (tangent of inner).
-    private static void nary(TapeData t, int i, double g, double h, double[] v, double[] td,
-                             double[] adj, double[] ad, Partials p) {
-        p.atNary(t, i, v, true);
-        double inner = p.inner;
-        int count = t.b[i];
-        double innerTangent = td[i];
-        if (t.naryOuter(i) != TapeBuilder.NO_OUTER) {
-            innerTangent = 0;
-            for (int k = 0; k < count; k++) innerTangent += t.naryPartial(i, k, v, inner) * td[t.naryArgument(i, k)];
-        }
+    private static void nary(TapeData t, int i, double g, double h, double[] v, double[] inner, double innerTangent,
+                             double[] td, double[] adj, double[] ad, Partials p) {
+        p.atNary(t, i, v, inner, true);
+        int o = t.op[i];
+        double scale = p.scale;
         double gInner = g * p.dx;
         double hInner = h * p.dx + g * p.dxx * innerTangent;
+        int count = t.b[i];
+        if (o == Op.SUM) {
+            // No curvature of its own and unit partials: the adjoints pass straight through.
+            final int[] pool = t.pool;
+            for (int k = t.a[i], end = k + count; k < end; k++) {
+                adj[pool[k]] += gInner;
+                ad[pool[k]] += hInner;
+            }
+            return;
+        }
+        if (o == Op.DISTANCE || o == Op.DOT) {
+            // Paired operations: visit argument k with its partner, reading each value once.
+            final int[] pool = t.pool;
+            int start = t.a[i];
+            int half = count >> 1;
+            for (int k = start, end = start + half; k < end; k++) {
+                int x = pool[k];
+                int y = pool[k + half];
+                double vx = v[x];
+                double vy = v[y];
+                double tx = td[x];
+                double ty = td[y];
+                double px = Rules.naryPartial(o, scale, vx, vy, 0);
+                double py = Rules.naryPartial(o, scale, vy, vx, 0);
+                adj[x] += gInner * px;
+                adj[y] += gInner * py;
+                ad[x] += hInner * px + gInner * Rules.naryCurvature(o, scale, innerTangent, vx, tx, vy, ty);
+                ad[y] += hInner * py + gInner * Rules.naryCurvature(o, scale, innerTangent, vy, ty, vx, tx);
+            }
+            return;
+        }
         for (int k = 0; k < count; k++) {
             int arg = t.naryArgument(i, k);
-            double partial = t.naryPartial(i, k, v, inner);
+            double partial = t.naryPartial(i, k, v, scale);
             adj[arg] += gInner * partial;
             ad[arg] += hInner * partial
-                    + gInner * t.naryCurvature(i, k, v, inner, innerTangent, td[arg], td[t.naryPartner(i, k)]);
+                    + gInner * t.naryCurvature(i, k, v, scale, innerTangent, td[arg], td[t.naryPartner(i, k)]);
         }
     }
 }

@@ -9,8 +9,15 @@ public final class TangentSweep {
     private TangentSweep() {
     }
 
-    /** Writes node values into {@code v} and node tangents for input direction {@code xdot} into {@code td}. */
-    public static void run(TapeData t, double[] x, double[] xdot, double[] v, double[] td) {
+    /**
+     * Writes into the workspace the node values, the node tangents for input direction
+     * {@code xdot}, and for n-ary nodes their inner values and inner tangents.
+     */
+    public static void run(TapeData t, double[] x, double[] xdot, Workspace ws) {
+        final double[] v = ws.values();
+        final double[] td = ws.tangents();
+        final double[] innerValues = ws.inner();
+        final double[] innerTangents = ws.innerTangents();
         final byte[] op = t.op;
         final int[] a = t.a;
         final int[] b = t.b;
@@ -51,10 +58,10 @@ public final class TangentSweep {
                 }
                 default: {
                     double inner = t.naryInner(i, v);
-                    double s = 0;
-                    for (int k = 0, count = b[i]; k < count; k++) {
-                        s += t.naryPartial(i, k, v, inner) * td[t.naryArgument(i, k)];
-                    }
+                    innerValues[i] = inner;
+                    double scale = Rules.naryScale(o, inner);
+                    double s = naryTangent(t, o, i, v, td, scale);
+                    innerTangents[i] = s;
                     int outer = t.naryOuter(i);
                     if (outer == TapeBuilder.NO_OUTER) {
                         v[i] = inner;
@@ -67,5 +74,28 @@ public final class TangentSweep {
                 }
             }
         }
+    }
+
+    /** Tangent of the inner operation of n-ary node {@code i}: the sum of partial times argument tangent. */
+    static double naryTangent(TapeData t, int o, int i, double[] v, double[] td, double scale) {
+        final int[] pool = t.pool;
+        int start = t.a[i];
+        int count = t.b[i];
+        double s = 0;
+        if (o == Op.SUM) {
+            for (int k = start, end = start + count; k < end; k++) s += td[pool[k]];
+        } else if (o == Op.DISTANCE || o == Op.DOT) {
+            int half = count >> 1;
+            for (int k = start, end = start + half; k < end; k++) {
+                int x = pool[k];
+                int y = pool[k + half];
+                double vx = v[x];
+                double vy = v[y];
+                s += Rules.naryPartial(o, scale, vx, vy, 0) * td[x] + Rules.naryPartial(o, scale, vy, vx, 0) * td[y];
+            }
+        } else {
+            for (int k = 0; k < count; k++) s += t.naryPartial(i, k, v, scale) * td[t.naryArgument(i, k)];
+        }
+        return s;
     }
 }

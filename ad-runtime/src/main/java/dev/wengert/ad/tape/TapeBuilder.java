@@ -14,6 +14,10 @@ public final class TapeBuilder {
     /** Marks an n-ary node without a fused unary opcode. */
     public static final int NO_OUTER = -1;
 
+    // Recording the same function again on a thread (the record-per-call pattern) reuses the
+    // arrays the previous recording grew, instead of growing fresh ones from 256 nodes each time.
+    private static final ThreadLocal<TapeBuilder> SPARE = new ThreadLocal<>();
+
     private byte[] op = new byte[256];
     private int[] a = new int[256];
     private int[] b = new int[256];
@@ -26,10 +30,30 @@ public final class TapeBuilder {
     private int[] pool = new int[64];
     private int poolSize;
 
+    private TapeBuilder() {
+    }
+
+    /** A builder for a new recording, with the arrays a finished recording on this thread left behind. */
+    public static TapeBuilder create() {
+        TapeBuilder spare = SPARE.get();
+        if (spare == null) return new TapeBuilder();
+        SPARE.remove();
+        TapeBuilder fresh = new TapeBuilder();
+        fresh.op = spare.op;
+        fresh.a = spare.a;
+        fresh.b = spare.b;
+        fresh.values = spare.values;
+        fresh.constants = spare.constants;
+        fresh.pool = spare.pool;
+        return fresh;
+    }
+
     private int[] inputNodes = new int[16];
     private int inputCount;
 
     private final Guards.Builder guards = new Guards.Builder();
+    // Nodes up to this index are compared by a guard and so may not be fused away.
+    private int lastGuardedNode = -1;
 
     /** Number of nodes recorded so far. */
     public int size() {
@@ -59,9 +83,91 @@ public final class TapeBuilder {
         return push(Op.CONST, addConstant(c), 0, c);
     }
 
-    /** Records a unary node over {@code x}, computing its value by {@link Rules#value}. */
+    /** Records a unary node over {@code x}. */
     public int unary(byte opcode, int x) {
         return push(opcode, x, 0, Rules.unary(opcode, values[x]));
+    }
+
+    // ---- fusion in place: the caller (Tape) re-records a fused-away node if its Var is used again ----
+
+    /**
+     * If {@code args} are exactly the last {@code count} nodes and all subtractions (the natural
+     * {@code Var.norm(a.minus(b), ...)}), replaces them by one distance node and returns it;
+     * otherwise returns -1 and records nothing. The caller must treat the subtractions' nodes as
+     * gone: {@link #subtraction} records one again where it is used after all.
+     */
+    public int distanceInPlace(int[] args, int count) {
+        int first = size - count;
+        if (count == 0 || first <= lastGuardedNode) return -1;
+        for (int k = 0; k < count; k++) {
+            int node = args[k];
+            // Each must be one of the last count nodes, and its operands must precede them all.
+            if (node < first || op[node] != Op.SUB || a[node] >= first || b[node] >= first) return -1;
+            for (int j = 0; j < k; j++) if (args[j] == node) return -1;
+        }
+        int start = poolSize;
+        ensurePool(2 * count + 1);
+        for (int k = 0; k < count; k++) {
+            pool[start + k] = a[args[k]];
+            pool[start + count + k] = b[args[k]];
+        }
+        pool[start + 2 * count] = NO_OUTER;
+        poolSize += 2 * count + 1;
+        double value = Rules.nary(Op.DISTANCE, pool, start, 2 * count, values, constants);
+        size = first;
+        return push(Op.DISTANCE, start, 2 * count, value);
+    }
+
+    /**
+     * If node {@code x} is the n-ary node just recorded, without a fused unary and not guarded,
+     * fuses {@code opcode} onto it in place (the node now holds the unary's value) and returns
+     * true. The caller must treat the plain n-ary value as gone: {@link #naryCopy} records it
+     * again where it is used after all.
+     */
+    public boolean fuseInPlace(byte opcode, int x) {
+        if (x != size - 1 || x <= lastGuardedNode || Op.kind(op[x]) != Op.NARY || pool[a[x] + b[x]] != NO_OUTER) {
+            return false;
+        }
+        pool[a[x] + b[x]] = opcode;
+        values[x] = Rules.unary(opcode, values[x]);
+        return true;
+    }
+
+    /** Records {@code x - y} again, for a subtraction that was fused into a distance. */
+    public int subtraction(int x, int y) {
+        return push(Op.SUB, x, y, Rules.binary(Op.SUB, values[x], values[y]));
+    }
+
+    /** Records again, without a fused unary, the n-ary node whose argument list starts at {@code start}. */
+    public int naryCopy(byte opcode, int start, int count) {
+        int slots = naryPoolSlots(opcode, count);
+        int copy = poolSize;
+        ensurePool(slots);
+        System.arraycopy(pool, start, pool, copy, slots);
+        pool[copy + count] = NO_OUTER;
+        poolSize += slots;
+        return push(opcode, copy, count, Rules.nary(opcode, pool, copy, count, values, constants));
+    }
+
+    /** Opcode of node {@code x}. */
+    public byte opcode(int x) {
+        return op[x];
+    }
+
+    /** First operand of node {@code x} (the argument-pool start of an n-ary node). */
+    public int operandA(int x) {
+        return a[x];
+    }
+
+    /** Second operand of node {@code x} (the argument count of an n-ary node). */
+    public int operandB(int x) {
+        return b[x];
+    }
+
+    // Pool slots of an n-ary node: its arguments, the fused-unary slot, and for a linear
+    // combination the offset of its weights.
+    static int naryPoolSlots(int opcode, int count) {
+        return count + (opcode == Op.LINEAR ? 2 : 1);
     }
 
     /** Records a binary node over nodes {@code x} and {@code y}. */
@@ -81,7 +187,7 @@ public final class TapeBuilder {
     public int nary(byte opcode, int[] args, int count, double[] weights) {
         if (opcode == Op.NORM && allSubtractions(args, count)) return distance(args, count);
         int start = poolSize;
-        ensurePool(count + 2);
+        ensurePool(naryPoolSlots(opcode, count));
         System.arraycopy(args, 0, pool, poolSize, count);
         poolSize += count;
         pool[poolSize++] = NO_OUTER;
@@ -117,35 +223,16 @@ public final class TapeBuilder {
         return push(Op.DISTANCE, start, 2 * count, value);
     }
 
-    // A unary operation applied to an n-ary node that nothing else uses, such as the reciprocal of a
-    // distance, becomes that node's fused outer function: one node instead of two. The unary node
-    // takes over the n-ary node's operands (keeping its index, which later nodes refer to) and
-    // the n-ary node, now unused, is removed by dead-code elimination.
-    private void fuseUnaryIntoNary(int[] outs, Guards frozenGuards) {
-        int[] uses = DeadCodeElimination.useCounts(op, a, b, size, pool);
-        for (int out : outs) uses[out]++;
-        frozenGuards.countUses(uses);
-        for (int u = 0; u < size; u++) {
-            if (Op.kind(op[u]) != Op.UNARY) continue;
-            int n = a[u];
-            if (Op.kind(op[n]) != Op.NARY || uses[n] != 1 || pool[a[n] + b[n]] != NO_OUTER) continue;
-            pool[a[n] + b[n]] = op[u];
-            op[u] = op[n];
-            a[u] = a[n];
-            b[u] = b[n];
-            uses[n] = 0;
-        }
-    }
-
     /** Records a comparison guard; see {@link Guards}. */
     public void guard(int relation, int left, int right, double constant, boolean outcome) {
         guards.add(relation, left, right, constant, outcome);
+        lastGuardedNode = Math.max(lastGuardedNode, Math.max(left, right));
     }
 
     /**
      * Freezes the recording with the given output nodes, first removing nodes that neither an
      * output nor a guard depends on (see {@link DeadCodeElimination}). The builder must not be
-     * used afterwards: the tape takes over its arrays.
+     * used afterwards: its arrays go to the next recording on this thread.
      */
     public TapeData build(int[] outputs) {
         int[] outs = outputs.clone();
@@ -154,18 +241,23 @@ public final class TapeBuilder {
         for (int k = 0; k < inputCount; k++) live[inputNodes[k]] = true;
         for (int out : outs) live[out] = true;
         frozenGuards.markOperands(live);
-        fuseUnaryIntoNary(outs, frozenGuards);
         int liveCount = DeadCodeElimination.markLive(op, a, b, size, pool, live);
+        int[] frozenPool;
         if (liveCount < size) {
-            int[] renumber = DeadCodeElimination.compact(op, a, b, values, size, pool, live);
+            int[] renumber = new int[size];
+            frozenPool = DeadCodeElimination.compact(op, a, b, size, pool, live, renumber);
             for (int k = 0; k < inputCount; k++) inputNodes[k] = renumber[inputNodes[k]];
             for (int k = 0; k < outs.length; k++) outs[k] = renumber[outs[k]];
             frozenGuards = frozenGuards.renumbered(renumber);
             size = liveCount;
+        } else {
+            frozenPool = Arrays.copyOf(pool, poolSize);
         }
-        return new TapeData(Arrays.copyOf(op, size), Arrays.copyOf(a, size), Arrays.copyOf(b, size),
-                Arrays.copyOf(values, size), Arrays.copyOf(constants, constantCount), Arrays.copyOf(pool, poolSize),
+        TapeData tape = new TapeData(Arrays.copyOf(op, size), Arrays.copyOf(a, size), Arrays.copyOf(b, size),
+                Arrays.copyOf(constants, constantCount), frozenPool,
                 Arrays.copyOf(inputNodes, inputCount), outs, frozenGuards);
+        SPARE.set(this);
+        return tape;
     }
 
     private int addConstant(double c) {

@@ -2,7 +2,7 @@ package dev.wengert.ad.tape;
 
 /**
  * An immutable recorded tape: the operation sequence in struct-of-arrays form (per node an opcode
- * byte, two int operands and the value seen while recording), the constant pool, the n-ary
+ * byte and two int operands), the constant pool, the n-ary
  * argument pool, which nodes are the inputs and the outputs, and the guards. The sweeps read it;
  * none writes it, so one instance serves any number of threads.
  */
@@ -10,7 +10,6 @@ public final class TapeData {
     final byte[] op;
     final int[] a;
     final int[] b;
-    final double[] recordedValues;
     final double[] constants;
     final int[] pool;
     final int[] inputNodes;
@@ -18,12 +17,11 @@ public final class TapeData {
     final Guards guards;
     final int size;
 
-    TapeData(byte[] op, int[] a, int[] b, double[] recordedValues, double[] constants, int[] pool,
+    TapeData(byte[] op, int[] a, int[] b, double[] constants, int[] pool,
              int[] inputNodes, int[] outputs, Guards guards) {
         this.op = op;
         this.a = a;
         this.b = b;
-        this.recordedValues = recordedValues;
         this.constants = constants;
         this.pool = pool;
         this.inputNodes = inputNodes;
@@ -62,25 +60,13 @@ public final class TapeData {
         return guards;
     }
 
-    /** The value of node {@code node} as recorded. */
-    public double recordedValue(int node) {
-        return recordedValues[node];
-    }
-
     /**
-     * The values of all nodes as recorded, shared and not to be written: sweeps that only read
-     * values use it directly when evaluating at the recording point.
-     */
-    public double[] recordedValues() {
-        return recordedValues;
-    }
-
-    /**
-     * Bytes the tape holds: the per-node arrays (opcode, two operands, value: 17 bytes a node),
-     * the constant and argument pools and the index arrays.
+     * Bytes the tape holds: the per-node arrays (opcode and two operands: 9 bytes a node), the
+     * constant and argument pools and the index arrays. Values are not kept: every evaluation
+     * recomputes them into per-thread scratch.
      */
     public long bytes() {
-        return (long) op.length + 4L * a.length + 4L * b.length + 8L * recordedValues.length
+        return (long) op.length + 4L * a.length + 4L * b.length
                 + 8L * constants.length + 4L * pool.length + 4L * inputNodes.length + 4L * outputs.length;
     }
 
@@ -114,27 +100,31 @@ public final class TapeData {
         return Rules.nary(op[i], pool, a[i], b[i], v, constants);
     }
 
-    /** The value of n-ary node {@code i}: its inner value, through the fused unary if there is one. */
-    double naryValue(int i, double[] v) {
-        double inner = naryInner(i, v);
+    /**
+     * The value of n-ary node {@code i}: its inner value (also stored in {@code inner[i]}), through
+     * the fused unary if there is one.
+     */
+    double naryValue(int i, double[] v, double[] inner) {
+        double in = naryInner(i, v);
+        inner[i] = in;
         int outer = naryOuter(i);
-        return outer == TapeBuilder.NO_OUTER ? inner : Rules.unary(outer, inner);
+        return outer == TapeBuilder.NO_OUTER ? in : Rules.unary(outer, in);
     }
 
-    /** d(inner)/d(argument slot k) of n-ary node {@code i} whose inner value is {@code inner}. */
-    double naryPartial(int i, int k, double[] v, double inner) {
+    /** d(inner)/d(argument slot k) of n-ary node {@code i}, given {@link Rules#naryScale} of its inner value. */
+    double naryPartial(int i, int k, double[] v, double scale) {
         int o = op[i];
         double weight = o == Op.LINEAR ? constants[pool[a[i] + b[i] + 1] + k] : 0;
-        return Rules.naryPartial(o, inner, v[naryArgument(i, k)], v[naryPartner(i, k)], weight);
+        return Rules.naryPartial(o, scale, v[naryArgument(i, k)], v[naryPartner(i, k)], weight);
     }
 
     /**
      * Component k of (Hessian of the inner operation of node i) times (its argument tangents),
-     * given the inner value and tangent and the tangents of argument k and of its partner.
+     * given the scale of its inner value, its inner tangent and the tangents of argument k and of its partner.
      */
-    double naryCurvature(int i, int k, double[] v, double inner, double innerTangent,
+    double naryCurvature(int i, int k, double[] v, double scale, double innerTangent,
                          double argTangent, double partnerTangent) {
-        return Rules.naryCurvature(op[i], inner, innerTangent, v[naryArgument(i, k)], argTangent,
+        return Rules.naryCurvature(op[i], scale, innerTangent, v[naryArgument(i, k)], argTangent,
                 v[naryPartner(i, k)], partnerTangent);
     }
 }

@@ -8,8 +8,11 @@ public final class ValueSweep {
     private ValueSweep() {
     }
 
-    /** Writes the value of every node at inputs {@code x} into {@code v}. */
-    public static void run(TapeData t, double[] x, double[] v) {
+    /**
+     * Writes the value of every node at inputs {@code x} into {@code v}, and the inner value of
+     * every n-ary node (before its fused unary, if any) into {@code inner}.
+     */
+    public static void run(TapeData t, double[] x, double[] v, double[] inner) {
         final byte[] op = t.op;
         final int[] a = t.a;
         final int[] b = t.b;
@@ -22,7 +25,7 @@ public final class ValueSweep {
                 case Op.UNARY: v[i] = Rules.unary(o, v[a[i]]); break;
                 case Op.BINARY: v[i] = Rules.binary(o, v[a[i]], v[b[i]]); break;
                 case Op.WITH_CONSTANT: v[i] = Rules.withConstant(o, v[a[i]], c[b[i]]); break;
-                default: v[i] = t.naryValue(i, v);
+                default: v[i] = t.naryValue(i, v, inner);
             }
         }
     }

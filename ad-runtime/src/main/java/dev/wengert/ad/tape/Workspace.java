@@ -16,6 +16,8 @@ public final class Workspace {
     private double[] tangents;
     private double[] adjoints;
     private double[] adjointTangents;
+    private double[] inner;
+    private double[] innerTangents;
     private double[] inputScratch;
     private HessianSweep hessianSweep;
 
@@ -32,6 +34,8 @@ public final class Workspace {
             w.tangents = null;
             w.adjoints = null;
             w.adjointTangents = null;
+            w.inner = null;
+            w.innerTangents = null;
         }
         return w;
     }
@@ -40,6 +44,21 @@ public final class Workspace {
     public double[] values() {
         if (values == null) values = new double[capacity];
         return values;
+    }
+
+    /**
+     * Inner values of n-ary nodes: the value before a fused unary (the distance under a
+     * reciprocal), kept by the forward sweeps for the reverse ones.
+     */
+    public double[] inner() {
+        if (inner == null) inner = new double[capacity];
+        return inner;
+    }
+
+    /** Tangents of the inner values of n-ary nodes, kept by the tangent sweep for forward-over-reverse. */
+    public double[] innerTangents() {
+        if (innerTangents == null) innerTangents = new double[capacity];
+        return innerTangents;
     }
 
     /** Node tangents (forward mode). */

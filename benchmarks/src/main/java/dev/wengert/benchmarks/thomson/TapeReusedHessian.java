@@ -1,7 +1,7 @@
 package dev.wengert.benchmarks.thomson;
 
 import dev.wengert.ad.Recording;
-import dev.wengert.ad.Tape;
+import dev.wengert.benchmarks.Recordings;
 import dev.wengert.benchmarks.ThomsonWorkload;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Dense Hessian in vector mode on a recording made in set-up, with the column batches split among
+ * Dense Hessian in vector mode on a recording made in set-up near x (see {@link dev.wengert.benchmarks.Recordings}), with the column batches split among
  * {@code threads} threads (targets: at most 1500x the plain energy at N = 100; 2 threads at least
  * 1.7x faster than 1). N = 12 and 100 only, for the reason given on {@link AnalyticHessian}. What
  * could fool it: the 2-thread figure needs 2 idle cores, so on a shared or busy machine it
@@ -39,7 +39,7 @@ public class TapeReusedHessian {
     public void setUp() {
         x = ThomsonWorkload.points(n);
         h = new double[x.length * x.length];
-        recording = Tape.record(ThomsonWorkload::energy, x);
+        recording = Recordings.recordNear(ThomsonWorkload::energy, x);
         recording.hessian(x, h, threads);
     }
 

@@ -1,7 +1,7 @@
 package dev.wengert.benchmarks.thomson;
 
 import dev.wengert.ad.Recording;
-import dev.wengert.ad.Tape;
+import dev.wengert.benchmarks.Recordings;
 import dev.wengert.benchmarks.ThomsonWorkload;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Forward-over-reverse HVP on a recording made in set-up: one tangent sweep (values and tangents)
+ * Forward-over-reverse HVP on a recording made in set-up near x (see {@link dev.wengert.benchmarks.Recordings}): one tangent sweep (values and tangents)
  * and one second-order adjoint sweep (target: at most 12x the plain energy). What could fool it:
  * as for the reused gradient, the scratch (four arrays of 8 bytes per node) is allocated by a
  * warm-up call in set-up; the sweep reads and writes all four, so at N = 1000 it is bandwidth-bound.
@@ -36,7 +36,7 @@ public class TapeReusedHvp {
         x = ThomsonWorkload.points(n);
         v = ThomsonWorkload.direction(x.length);
         hv = new double[x.length];
-        recording = Tape.record(ThomsonWorkload::energy, x);
+        recording = Recordings.recordNear(ThomsonWorkload::energy, x);
         recording.hessianVector(x, v, hv);
     }
 

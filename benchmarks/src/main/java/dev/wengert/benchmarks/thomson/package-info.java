@@ -8,8 +8,11 @@
  * so far: {@code Plain} (the plain {@code double} function, the baseline of every ratio),
  * {@code Analytic} (hand-written derivatives, the baseline of each quantity), {@code TapeReused}
  * (a recording made in set-up, replayed and swept in the measurement) and {@code TapeRecord}
- * (recording inside the measurement). Generated code ({@code Generated}) and the Java peers
- * (Commons Math, Hipparchus) slot in as further variants, and a second workload as a sibling package.
+ * (recording inside the measurement); the Java peers {@code CommonsMathDs}, {@code HipparchusDs}
+ * ({@code DerivativeStructure}) and {@code HipparchusGradient} (so {@code HipparchusGradientGradient}
+ * is the gradient by Hipparchus' {@code Gradient}), see {@link dev.wengert.benchmarks.peers}; generated
+ * code ({@code Generated}) when ad-codegen lands. The second workload is the sibling package
+ * {@code rosenbrock}.
  *
  * <p>Every class is its own {@code @State}: set-up builds x, v, the output arrays and any recording
  * outside the measurement, and every method returns its result or writes it into an array held by

@@ -1,0 +1,147 @@
+package dev.wengert.ad;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Recording fuses what the user writes naturally (a norm of subtractions becomes one distance
+ * node; a reciprocal of it is fused on top) and must stay exact when the fused-away values are
+ * used again, compared, or not adjacent.
+ */
+class FusionTest {
+    private static final double[] X = {0.3, -1.1, 0.7, 1.4, 0.2, -0.5};
+    private static final double[] V = {0.5, -0.25, 1.0, 0.75, -1.5, 0.125};
+
+    @Test
+    void thomsonPairTermIsOneNodePerPair() {
+        int n = 12;
+        Recording r = Tape.record(ThomsonWorkload::energy, ThomsonWorkload.points(n));
+        // inputs + one fused distance-reciprocal node per pair + the sum
+        assertEquals(3 * n + n * (n - 1) / 2 + 1, r.size());
+    }
+
+    @Test
+    void subtractionsUsedAgainAfterTheNormAreRecordedAgain() {
+        ScalarFunction f = x -> {
+            Var dx = x[0].minus(x[3]);
+            Var dy = x[1].minus(x[4]);
+            Var dz = x[2].minus(x[5]);
+            Var r = Var.norm(dx, dy, dz);
+            return r.plus(dx.times(dy)).plus(dz.square());
+        };
+        assertMatchesClosedForm(f, (x, g, h) -> {
+            double dx = x[0] - x[3], dy = x[1] - x[4], dz = x[2] - x[5];
+            double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
+            double[] d = {dx, dy, dz};
+            // f = r + dx dy + dz^2 in the difference variables d; chain to x with +d for p, -d for q.
+            double[] gd = {dx / r + dy, dy / r + dx, dz / r + 2 * dz};
+            double[][] hd = new double[3][3];
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) hd[i][j] = ((i == j ? r * r : 0) - d[i] * d[j]) / (r * r * r);
+            }
+            hd[0][1] += 1;
+            hd[1][0] += 1;
+            hd[2][2] += 2;
+            spread(gd, hd, g, h);
+            return r + dx * dy + dz * dz;
+        });
+    }
+
+    @Test
+    void normUsedAgainAfterItsReciprocalIsRecordedAgain() {
+        ScalarFunction f = x -> {
+            Var r = Var.norm(x[0].minus(x[3]), x[1].minus(x[4]), x[2].minus(x[5]));
+            return r.reciprocal().plus(r.square());
+        };
+        assertMatchesClosedForm(f, (x, g, h) -> {
+            double[] d = {x[0] - x[3], x[1] - x[4], x[2] - x[5]};
+            double r2 = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
+            double r = Math.sqrt(r2);
+            // f = 1/r + r^2: grad_d = -d / r^3 + 2 d; Hess_d = 3 d d^T / r^5 - I / r^3 + 2 I.
+            double[] gd = new double[3];
+            double[][] hd = new double[3][3];
+            for (int i = 0; i < 3; i++) {
+                gd[i] = -d[i] / (r2 * r) + 2 * d[i];
+                for (int j = 0; j < 3; j++) {
+                    hd[i][j] = 3 * d[i] * d[j] / (r2 * r2 * r) - (i == j ? 1 / (r2 * r) - 2 : 0);
+                }
+            }
+            spread(gd, hd, g, h);
+            return 1 / r + r2;
+        });
+    }
+
+    @Test
+    void guardedSubtractionsAreNotFusedAwayAndTheGuardStillFires() {
+        ScalarFunction f = x -> {
+            Var dx = x[0].minus(x[3]);
+            Var dy = x[1].minus(x[4]);
+            Var dz = x[2].minus(x[5]);
+            Var r = Var.norm(dx, dy, dz);
+            return dz.gt(0) ? r : r.times(2);
+        };
+        Recording r = Tape.record(f, X);
+        double[] g = new double[6];
+        r.gradient(X, g);
+        double[] expected = Derivatives.gradient(x -> Var.norm(x[0].minus(x[3]), x[1].minus(x[4]), x[2].minus(x[5])), X);
+        assertEquals(expected[0], g[0], 1e-15);
+        double[] flipped = X.clone();
+        flipped[2] = -2;   // dz = -2 - (-0.5) < 0: the guard on dz flips
+        org.junit.jupiter.api.Assertions.assertThrows(GuardFlippedException.class, () -> r.gradient(flipped, g));
+    }
+
+    @Test
+    void nonAdjacentSubtractionsStillGiveTheDistance() {
+        ScalarFunction f = x -> {
+            Var dx = x[0].minus(x[3]);
+            Var unrelated = x[0].sin();
+            Var dy = x[1].minus(x[4]);
+            Var dz = x[2].minus(x[5]);
+            return Var.norm(dx, dy, dz).reciprocal().plus(unrelated);
+        };
+        Recording r = Tape.record(f, X);
+        GradientCheck.Report gradient = GradientCheck.gradient(r, X);
+        GradientCheck.Report hessian = GradientCheck.hessian(r, X);
+        assertTrue(gradient.passes(1e-7, 1e-9), gradient.toString());
+        assertTrue(hessian.passes(1e-6, 1e-8), hessian.toString());
+    }
+
+    /** A closed form: returns f(x) and fills g and the row-major Hessian h. */
+    private interface ClosedForm {
+        double at(double[] x, double[] g, double[] h);
+    }
+
+    // Closed forms in the differences d = p - q spread to (p, q): g = (gd, -gd), H = [[Hd, -Hd], [-Hd, Hd]].
+    private static void spread(double[] gd, double[][] hd, double[] g, double[] h) {
+        for (int i = 0; i < 3; i++) {
+            g[i] = gd[i];
+            g[i + 3] = -gd[i];
+            for (int j = 0; j < 3; j++) {
+                h[i * 6 + j] = hd[i][j];
+                h[(i + 3) * 6 + j + 3] = hd[i][j];
+                h[i * 6 + j + 3] = -hd[i][j];
+                h[(i + 3) * 6 + j] = -hd[i][j];
+            }
+        }
+    }
+
+    private static void assertMatchesClosedForm(ScalarFunction f, ClosedForm closed) {
+        double[] g = new double[6];
+        double[] h = new double[36];
+        double expectedValue = closed.at(X, g, h);
+        Recording r = Tape.record(f, X);
+        double[] tapeG = new double[6];
+        double[] tapeH = new double[36];
+        double[] tapeHv = new double[6];
+        assertEquals(expectedValue, r.gradient(X, tapeG), 1e-14);
+        r.hessian(X, tapeH);
+        r.hessianVector(X, V, tapeHv);
+        Close.assertClose(g, tapeG, 1e-13, 1e-14, "gradient");
+        Close.assertClose(h, tapeH, 1e-13, 1e-14, "hessian");
+        double[] hv = new double[6];
+        for (int i = 0; i < 6; i++) for (int j = 0; j < 6; j++) hv[i] += h[i * 6 + j] * V[j];
+        Close.assertClose(hv, tapeHv, 1e-13, 1e-14, "hessianVector");
+    }
+}

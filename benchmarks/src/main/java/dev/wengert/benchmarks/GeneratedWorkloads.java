@@ -1,0 +1,55 @@
+package dev.wengert.benchmarks;
+
+import dev.wengert.ad.Differentiate;
+import dev.wengert.ad.Objective;
+
+/**
+ * The plain {@code double} functions of both workloads, marked {@link Differentiate}: the ad-codegen
+ * processor generates {@code GeneratedWorkloadsThomsonDerivatives} and
+ * {@code GeneratedWorkloadsRosenbrockDerivatives} (package-private, in this package) at build time,
+ * and the factories below hand them to the {@code Generated*} benchmarks of the workload packages.
+ * The bodies are the plain baselines' ({@link ThomsonWorkload#value}, {@link RosenbrockWorkload#value}),
+ * written once more because a generated class must come from a method of its own package.
+ */
+public final class GeneratedWorkloads {
+    private GeneratedWorkloads() {
+    }
+
+    /** The Thomson energy, as {@link ThomsonWorkload#value}. */
+    @Differentiate
+    static double thomson(double[] x) {
+        int n = x.length / 3;
+        double e = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double dx = x[3 * i] - x[3 * j];
+                double dy = x[3 * i + 1] - x[3 * j + 1];
+                double dz = x[3 * i + 2] - x[3 * j + 2];
+                e += 1 / Math.sqrt(dx * dx + dy * dy + dz * dz);
+            }
+        }
+        return e;
+    }
+
+    /** The extended Rosenbrock function, as {@link RosenbrockWorkload#value}. */
+    @Differentiate
+    static double rosenbrock(double[] x) {
+        double f = 0;
+        for (int i = 0; i < x.length; i += 2) {
+            double t = x[i + 1] - x[i] * x[i];
+            double s = 1 - x[i];
+            f += 100 * t * t + s * s;
+        }
+        return f;
+    }
+
+    /** The generated value, gradient, HVP and Hessian of the Thomson energy. */
+    public static Objective thomson() {
+        return new GeneratedWorkloadsThomsonDerivatives();
+    }
+
+    /** The generated value, gradient, HVP and Hessian of the extended Rosenbrock function. */
+    public static Objective rosenbrock() {
+        return new GeneratedWorkloadsRosenbrockDerivatives();
+    }
+}
