@@ -129,19 +129,17 @@ final class InProcessCompiler {
                         @Override
                         public void close() {
                             generated.put(className, toString());
-                            sourcesForSecondRound.put(className, toString());
                         }
                     };
                 }
 
+                /** javac reads a generated source back to compile it in the next round. */
                 @Override
                 public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                    return sourcesForSecondRound.get(className);
+                    return generated.get(className);
                 }
             };
         }
-
-        final Map<String, String> sourcesForSecondRound = new HashMap<>();
 
         @Override
         public boolean isSameFile(FileObject a, FileObject b) {

@@ -79,19 +79,24 @@ public final class Rules {
             return b.neg(product(b, x, y.arg(0)));
         }
         Value scale = null;
-        if (y.op() == Op.MUL && y.arg(1).op() == Op.CONST) {
+        if (y.op() == Op.MUL && y.arg(1).op() == Op.CONST && isPowerOfTwo(y.arg(1).constant())) {
             scale = y.arg(1);   // power-of-two factors were moved outward by folding; keep them there
             y = y.arg(0);
         }
         Value p;
         if (y.op() == Op.MUL && y.arg(0) == x && x.op() != Op.CONST) {
-            p = b.mul(b.mul(x, x), y.arg(1));
+            p = product(b, b.mul(x, x), y.arg(1));
         } else if (y.op() == Op.MUL && y.arg(1) == x && x.op() != Op.CONST) {
-            p = b.mul(b.mul(x, x), y.arg(0));
+            p = product(b, b.mul(x, x), y.arg(0));
         } else {
             p = b.mul(x, y);
         }
         return scale == null ? p : b.mul(p, scale);
+    }
+
+    private static boolean isPowerOfTwo(double c) {
+        double a = Math.abs(c);
+        return a != 0 && Double.isFinite(a) && a == Math.scalb(1.0, Math.getExponent(a));
     }
 
     private static Value orZero(Builder b, Value v) {

@@ -19,7 +19,7 @@ import net.jqwik.api.Property;
  * the fused gradient-and-Hv, and the dense Hessian; and against the tape recording of the same kernel.
  * 25 tries of 8 kernels: 200 kernels.
  */
-class RandomKernelProperties {
+class RandomKernelPropertiesTest {
     private static final int KERNELS_PER_TRY = 8;
     private static final int N = 4;
 
