@@ -14,9 +14,11 @@ import java.util.Set;
 /**
  * Memory per recorded operation of the Thomson workload, three ways:
  * <ol>
- *   <li>what the tape says: {@link Recording#bytes()} / {@link Recording#size()}, plus the per-thread
- *       sweep scratch of 8 bytes per node per array (values and adjoints for a gradient; tangents and
- *       second-order adjoints on top for an HVP);</li>
+ *   <li>what the tape says: {@link Recording#bytes()} per node ({@link Recording#size()}) and per
+ *       operation the function performed ({@link Recording#recordedOperations()}: recording fuses the
+ *       five operations of a pair term into one node), plus the per-thread sweep scratch of 8 bytes per
+ *       node per array (values, n-ary inner values and adjoints for a gradient; tangents, inner
+ *       tangents and second-order adjoints on top for an HVP);</li>
  *   <li>what the heap holds: a reflective walk of the objects the recording reaches (arrays at their
  *       real size, header included; the thread-local scratch map is not followed), cross-checking
  *       that {@code bytes()} counts everything the tape retains;</li>
@@ -31,8 +33,8 @@ import java.util.Set;
  * }</pre>
  */
 public final class MemoryReport {
-    private static final int SCRATCH_ARRAYS_GRADIENT = 2;
-    private static final int SCRATCH_ARRAYS_HVP = 4;
+    private static final int SCRATCH_ARRAYS_GRADIENT = 3;
+    private static final int SCRATCH_ARRAYS_HVP = 6;
 
     private MemoryReport() {
     }
@@ -41,9 +43,9 @@ public final class MemoryReport {
         int[] sizes = args.length == 0 ? new int[] {12, 100, 1000} : parse(args);
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long self = Thread.currentThread().getId();
-        System.out.println("| N | nodes | nodes/pair | tape B (bytes()) | tape B/node | heap B/node (walk) "
-                + "| + scratch, gradient | + scratch, HVP | allocated by record, B/node | allocated by reused gradient, B |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| N | operations | nodes | tape B (bytes()) | tape B/operation | tape B/node | heap B/node (walk) "
+                + "| + scratch, gradient | + scratch, HVP | allocated by record, B/operation | allocated by reused gradient, B |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int n : sizes) {
             double[] x = ThomsonWorkload.points(n);
             double[] g = new double[x.length];
@@ -59,16 +61,17 @@ public final class MemoryReport {
             long gradientAllocated = threads.getThreadAllocatedBytes(self) - before;
 
             long nodes = r.size();
-            long pairs = (long) n * (n - 1) / 2;
             double perNode = (double) r.bytes() / nodes;
             long walked = retainedBytes(r);
-            System.out.printf("| %d | %,d | %.2f | %,d | %.2f | %.2f | %.2f | %.2f | %.1f | %,d |%n",
-                    n, nodes, (double) nodes / pairs, r.bytes(), perNode, (double) walked / nodes,
+            long operations = r.recordedOperations();
+            System.out.printf("| %d | %,d | %,d | %,d | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f | %,d |%n",
+                    n, operations, nodes, r.bytes(), (double) r.bytes() / operations, perNode, (double) walked / nodes,
                     perNode + 8.0 * SCRATCH_ARRAYS_GRADIENT, perNode + 8.0 * SCRATCH_ARRAYS_HVP,
-                    (double) recordAllocated / nodes, gradientAllocated);
+                    (double) recordAllocated / operations, gradientAllocated);
         }
         System.out.println();
-        System.out.println("tape B/node = Recording.bytes() / Recording.size(); heap B/node = reflective walk of the objects the"
+        System.out.println("operations = Recording.recordedOperations() (per pair: three subtractions, a norm, a reciprocal;"
+                + " then one sum); tape B/node = Recording.bytes() / Recording.size(); heap B/node = reflective walk of the objects the"
                 + " Recording reaches (array headers included, per-thread scratch excluded); scratch = 8 B per node per array"
                 + " (" + SCRATCH_ARRAYS_GRADIENT + " for a gradient, " + SCRATCH_ARRAYS_HVP + " for an HVP), per thread;"
                 + " allocated = this thread's allocation counter around one Tape.record / one gradient on the reused recording.");
