@@ -105,17 +105,10 @@ public final class TapeBuilder {
             if (node < first || op[node] != Op.SUB || a[node] >= first || b[node] >= first) return -1;
             for (int j = 0; j < k; j++) if (args[j] == node) return -1;
         }
-        int start = poolSize;
-        ensurePool(2 * count + 1);
-        for (int k = 0; k < count; k++) {
-            pool[start + k] = a[args[k]];
-            pool[start + count + k] = b[args[k]];
-        }
-        pool[start + 2 * count] = NO_OUTER;
-        poolSize += 2 * count + 1;
-        double value = Rules.nary(Op.DISTANCE, pool, start, 2 * count, values, constants);
+        // Drop the subtractions; their operands and entries stay readable until distance() has
+        // copied them into the argument pool and pushes the distance node in their place.
         size = first;
-        return push(Op.DISTANCE, start, 2 * count, value);
+        return distance(args, count);
     }
 
     /**
@@ -210,6 +203,7 @@ public final class TapeBuilder {
         return count > 0;
     }
 
+    // Records norm(a[args[k]] - b[args[k]]) as one distance node over (a..., b...).
     private int distance(int[] args, int count) {
         int start = poolSize;
         ensurePool(2 * count + 1);
