@@ -16,12 +16,17 @@ import dev.wengert.codegen.ir.Value;
  * @param gradient f(x), adding the gradient into g
  * @param hessianVector adds H(x) v into hv
  * @param gradientAndHessianVector f(x), adding into g and hv in one pass
- * @param hessian adds H(x) into h (row-major)
+ * @param hessian adds H(x) into h (row-major), or, if {@code diagonalBlock > 0}, assigns the
+ *        entries outside the diagonal blocks and adds into the diagonal blocks
  * @param localHessian true if the Hessian is assembled from per-iteration local Hessians,
  *        false if it falls back to one Hessian-vector product per column
+ * @param diagonalBlock 0 if all of h must be zero before {@code hessian} runs; s > 0 if only the
+ *        diagonal s x s blocks must be (and all of h when x.length is not a multiple of s): the
+ *        pair kernel of a {@link PairStructure}
  */
 public record DerivativePrograms(Program value, Program gradient, Program hessianVector,
-                                 Program gradientAndHessianVector, Program hessian, boolean localHessian) {
+                                 Program gradientAndHessianVector, Program hessian, boolean localHessian,
+                                 int diagonalBlock) {
 
     /** Names of the arrays of the generated methods. */
     public record Arrays(ArrayRef x, ArrayRef v, ArrayRef g, ArrayRef hv, ArrayRef h) {
@@ -47,12 +52,17 @@ public record DerivativePrograms(Program value, Program gradient, Program hessia
             // each iteration must scatter its own adjoints: no code motion before the local Hessian
             Program sunkGradient = Passes.optimize(ReverseMode.gradient(sunk, a.g()), false);
             Builder hb = new Builder();
-            LocalHessian.apply(hb, sunkGradient, a.h(), hb.length(a.x()));
+            PairStructure pairs = PairStructure.of(sunkGradient);
+            if (pairs != null) {
+                LocalHessian.applyPairs(hb, sunkGradient, a.h(), hb.length(a.x()), pairs);
+            } else {
+                LocalHessian.apply(hb, sunkGradient, a.h(), hb.length(a.x()));
+            }
             return new DerivativePrograms(value, gradient, hessianVector, gradientAndHessianVector,
-                    Passes.optimize(new Program(hb.root(), null)), true);
+                    Passes.optimize(new Program(hb.root(), null)), true, pairs == null ? 0 : pairs.stride());
         }
         return new DerivativePrograms(value, gradient, hessianVector, gradientAndHessianVector,
-                columnByColumnHessian(gradient, a), false);
+                columnByColumnHessian(gradient, a), false, 0);
     }
 
     /** Column k of H is the tangent of the gradient along e_k: correct for every program, O(n) sweeps. */

@@ -33,21 +33,64 @@ final class LocalHessian extends Copier {
         final List<Value> readIndex = new ArrayList<>();
         final List<Map<Value, Value>> tangents = new ArrayList<>();
         int ifDepth;
+        /** For the pair loop of a {@link PairStructure}: side and offset of each direction. */
+        final List<Integer> side = new ArrayList<>();
+        final List<Integer> offset = new ArrayList<>();
+        /** For the pair loop: the sum of each cross entry (i side offset * stride + j side offset). */
+        Map<Integer, Value> cross;
     }
 
     private final ArrayRef hessian;
     private final Value n;
+    private final PairStructure pairs;
     private Region region = new Region();
 
-    private LocalHessian(Builder b, ArrayRef hessian, Value n) {
+    private LocalHessian(Builder b, ArrayRef hessian, Value n, PairStructure pairs) {
         super(b);
         this.hessian = hessian;
         this.n = n;
+        this.pairs = pairs;
     }
 
-    /** Appends the Hessian program of the gradient program {@code g} to {@code b}. */
+    /** Appends the Hessian program of the gradient program {@code g} to {@code b}; h must be zero first. */
     static void apply(Builder b, Program g, ArrayRef hessian, Value n) {
-        new LocalHessian(b, hessian, n).copyBlock(g.body(), new ValueMap());
+        new LocalHessian(b, hessian, n, null).copyBlock(g.body(), new ValueMap());
+    }
+
+    /**
+     * As {@link #apply}, for a gradient program with the pair structure {@code pairs}: the entries
+     * of the off-diagonal blocks are assigned (once each), so only the diagonal blocks of h (all of
+     * h if its length is not a multiple of the stride) must be zero first.
+     */
+    static void applyPairs(Builder b, Program g, ArrayRef hessian, Value n, PairStructure pairs) {
+        new LocalHessian(b, hessian, n, pairs).copyBlock(g.body(), new ValueMap());
+    }
+
+    @Override
+    protected void enterLoopBody(Loop original, ValueMap bodyMap) {
+        if (pairs != null && original == pairs.inner()) {
+            region.cross = new java.util.HashMap<>();
+        }
+    }
+
+    @Override
+    protected void exitLoopBody(Loop original, ValueMap bodyMap) {
+        if (region.cross == null) {
+            return;
+        }
+        int s = pairs.stride();
+        Value[][] index = new Value[2][s];
+        for (int d = 0; d < region.readIndex.size(); d++) {
+            index[region.side.get(d)][region.offset.get(d)] = region.readIndex.get(d);
+        }
+        for (int a = 0; a < s; a++) {
+            for (int c = 0; c < s; c++) {
+                Value entry = region.cross.getOrDefault(a * s + c, b.constant(0.0));
+                b.assign(hessian, b.add(b.mul(index[0][a], n), index[1][c]), entry);
+                b.assign(hessian, b.add(b.mul(index[1][c], n), index[0][a]), entry);
+            }
+        }
+        region.cross = null;
     }
 
     @Override
@@ -73,6 +116,14 @@ final class LocalHessian extends Copier {
                     continue;
                 }
                 Value row = region.readIndex.get(d);
+                if (region.cross != null && !region.side.get(d).equals(region.side.get(column))) {
+                    // an entry of the off-diagonal block of the pair: summed here, assigned at the end
+                    int key = region.side.get(d) == 0
+                            ? region.offset.get(d) * pairs.stride() + region.offset.get(column)
+                            : region.offset.get(column) * pairs.stride() + region.offset.get(d);
+                    region.cross.merge(key, t, b::add);
+                    continue;
+                }
                 b.scatter(hessian, b.add(b.mul(row, n), index), t);
                 if (column >= 0 && d < column) {
                     b.scatter(hessian, b.add(b.mul(index, n), row), t);
@@ -94,6 +145,10 @@ final class LocalHessian extends Copier {
             direction.put(v, b.constant(1.0));
             region.readIndex.add(get(map, v.arg(0)));
             region.tangents.add(direction);
+            if (pairs != null && pairs.readGroup().containsKey(v)) {
+                region.side.add(pairs.readGroup().get(v));
+                region.offset.add(pairs.readOffset().get(v));
+            }
             return;
         }
         for (Map<Value, Value> direction : region.tangents) {

@@ -168,7 +168,10 @@ public final class ClassEmitter {
         String x = m.x();
         String h = m.names().h();
         MethodSpec.Builder b = method("hessian", TypeName.VOID, x, h);
-        b.addJavadoc(m.programs().localHessian()
+        b.addJavadoc(m.programs().diagonalBlock() > 0
+                ? "Assembled from per-pair local Hessians: the off-diagonal blocks of {@code $N} are assigned once each,\n"
+                        + "the diagonal blocks accumulate.\n"
+                : m.programs().localHessian()
                 ? "Assembled from per-iteration local Hessians, scattered into {@code $N}.\n"
                 : "One Hessian-vector product per column of {@code $N} (the function's loops do not decompose).\n", h);
         b.beginControlFlow("if ((long) $N.length != (long) $N.length * $N.length)", h, x, x)
@@ -176,8 +179,32 @@ public final class ClassEmitter {
                         h + " has length ", h, " but must hold the n x n Hessian for n = " + x + ".length = ", x,
                         " (row-major)")
                 .endControlFlow();
-        b.addStatement("$T.fill($N, 0.0)", Arrays.class, h);
+        int block = m.programs().diagonalBlock();
+        if (block > 0) {
+            // each entry outside the diagonal blocks is assigned once: clear only the diagonal blocks
+            String row = fresh("row", x, h);
+            String from = fresh("from", x, h);
+            b.beginControlFlow("if ($N.length % $L != 0)", x, block)
+                    .addStatement("$T.fill($N, 0.0)", Arrays.class, h)
+                    .nextControlFlow("else")
+                    .beginControlFlow("for (int $N = 0; $N < $N.length; $N++)", row, row, x, row)
+                    .addStatement("int $N = $N * $N.length + $N - $N % $L", from, row, x, row, row, block)
+                    .addStatement("$T.fill($N, $N, $N + $L, 0.0)", Arrays.class, h, from, from, block)
+                    .endControlFlow()
+                    .endControlFlow();
+        } else {
+            b.addStatement("$T.fill($N, 0.0)", Arrays.class, h);
+        }
         return b.addCode(body("hessian", m.programs().hessian(), x, h)).build();
+    }
+
+    /** {@code name}, or a variant of it that differs from the parameter names. */
+    private static String fresh(String name, String... taken) {
+        String n = name;
+        while (Arrays.asList(taken).contains(n)) {
+            n = n + "_";
+        }
+        return n;
     }
 
     private static MethodSpec requireLength() {

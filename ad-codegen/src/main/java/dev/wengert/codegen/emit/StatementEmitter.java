@@ -95,7 +95,11 @@ public final class StatementEmitter {
                 v.args().forEach(a -> use(a, block));
             } else if (n instanceof Scatter s) {
                 use(s.index(), block);
-                useAccumulated(s.value(), block);
+                if (s.assign()) {
+                    use(s.value(), block);
+                } else {
+                    useAccumulated(s.value(), block);
+                }
             } else if (n instanceof Loop l) {
                 use(l.lo(), block);
                 use(l.hi(), block);
@@ -232,7 +236,7 @@ public final class StatementEmitter {
             used.addAll(v.args());
         } else if (n instanceof Scatter s) {
             used.add(s.index());
-            used.add(accumulated(s.value()));
+            used.add(s.assign() ? s.value() : accumulated(s.value()));
         } else if (n instanceof Loop l) {
             used.add(l.lo());
             used.add(l.hi());
@@ -370,7 +374,9 @@ public final class StatementEmitter {
                     out.addStatement("$L $L = $L", javaType(v.type()), name, expr(v, 0, true));
                 }
             } else if (n instanceof Scatter s) {
-                if (s.value().op() == Op.NEG) {   // the JIT does not turn += -a into -= a
+                if (s.assign()) {
+                    out.addStatement("$L[$L] = $L", s.target().name(), expr(s.index(), 0), expr(s.value(), 0));
+                } else if (s.value().op() == Op.NEG) {   // the JIT does not turn += -a into -= a
                     out.addStatement("$L[$L] -= $L", s.target().name(), expr(s.index(), 0), expr(s.value().arg(0), 0));
                 } else {
                     out.addStatement("$L[$L] += $L", s.target().name(), expr(s.index(), 0), expr(s.value(), 0));

@@ -372,6 +372,13 @@ public final class Builder {
         s.block().nodes().add(new Scatter(target, index, value));
     }
 
+    /** Appends {@code target[index] = value} (also for a zero value: never merged, deferred or dropped). */
+    public void assign(ArrayRef target, Value index, Value value) {
+        requireType(index, Type.INT);
+        requireType(value, Type.DOUBLE);
+        scopes.peek().block().nodes().add(new Scatter(target, index, value, true));
+    }
+
     private static void requireType(Value v, Type t) {
         if (v.type() != t) {
             throw new IllegalArgumentException("expected " + t + " but got " + v.type() + ": " + v);

@@ -56,7 +56,11 @@ public class Copier {
         } else if (n instanceof If i) {
             copyIf(i, map);
         } else if (n instanceof Scatter s) {
-            b.scatter(s.target(), get(map, s.index()), get(map, s.value()));
+            if (s.assign()) {
+                b.assign(s.target(), get(map, s.index()), get(map, s.value()));
+            } else {
+                b.scatter(s.target(), get(map, s.index()), get(map, s.value()));
+            }
         }
     }
 
@@ -87,6 +91,7 @@ public class Copier {
             enterLoopBody(member, body);
             copyBlock(member.preheader(), body);
             copyBlock(member.body(), body);
+            exitLoopBody(member, body);
         }
         b.endLoop(copy);
         for (Loop member : group) {
@@ -100,6 +105,10 @@ public class Copier {
 
     /** Called at the start of each copied loop body, with the body's own scope of the map. */
     protected void enterLoopBody(Loop original, ValueMap bodyMap) {
+    }
+
+    /** Called at the end of each copied loop body, before the loop is closed. */
+    protected void exitLoopBody(Loop original, ValueMap bodyMap) {
     }
 
     protected void copyIf(If node, ValueMap map) {
