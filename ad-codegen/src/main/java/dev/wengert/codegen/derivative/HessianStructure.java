@@ -3,10 +3,10 @@ package dev.wengert.codegen.derivative;
 import dev.wengert.codegen.ir.Block;
 import dev.wengert.codegen.ir.If;
 import dev.wengert.codegen.ir.Loop;
-import dev.wengert.codegen.ir.LoopFusion;
 import dev.wengert.codegen.ir.Node;
 import dev.wengert.codegen.ir.Op;
 import dev.wengert.codegen.ir.Program;
+import dev.wengert.codegen.ir.UseDef;
 import dev.wengert.codegen.ir.Value;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -61,9 +61,9 @@ final class HessianStructure {
                 v.args().forEach(a -> use(a, v));
             } else if (n instanceof Loop l) {
                 // (1): the body and the deltas may not use active values from outside
-                Set<Value> inside = LoopFusion.freeUses(l.body());
+                Set<Value> inside = UseDef.freeUses(l.body());
                 l.reductions().forEach(r -> inside.add(r.delta()));
-                inside.removeAll(LoopFusion.definitions(l));
+                inside.removeAll(UseDef.definitions(l));
                 if (inside.stream().anyMatch(active::contains)) {
                     return false;
                 }

@@ -4,8 +4,8 @@ import dev.wengert.codegen.ir.ArrayRef;
 import dev.wengert.codegen.ir.Builder;
 import dev.wengert.codegen.ir.Copier;
 import dev.wengert.codegen.ir.Loop;
-import dev.wengert.codegen.ir.LoopFusion;
 import dev.wengert.codegen.ir.Program;
+import dev.wengert.codegen.ir.UseDef;
 import dev.wengert.codegen.ir.Value;
 import dev.wengert.codegen.ir.ValueMap;
 import java.util.Map;
@@ -32,7 +32,7 @@ final class ReadSinking extends Copier {
 
     @Override
     protected void enterLoopBody(Loop original, ValueMap bodyMap) {
-        for (Value used : LoopFusion.freeUses(original)) {
+        for (Value used : UseDef.freeUses(original)) {
             if (Activity.isVariableRead(used)) {
                 Value again = b.read((ArrayRef) used.payload(), get(bodyMap, used.arg(0)));
                 nameLike(again, used);

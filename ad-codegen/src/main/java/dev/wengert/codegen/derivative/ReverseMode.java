@@ -6,11 +6,11 @@ import dev.wengert.codegen.ir.Builder;
 import dev.wengert.codegen.ir.Copier;
 import dev.wengert.codegen.ir.If;
 import dev.wengert.codegen.ir.Loop;
-import dev.wengert.codegen.ir.LoopFusion;
 import dev.wengert.codegen.ir.Node;
 import dev.wengert.codegen.ir.Op;
 import dev.wengert.codegen.ir.Program;
 import dev.wengert.codegen.ir.Scatter;
+import dev.wengert.codegen.ir.UseDef;
 import dev.wengert.codegen.ir.Value;
 import dev.wengert.codegen.ir.ValueMap;
 import java.util.LinkedHashMap;
@@ -109,7 +109,7 @@ final class ReverseMode {
         reverse(l.body(), inner, local);
         reverse(l.preheader(), inner, local);
         b.endLoop(adjointLoop);
-        Set<Value> internal = LoopFusion.definitions(l);
+        Set<Value> internal = UseDef.definitions(l);
         for (Map.Entry<Value, Value> e : local.entries().entrySet()) {
             if (!internal.contains(e.getKey())) {
                 adj.add(b, e.getKey(), b.reduce(adjointLoop, b.constant(0.0), e.getValue()));
@@ -165,7 +165,7 @@ final class ReverseMode {
         reverse(branch, map, seeds);
         Set<Value> internal = new java.util.HashSet<>();
         for (Node n : branch.nodes()) {
-            internal.addAll(LoopFusion.definitions(n));
+            internal.addAll(UseDef.definitions(n));
         }
         Map<Value, Value> external = new LinkedHashMap<>();
         for (Map.Entry<Value, Value> e : seeds.entries().entrySet()) {

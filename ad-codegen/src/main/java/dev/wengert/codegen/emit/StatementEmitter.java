@@ -6,13 +6,13 @@ import dev.wengert.codegen.ir.ArrayRef;
 import dev.wengert.codegen.ir.Block;
 import dev.wengert.codegen.ir.If;
 import dev.wengert.codegen.ir.Loop;
-import dev.wengert.codegen.ir.LoopFusion;
 import dev.wengert.codegen.ir.MathFn;
 import dev.wengert.codegen.ir.Node;
 import dev.wengert.codegen.ir.Op;
 import dev.wengert.codegen.ir.Program;
 import dev.wengert.codegen.ir.Scatter;
 import dev.wengert.codegen.ir.Type;
+import dev.wengert.codegen.ir.UseDef;
 import dev.wengert.codegen.ir.Value;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -216,48 +216,11 @@ public final class StatementEmitter {
     }
 
     /**
-     * The values that printing these nodes reads from outside them: like
-     * {@link LoopFusion#freeUses(Block)}, except that an accumulation of {@code -a} reads {@code a}
-     * (it is printed {@code -= a}).
+     * The values that printing these nodes reads from outside them: an accumulation of {@code -a}
+     * reads {@code a} (it is printed {@code -= a}).
      */
     private static Set<Value> printedFreeUses(List<Node> nodes) {
-        Set<Value> used = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<Value> defined = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Node n : nodes) {
-            collectPrinted(n, used, defined);
-        }
-        used.removeAll(defined);
-        return used;
-    }
-
-    private static void collectPrinted(Node n, Set<Value> used, Set<Value> defined) {
-        if (n instanceof Value v) {
-            defined.add(v);
-            used.addAll(v.args());
-        } else if (n instanceof Scatter s) {
-            used.add(s.index());
-            used.add(s.assign() ? s.value() : accumulated(s.value()));
-        } else if (n instanceof Loop l) {
-            used.add(l.lo());
-            used.add(l.hi());
-            defined.add(l.index());
-            for (Loop.Reduction r : l.reductions()) {
-                used.add(r.init());
-                used.add(accumulated(r.delta()));
-                defined.add(r.result());
-            }
-            l.preheader().nodes().forEach(c -> collectPrinted(c, used, defined));
-            l.body().nodes().forEach(c -> collectPrinted(c, used, defined));
-        } else if (n instanceof If i) {
-            used.add(i.cond());
-            for (If.Phi p : i.phis()) {
-                used.add(p.whenTrue());
-                used.add(p.whenFalse());
-                defined.add(p.result());
-            }
-            i.then().nodes().forEach(c -> collectPrinted(c, used, defined));
-            i.otherwise().nodes().forEach(c -> collectPrinted(c, used, defined));
-        }
+        return UseDef.freeUses(nodes, StatementEmitter::accumulated);
     }
 
     private static Value accumulated(Value v) {

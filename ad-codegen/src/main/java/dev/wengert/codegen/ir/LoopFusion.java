@@ -43,7 +43,7 @@ public final class LoopFusion {
         for (int k = 0; k < nodes.size(); k++) {
             Node n = nodes.get(k);
             if (n instanceof Loop later) {
-                Set<Value> uses = freeUses(later);
+                Set<Value> uses = UseDef.freeUses(later);
                 for (int j = 0; j < k; j++) {
                     if (nodes.get(j) instanceof Loop earlier && !absorbed.contains(earlier)
                             && earlier.sameHeader(later) && allBefore(uses, position, j)) {
@@ -80,61 +80,5 @@ public final class LoopFusion {
             i.phis().forEach(p -> out.add(p.result()));
         }
         return out;
-    }
-
-    /** Values a node uses (for a loop: header, body, reductions) that it does not define itself. */
-    public static Set<Value> freeUses(Node l) {
-        Set<Value> used = Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<Value> defined = Collections.newSetFromMap(new IdentityHashMap<>());
-        collect(l, used, defined);
-        used.removeAll(defined);
-        return used;
-    }
-
-    /** Values the nodes of a block use but do not define. */
-    public static Set<Value> freeUses(Block block) {
-        Set<Value> used = Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<Value> defined = Collections.newSetFromMap(new IdentityHashMap<>());
-        block.nodes().forEach(c -> collect(c, used, defined));
-        used.removeAll(defined);
-        return used;
-    }
-
-    /** Every value a node defines, including everything inside its blocks. */
-    public static Set<Value> definitions(Node n) {
-        Set<Value> used = Collections.newSetFromMap(new IdentityHashMap<>());
-        Set<Value> defined = Collections.newSetFromMap(new IdentityHashMap<>());
-        collect(n, used, defined);
-        return defined;
-    }
-
-    private static void collect(Node n, Set<Value> used, Set<Value> defined) {
-        if (n instanceof Value v) {
-            defined.add(v);
-            used.addAll(v.args());
-        } else if (n instanceof Scatter s) {
-            used.add(s.index());
-            used.add(s.value());
-        } else if (n instanceof Loop l) {
-            used.add(l.lo());
-            used.add(l.hi());
-            defined.add(l.index());
-            for (Loop.Reduction r : l.reductions()) {
-                used.add(r.init());
-                used.add(r.delta());
-                defined.add(r.result());
-            }
-            l.preheader().nodes().forEach(c -> collect(c, used, defined));
-            l.body().nodes().forEach(c -> collect(c, used, defined));
-        } else if (n instanceof If i) {
-            used.add(i.cond());
-            for (If.Phi p : i.phis()) {
-                used.add(p.whenTrue());
-                used.add(p.whenFalse());
-                defined.add(p.result());
-            }
-            i.then().nodes().forEach(c -> collect(c, used, defined));
-            i.otherwise().nodes().forEach(c -> collect(c, used, defined));
-        }
     }
 }
