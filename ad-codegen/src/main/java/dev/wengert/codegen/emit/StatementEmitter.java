@@ -168,7 +168,7 @@ public final class StatementEmitter {
             List<Value> outs = new ArrayList<>();
             if (!keptInline(chunk)) {
                 for (Node n : chunk) {
-                    for (Value d : definedAtTop(n)) {
+                    for (Value d : UseDef.definedAtTop(n)) {
                         if (liveAfter.contains(d)) {
                             outs.add(d);
                             analysis.handedOver.add(d);
@@ -225,18 +225,6 @@ public final class StatementEmitter {
 
     private static Value accumulated(Value v) {
         return v.op() == Op.NEG ? v.arg(0) : v;
-    }
-
-    private static List<Value> definedAtTop(Node n) {
-        List<Value> out = new ArrayList<>();
-        if (n instanceof Value v) {
-            out.add(v);
-        } else if (n instanceof Loop l) {
-            l.reductions().forEach(r -> out.add(r.result()));
-        } else if (n instanceof If i) {
-            i.phis().forEach(p -> out.add(p.result()));
-        }
-        return out;
     }
 
     /** Moves a chunk of nodes into a private method of its own and calls it. */

@@ -36,7 +36,7 @@ public final class LoopFusion {
         Set<Loop> absorbed = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int k = 0; k < nodes.size(); k++) {
             Node n = nodes.get(k);
-            for (Value d : definedBy(n)) {
+            for (Value d : UseDef.definedAtTop(n)) {
                 position.put(d, k);
             }
         }
@@ -70,15 +70,4 @@ public final class LoopFusion {
         return true;
     }
 
-    private static List<Value> definedBy(Node n) {
-        List<Value> out = new ArrayList<>();
-        if (n instanceof Value v) {
-            out.add(v);
-        } else if (n instanceof Loop l) {
-            l.reductions().forEach(r -> out.add(r.result()));
-        } else if (n instanceof If i) {
-            i.phis().forEach(p -> out.add(p.result()));
-        }
-        return out;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.wengert.codegen.ir;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -43,6 +44,22 @@ public final class UseDef {
         Set<Value> defined = identitySet();
         collect(n, identitySet(), defined, UnaryOperator.identity());
         return defined;
+    }
+
+    /**
+     * The values a node makes visible to the nodes after it: a value itself, a loop's reduction
+     * results, an if's phis (not the values inside their blocks).
+     */
+    public static List<Value> definedAtTop(Node n) {
+        List<Value> out = new ArrayList<>();
+        if (n instanceof Value v) {
+            out.add(v);
+        } else if (n instanceof Loop l) {
+            l.reductions().forEach(r -> out.add(r.result()));
+        } else if (n instanceof If i) {
+            i.phis().forEach(p -> out.add(p.result()));
+        }
+        return out;
     }
 
     private static Set<Value> identitySet() {
