@@ -140,29 +140,18 @@ public final class Tape {
             // A norm of the subtractions just recorded becomes one distance node in their place;
             // their Vars record a subtraction again if used after all.
             for (int k = 0; k < args.length; k++) scratch[k] = own(args[k], Op.name(op)).currentNode();
-            int[] operands = subtractionOperands(args.length);
-            int node = operands == null ? -1 : builder.distanceInPlace(scratch, args.length);
+            int node = builder.distanceInPlace(scratch, args.length);
             if (node >= 0) {
-                for (int k = 0; k < args.length; k++) args[k].fusedAway(Op.SUB, operands[2 * k], operands[2 * k + 1]);
+                // The distance's arguments are (x_0..x_k-1, y_0..y_k-1): subtraction k was x_k - y_k.
+                for (int k = 0; k < args.length; k++) {
+                    args[k].fusedAway(Op.SUB, builder.naryArgument(node, k), builder.naryArgument(node, args.length + k));
+                }
                 return new Var(this, node, builder.value(node));
             }
         }
         for (int k = 0; k < args.length; k++) scratch[k] = own(args[k], Op.name(op)).node();
         int node = builder.nary(op, scratch, args.length, weights);
         return new Var(this, node, builder.value(node));
-    }
-
-    // The operand nodes (x0, y0, x1, y1, ...) of the first count scratch nodes if all are recorded
-    // subtractions, else null.
-    private int[] subtractionOperands(int count) {
-        int[] operands = new int[2 * count];
-        for (int k = 0; k < count; k++) {
-            int node = scratch[k];
-            if (node < 0 || builder.opcode(node) != Op.SUB) return null;
-            operands[2 * k] = builder.operandA(node);
-            operands[2 * k + 1] = builder.operandB(node);
-        }
-        return operands;
     }
 
     // Records again a node that was fused into the node that used it (see Var#fusedAway).

@@ -244,8 +244,7 @@ public final class HessianSweep {
             hInner[d] = (hasH ? ad[row + d] * outerDx : 0) + (nodeLive ? g * outerDxx * innerTangent[d] : 0);
         }
         double gInner = g * outerDx;
-        // Sums and linear combinations have no curvature of their own.
-        boolean curvature = gInner != 0 && nodeLive && t.op[i] != Op.SUM && t.op[i] != Op.LINEAR;
+        boolean curvature = gInner != 0 && nodeLive && !Rules.naryIsLinear(t.op[i]);
         for (int s = 0; s < count; s++) {
             int arg = t.naryArgument(i, s);
             int partner = t.naryPartner(i, s);

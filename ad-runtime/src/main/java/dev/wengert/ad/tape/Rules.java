@@ -300,6 +300,11 @@ public final class Rules {
         }
     }
 
+    /** Whether an n-ary opcode is linear in its arguments (no curvature of its own: sums, weighted sums). */
+    public static boolean naryIsLinear(int op) {
+        return op == SUM || op == LINEAR;
+    }
+
     /**
      * The per-node factor the n-ary partials share, computed once per node so that a partial per
      * argument costs a multiplication, not a division: 1 / f for the norm and the distance (0 at

@@ -142,6 +142,11 @@ public final class TapeBuilder {
         return push(opcode, copy, count, Rules.nary(opcode, pool, copy, count, values, constants));
     }
 
+    /** Argument {@code slot} of n-ary node {@code x}. */
+    public int naryArgument(int x, int slot) {
+        return pool[a[x] + slot];
+    }
+
     /** Opcode of node {@code x}. */
     public byte opcode(int x) {
         return op[x];

@@ -50,11 +50,6 @@ public final class TapeData {
         return outputs[k];
     }
 
-    /** The node holding input {@code i}. */
-    public int inputNode(int i) {
-        return inputNodes[i];
-    }
-
     /** The guards recorded with this tape. */
     public Guards guards() {
         return guards;
@@ -68,11 +63,6 @@ public final class TapeData {
     public long bytes() {
         return (long) op.length + 4L * a.length + 4L * b.length
                 + 8L * constants.length + 4L * pool.length + 4L * inputNodes.length + 4L * outputs.length;
-    }
-
-    /** Opcode of node {@code i}. */
-    public int opcode(int i) {
-        return op[i];
     }
 
     // ---- n-ary nodes: f = outer(inner(args)), where outer is an optional fused unary opcode ----
