@@ -96,7 +96,7 @@ public final class Recording implements Objective {
 
     /** Writes all m outputs at x into {@code y}. */
     public void values(double[] x, double[] y) {
-        requireLength("values: y", y, outputCount());
+        requireLength("values", "y", y, outputCount());
         double[] v = replay(x, "values");
         for (int k = 0; k < y.length; k++) y[k] = v[tape.outputNode(k)];
     }
@@ -107,7 +107,7 @@ public final class Recording implements Objective {
     @Override
     public double gradient(double[] x, double[] g) {
         int out = scalarOutput("gradient");
-        requireLength("gradient: g", g, inputCount());
+        requireLength("gradient", "g", g, inputCount());
         double[] v = replay(x, "gradient");
         double[] adj = Workspace.forThread(tape.size()).adjoints();
         Arrays.fill(g, 0.0);
@@ -120,8 +120,8 @@ public final class Recording implements Objective {
     /** Writes the Jacobian-vector product J v (length m) into {@code out}: one forward tangent sweep. */
     public void jvp(double[] x, double[] v, double[] out) {
         requireInput(x, "jvp");
-        requireLength("jvp: v", v, inputCount());
-        requireLength("jvp: out", out, outputCount());
+        requireLength("jvp", "v", v, inputCount());
+        requireLength("jvp", "out", out, outputCount());
         Workspace ws = Workspace.forThread(tape.size());
         double[] values = ws.values();
         double[] td = ws.tangents();
@@ -134,8 +134,8 @@ public final class Recording implements Objective {
 
     /** Writes the vector-Jacobian product w^T J (length n) into {@code out}: one reverse sweep. */
     public void vjp(double[] x, double[] w, double[] out) {
-        requireLength("vjp: w", w, outputCount());
-        requireLength("vjp: out", out, inputCount());
+        requireLength("vjp", "w", w, outputCount());
+        requireLength("vjp", "out", out, inputCount());
         double[] v = replay(x, "vjp");
         double[] adj = Workspace.forThread(tape.size()).adjoints();
         Arrays.fill(out, 0.0);
@@ -151,7 +151,7 @@ public final class Recording implements Objective {
     public void jacobian(double[] x, double[] jac) {
         int n = inputCount();
         int m = outputCount();
-        requireLength("jacobian: jac", jac, m * n);
+        requireLength("jacobian", "jac", jac, m * n);
         if (m <= n) {
             double[] w = new double[m];
             double[] row = new double[n];
@@ -189,9 +189,9 @@ public final class Recording implements Objective {
     public double gradientAndHessianVector(double[] x, double[] v, double[] g, double[] hv) {
         int out = scalarOutput("hessianVector");
         requireInput(x, "hessianVector");
-        requireLength("hessianVector: v", v, inputCount());
-        requireLength("hessianVector: hv", hv, inputCount());
-        if (g != null) requireLength("hessianVector: g", g, inputCount());
+        requireLength("hessianVector", "v", v, inputCount());
+        requireLength("hessianVector", "hv", hv, inputCount());
+        if (g != null) requireLength("hessianVector", "g", g, inputCount());
         Workspace ws = Workspace.forThread(tape.size());
         double[] values = ws.values();
         TangentSweep.run(tape, x, v, ws);
@@ -223,7 +223,7 @@ public final class Recording implements Objective {
     public void hessian(double[] x, double[] h, int threads) {
         int out = scalarOutput("hessian");
         int n = inputCount();
-        requireLength("hessian: h", h, n * n);
+        requireLength("hessian", "h", h, n * n);
         if (threads < 1) throw new IllegalArgumentException("hessian: threads must be at least 1, got " + threads);
         double[] v = replay(x, "hessian");
         // The first-order adjoints are shared by all workers, so they are kept (not consumed) in an
@@ -297,15 +297,16 @@ public final class Recording implements Objective {
     }
 
     private void requireInput(double[] x, String driver) {
-        requireLength(driver + ": x", x, inputCount());
+        requireLength(driver, "x", x, inputCount());
         for (int i = 0; i < x.length; i++) {
             if (!Double.isFinite(x[i])) throw new NonFiniteException(driver + ": input x[" + i + "] is " + x[i]);
         }
     }
 
-    private static void requireLength(String what, double[] array, int expected) {
-        if (array == null) throw new NullPointerException(what + " is null");
-        if (array.length != expected) throw new DimensionMismatchException(what, array.length, expected);
+    // The message is built only on failure: these checks run on every call.
+    private static void requireLength(String driver, String name, double[] array, int expected) {
+        if (array == null) throw new NullPointerException(driver + ": " + name + " is null");
+        if (array.length != expected) throw new DimensionMismatchException(driver + ": " + name, array.length, expected);
     }
 
     private void requireFiniteValues(String driver, double[] v) {

@@ -7,6 +7,9 @@ package dev.wengert.ad.tape;
  * sweep owns one instance and reuses it for every node, so nothing is allocated per node.
  */
 final class Partials {
+    // One per thread, so the sweeps allocate nothing per call.
+    private static final ThreadLocal<Partials> CURRENT = ThreadLocal.withInitial(Partials::new);
+
     /** Inner value of an n-ary node (before its fused unary). */
     double inner;
     /** {@link Rules#naryScale} of the inner value. */
@@ -16,6 +19,11 @@ final class Partials {
     double dxx;
     double dxy;
     double dyy;
+
+    /** This thread's instance. */
+    static Partials forThread() {
+        return CURRENT.get();
+    }
 
     /** Fills the partials of node {@code i} at node values {@code v}; second partials only if asked. */
     void at(TapeData t, int i, double[] v, boolean second) {

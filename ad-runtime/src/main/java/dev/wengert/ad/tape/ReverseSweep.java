@@ -25,7 +25,7 @@ public final class ReverseSweep {
         final int[] b = t.b;
         final double[] c = t.constants;
         final boolean consume = inputAdjoints != null;
-        final Partials p = new Partials();
+        final Partials p = Partials.forThread();
         for (int i = last; i >= 0; i--) {
             double g = adj[i];
             if (g == 0) continue;

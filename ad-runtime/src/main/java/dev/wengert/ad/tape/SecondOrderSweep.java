@@ -30,7 +30,7 @@ public final class SecondOrderSweep {
         final byte[] op = t.op;
         final int[] a = t.a;
         final int[] b = t.b;
-        final Partials p = new Partials();
+        final Partials p = Partials.forThread();
         for (int i = last; i >= 0; i--) {
             double g = adj[i];
             double h = ad[i];
