@@ -54,6 +54,7 @@ public final class Dual {
     public Dual expm1() { return unary(Op.EXPM1); }
     public Dual log() { return unary(Op.LOG); }
     public Dual log1p() { return unary(Op.LOG1P); }
+    public Dual log10() { return unary(Op.LOG10); }
     public Dual pow(double c) { return withConstant(Op.POW_CONST, c); }
     public Dual pow(Dual y) { return binary(Op.POW, y); }
     public Dual sin() { return unary(Op.SIN); }
@@ -69,6 +70,7 @@ public final class Dual {
     public Dual signum() { return unary(Op.SIGNUM); }
     public Dual floor() { return unary(Op.FLOOR); }
     public Dual ceil() { return unary(Op.CEIL); }
+    public Dual rint() { return unary(Op.RINT); }
     public Dual min(Dual y) { return binary(Op.MIN, y); }
     public Dual min(double c) { return withConstant(Op.MIN_CONST, c); }
     public Dual max(Dual y) { return binary(Op.MAX, y); }

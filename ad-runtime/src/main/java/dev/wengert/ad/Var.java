@@ -102,6 +102,7 @@ public final class Var implements Comparable<Var> {
     public Var expm1() { return tape.unary(Op.EXPM1, this); }
     public Var log() { return tape.unary(Op.LOG, this); }
     public Var log1p() { return tape.unary(Op.LOG1P, this); }
+    public Var log10() { return tape.unary(Op.LOG10, this); }
     public Var pow(double c) { return tape.withConstant(Op.POW_CONST, this, c); }
     public Var pow(Var y) { return tape.binary(Op.POW, this, y); }
     public Var sin() { return tape.unary(Op.SIN, this); }
@@ -117,6 +118,7 @@ public final class Var implements Comparable<Var> {
     public Var signum() { return tape.unary(Op.SIGNUM, this); }
     public Var floor() { return tape.unary(Op.FLOOR, this); }
     public Var ceil() { return tape.unary(Op.CEIL, this); }
+    public Var rint() { return tape.unary(Op.RINT, this); }
     public Var min(Var y) { return tape.binary(Op.MIN, this, y); }
     public Var min(double c) { return tape.withConstant(Op.MIN_CONST, this, c); }
     public Var max(Var y) { return tape.binary(Op.MAX, this, y); }

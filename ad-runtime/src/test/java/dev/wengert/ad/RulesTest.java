@@ -57,6 +57,7 @@ class RulesTest {
     }
 
     private static final double LN2 = Math.log(2);
+    private static final double LN10 = Math.log(10);
     // 1 - 2^-20: its square and 1 minus its square are exact doubles, so asin/acos near the edge of
     // their domain can be compared at 1e-12 without the closed form itself losing digits.
     private static final double NEAR_ONE = 1 - 0x1p-20;
@@ -84,6 +85,8 @@ class RulesTest {
                 pts(0.1, 1, 5), pts(1e-8, 1e8)));
         c.add(unary("log1p", Op.LOG1P, Var::log1p, Dual::log1p, Math::log1p,
                 x -> 1 / (1 + x), x -> -1 / ((1 + x) * (1 + x)), pts(-0.5, 0, 3), pts(-0.999, 1e-12)));
+        c.add(unary("log10", Op.LOG10, Var::log10, Dual::log10, Math::log10,
+                x -> 1 / (x * LN10), x -> -1 / (x * x * LN10), pts(0.5, 1, 7), pts(1e-9, 1e12)));
         c.add(unary("sin", Op.SIN, Var::sin, Dual::sin, Math::sin, Math::cos, x -> -Math.sin(x),
                 pts(-2, 0, 1.3), pts(1e3)));
         c.add(unary("cos", Op.COS, Var::cos, Dual::cos, Math::cos, x -> -Math.sin(x), x -> -Math.cos(x),
@@ -113,6 +116,8 @@ class RulesTest {
                 pts(-1.7, 0.3, 2.5), pts(1e-300)));
         c.add(unary("floor", Op.FLOOR, Var::floor, null, Math::floor, x -> 0, x -> 0,
                 pts(-1.7, 0.3, 2.5), pts(-1e-300)));
+        c.add(unary("rint", Op.RINT, Var::rint, Dual::rint, Math::rint, x -> 0, x -> 0,
+                pts(-1.7, 0.3, 2.6), pts(2.5)));
         c.add(unary("ceil", Op.CEIL, Var::ceil, null, Math::ceil, x -> 0, x -> 0,
                 pts(-1.7, 0.3, 2.5), pts(1e-300)));
 

@@ -1,9 +1,14 @@
 package dev.wengert.ad.tape;
 
+import dev.wengert.ad.rules.ElementaryFunction;
+
 /**
  * The opcodes a tape records, with each one's name and operand shape. The derivative rules of
  * every opcode live in {@link Rules}; this class only says what an opcode is called and how its
  * operands are laid out on the tape.
+ *
+ * <p>Each unary, binary and with-constant opcode computes one function of the catalogue
+ * ({@link #function}), whose formulas the tape's rules are printed from.
  *
  * <p>Operand shapes ({@link #kind}):
  * <ul>
@@ -89,61 +94,69 @@ public final class Op {
     public static final byte LINEAR = 46;
     public static final byte DISTANCE = 47;
 
+    // Unary, added after the n-ary ones (opcodes are never renumbered).
+    public static final byte LOG10 = 48;
+    public static final byte RINT = 49;
+
     /** Number of opcodes. */
-    public static final int COUNT = 48;
+    public static final int COUNT = 50;
 
     private static final String[] NAMES = new String[COUNT];
     private static final byte[] KINDS = new byte[COUNT];
+    private static final ElementaryFunction[] FUNCTIONS = new ElementaryFunction[COUNT];
+    private static final boolean[] CONSTANT_FIRST = new boolean[COUNT];
 
     static {
         define(VARIABLE, "variable", INPUT);
         define(CONST, "constant", CONSTANT);
-        define(NEG, "neg", UNARY);
-        define(RECIPROCAL, "reciprocal", UNARY);
-        define(SQUARE, "square", UNARY);
-        define(SQRT, "sqrt", UNARY);
-        define(CBRT, "cbrt", UNARY);
-        define(EXP, "exp", UNARY);
-        define(EXPM1, "expm1", UNARY);
-        define(LOG, "log", UNARY);
-        define(LOG1P, "log1p", UNARY);
-        define(SIN, "sin", UNARY);
-        define(COS, "cos", UNARY);
-        define(TAN, "tan", UNARY);
-        define(ASIN, "asin", UNARY);
-        define(ACOS, "acos", UNARY);
-        define(ATAN, "atan", UNARY);
-        define(SINH, "sinh", UNARY);
-        define(COSH, "cosh", UNARY);
-        define(TANH, "tanh", UNARY);
-        define(ABS, "abs", UNARY);
-        define(SIGNUM, "signum", UNARY);
-        define(FLOOR, "floor", UNARY);
-        define(CEIL, "ceil", UNARY);
-        define(ADD, "add", BINARY);
-        define(SUB, "sub", BINARY);
-        define(MUL, "mul", BINARY);
-        define(DIV, "div", BINARY);
-        define(POW, "pow", BINARY);
-        define(ATAN2, "atan2", BINARY);
-        define(HYPOT, "hypot", BINARY);
-        define(MIN, "min", BINARY);
-        define(MAX, "max", BINARY);
-        define(ADD_CONST, "add-constant", WITH_CONSTANT);
-        define(SUB_CONST, "sub-constant", WITH_CONSTANT);
-        define(CONST_SUB, "constant-sub", WITH_CONSTANT);
-        define(MUL_CONST, "mul-constant", WITH_CONSTANT);
-        define(DIV_CONST, "div-constant", WITH_CONSTANT);
-        define(CONST_DIV, "constant-div", WITH_CONSTANT);
-        define(POW_CONST, "pow-constant", WITH_CONSTANT);
-        define(CONST_POW, "constant-pow", WITH_CONSTANT);
-        define(MIN_CONST, "min-constant", WITH_CONSTANT);
-        define(MAX_CONST, "max-constant", WITH_CONSTANT);
+        define(NEG, "neg", UNARY, ElementaryFunction.NEG, false);
+        define(RECIPROCAL, "reciprocal", UNARY, ElementaryFunction.RECIPROCAL, false);
+        define(SQUARE, "square", UNARY, ElementaryFunction.SQUARE, false);
+        define(SQRT, "sqrt", UNARY, ElementaryFunction.SQRT, false);
+        define(CBRT, "cbrt", UNARY, ElementaryFunction.CBRT, false);
+        define(EXP, "exp", UNARY, ElementaryFunction.EXP, false);
+        define(EXPM1, "expm1", UNARY, ElementaryFunction.EXPM1, false);
+        define(LOG, "log", UNARY, ElementaryFunction.LOG, false);
+        define(LOG1P, "log1p", UNARY, ElementaryFunction.LOG1P, false);
+        define(SIN, "sin", UNARY, ElementaryFunction.SIN, false);
+        define(COS, "cos", UNARY, ElementaryFunction.COS, false);
+        define(TAN, "tan", UNARY, ElementaryFunction.TAN, false);
+        define(ASIN, "asin", UNARY, ElementaryFunction.ASIN, false);
+        define(ACOS, "acos", UNARY, ElementaryFunction.ACOS, false);
+        define(ATAN, "atan", UNARY, ElementaryFunction.ATAN, false);
+        define(SINH, "sinh", UNARY, ElementaryFunction.SINH, false);
+        define(COSH, "cosh", UNARY, ElementaryFunction.COSH, false);
+        define(TANH, "tanh", UNARY, ElementaryFunction.TANH, false);
+        define(ABS, "abs", UNARY, ElementaryFunction.ABS, false);
+        define(SIGNUM, "signum", UNARY, ElementaryFunction.SIGNUM, false);
+        define(FLOOR, "floor", UNARY, ElementaryFunction.FLOOR, false);
+        define(CEIL, "ceil", UNARY, ElementaryFunction.CEIL, false);
+        define(ADD, "add", BINARY, ElementaryFunction.ADD, false);
+        define(SUB, "sub", BINARY, ElementaryFunction.SUB, false);
+        define(MUL, "mul", BINARY, ElementaryFunction.MUL, false);
+        define(DIV, "div", BINARY, ElementaryFunction.DIV, false);
+        define(POW, "pow", BINARY, ElementaryFunction.POW, false);
+        define(ATAN2, "atan2", BINARY, ElementaryFunction.ATAN2, false);
+        define(HYPOT, "hypot", BINARY, ElementaryFunction.HYPOT, false);
+        define(MIN, "min", BINARY, ElementaryFunction.MIN, false);
+        define(MAX, "max", BINARY, ElementaryFunction.MAX, false);
+        define(ADD_CONST, "add-constant", WITH_CONSTANT, ElementaryFunction.ADD, false);
+        define(SUB_CONST, "sub-constant", WITH_CONSTANT, ElementaryFunction.SUB, false);
+        define(CONST_SUB, "constant-sub", WITH_CONSTANT, ElementaryFunction.SUB, true);
+        define(MUL_CONST, "mul-constant", WITH_CONSTANT, ElementaryFunction.MUL, false);
+        define(DIV_CONST, "div-constant", WITH_CONSTANT, ElementaryFunction.DIV, false);
+        define(CONST_DIV, "constant-div", WITH_CONSTANT, ElementaryFunction.DIV, true);
+        define(POW_CONST, "pow-constant", WITH_CONSTANT, ElementaryFunction.POW, false);
+        define(CONST_POW, "constant-pow", WITH_CONSTANT, ElementaryFunction.POW, true);
+        define(MIN_CONST, "min-constant", WITH_CONSTANT, ElementaryFunction.MIN, false);
+        define(MAX_CONST, "max-constant", WITH_CONSTANT, ElementaryFunction.MAX, false);
         define(SUM, "sum", NARY);
         define(DOT, "dot", NARY);
         define(NORM, "norm", NARY);
         define(LINEAR, "linear", NARY);
         define(DISTANCE, "distance", NARY);
+        define(LOG10, "log10", UNARY, ElementaryFunction.LOG10, false);
+        define(RINT, "rint", UNARY, ElementaryFunction.RINT, false);
     }
 
     private Op() {
@@ -152,6 +165,26 @@ public final class Op {
     private static void define(byte op, String name, int kind) {
         NAMES[op] = name;
         KINDS[op] = (byte) kind;
+    }
+
+    private static void define(byte op, String name, int kind, ElementaryFunction function, boolean constantFirst) {
+        define(op, name, kind);
+        FUNCTIONS[op] = function;
+        CONSTANT_FIRST[op] = constantFirst;
+    }
+
+    /**
+     * The catalogued function a unary, binary or with-constant opcode computes ({@code constant-sub}
+     * computes {@link ElementaryFunction#SUB} with the constant first), or null for leaves and n-ary
+     * opcodes.
+     */
+    public static ElementaryFunction function(int op) {
+        return FUNCTIONS[op];
+    }
+
+    /** True if a with-constant opcode's constant is the function's first argument ({@code c - x}, {@code c / x}). */
+    public static boolean constantFirst(int op) {
+        return CONSTANT_FIRST[op];
     }
 
     /** The operand shape of {@code op}: one of {@link #INPUT} ... {@link #NARY}. */

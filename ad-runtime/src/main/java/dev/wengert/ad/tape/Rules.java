@@ -3,32 +3,23 @@ package dev.wengert.ad.tape;
 import static dev.wengert.ad.tape.Op.*;
 
 /**
- * The one table of derivative rules: for every opcode its value, its first partials and its second
- * partials. Every sweep (value, reverse, tangent, forward-over-reverse, dense Hessian) and
- * {@code Dual} read this table; no rule is written anywhere else.
+ * The tape's rules, the one place every sweep (value, reverse, tangent, forward-over-reverse, dense
+ * Hessian) and {@code Dual} read them from. Values and first partials of the unary, binary and
+ * with-constant opcodes are the catalogue's ({@link dev.wengert.ad.rules.ElementaryFunction}),
+ * printed as Java into {@code CatalogueRules}: the {@code @Differentiate} processor builds its code
+ * from the same formulas, so the two engines cannot disagree. Written here: the second partials
+ * (hand-tuned to reuse the value {@code f} and first derivative {@code d}, and checked against the
+ * catalogue's formulas differentiated by dual numbers in {@code RulesTest}), and the n-ary opcodes.
  *
  * <p>The table is laid out as one small method per (operand shape, quantity): {@link #unary},
  * {@link #unaryDx}, {@link #unaryDxx}, {@link #binary}, {@link #binaryDx}, ... Keeping each method
  * below HotSpot's inlining limit for hot code (325 bytes of bytecode) lets the JIT inline the rules
- * into the sweeps, which is worth a factor of two over one large switch. An opcode's rule is
- * therefore a row across these methods; each formula is written once.
+ * into the sweeps, which is worth a factor of two over one large switch.
  *
- * <p>Derivative methods receive the node's value {@code f} (and second derivatives the first
- * derivative {@code d}), so rules such as exp and sqrt reuse them instead of recomputing.
- *
- * <p>Conventions at points where a function is not differentiable:
- * <ul>
- *   <li>{@code abs'(0) = 0}; {@code signum}, {@code floor}, {@code ceil} have zero derivative everywhere;</li>
- *   <li>{@code min}/{@code max} on a tie take the derivative of their first operand;</li>
- *   <li>{@code sqrt'(0) = +inf} (and {@code cbrt'(0)}): the true one-sided limit; a sweep that
- *       propagates it into a result reports a {@code NonFiniteException} naming the node;</li>
- *   <li>{@code norm}, {@code distance} and {@code hypot} at the origin have zero gradient and zero
- *       curvature (the minimum-norm subgradient);</li>
- *   <li>{@code pow(x, y)} at {@code x = 0}: d/dy is 0 (the limit of x^y log x as x -> 0+ for y > 0,
- *       and by the same convention at y = 0);</li>
- *   <li>a partial that is NaN (d/dy of pow at a negative base) times a zero tangent counts as
- *       zero: an exponent that does not move contributes nothing ({@link #times}).</li>
- * </ul>
+ * <p>Conventions at points where a function is not differentiable are the catalogue's, and for the
+ * n-ary opcodes: {@code norm} and {@code distance} at the origin have zero gradient and zero
+ * curvature (the minimum-norm subgradient). A partial that is not finite (sqrt at 0, d/dy of pow at
+ * a negative base) times a zero tangent counts as zero ({@link #times}).
  *
  * <p>Implementation class of the tape; not part of the supported API.
  */
@@ -40,70 +31,25 @@ public final class Rules {
     // ---- unary: f(x) ----
 
     public static double unary(int op, double x) {
-        switch (op) {
-            case NEG: return -x;
-            case RECIPROCAL: return 1.0 / x;
-            case SQUARE: return x * x;
-            case SQRT: return Math.sqrt(x);
-            case CBRT: return Math.cbrt(x);
-            case EXP: return Math.exp(x);
-            case EXPM1: return Math.expm1(x);
-            case LOG: return Math.log(x);
-            case LOG1P: return Math.log1p(x);
-            case SIN: return Math.sin(x);
-            case COS: return Math.cos(x);
-            case TAN: return Math.tan(x);
-            case ASIN: return Math.asin(x);
-            case ACOS: return Math.acos(x);
-            case ATAN: return Math.atan(x);
-            case SINH: return Math.sinh(x);
-            case COSH: return Math.cosh(x);
-            case TANH: return Math.tanh(x);
-            case ABS: return Math.abs(x);
-            case SIGNUM: return Math.signum(x);
-            case FLOOR: return Math.floor(x);
-            case CEIL: return Math.ceil(x);
-            default: throw unknown(op);
-        }
+        return CatalogueRules.unary(op, x);
     }
 
     /** df/dx of a unary opcode with value f at x. */
     public static double unaryDx(int op, double x, double f) {
-        switch (op) {
-            case NEG: return -1;
-            case RECIPROCAL: return -f * f;
-            case SQUARE: return 2 * x;
-            case SQRT: return 0.5 / f;
-            case CBRT: return 1 / (3 * f * f);
-            case EXP: return f;
-            case EXPM1: return f + 1;
-            case LOG: return 1 / x;
-            case LOG1P: return 1 / (1 + x);
-            case SIN: return Math.cos(x);
-            case COS: return -Math.sin(x);
-            case TAN: return 1 + f * f;
-            case ASIN: return 1 / Math.sqrt(1 - x * x);
-            case ACOS: return -1 / Math.sqrt(1 - x * x);
-            case ATAN: return 1 / (1 + x * x);
-            case SINH: return Math.cosh(x);
-            case COSH: return Math.sinh(x);
-            case TANH: return 1 - f * f;
-            case ABS: return Math.signum(x);
-            case SIGNUM: case FLOOR: case CEIL: return 0;
-            default: throw unknown(op);
-        }
+        return CatalogueRules.unaryDx(op, x, f);
     }
 
     /** d2f/dx2 of a unary opcode with value f and first derivative d at x. */
     public static double unaryDxx(int op, double x, double f, double d) {
         switch (op) {
-            case NEG: case ABS: case SIGNUM: case FLOOR: case CEIL: return 0;
+            case NEG: case ABS: case SIGNUM: case FLOOR: case CEIL: case RINT: return 0;
             case RECIPROCAL: return 2 * f * f * f;
             case SQUARE: return 2;
             case SQRT: return -0.25 / (f * x);
             case CBRT: return -2 / (9 * f * f * f * f * f);
             case EXP: case EXPM1: return d;
             case LOG: case LOG1P: return -d * d;
+            case LOG10: return -d / x;
             case SIN: case COS: return -f;
             case TAN: return 2 * f * d;
             case ASIN: case ACOS: return x * d * d * d;
@@ -117,49 +63,17 @@ public final class Rules {
     // ---- binary: f(x, y), both variables ----
 
     public static double binary(int op, double x, double y) {
-        switch (op) {
-            case ADD: return x + y;
-            case SUB: return x - y;
-            case MUL: return x * y;
-            case DIV: return x / y;
-            case POW: return Math.pow(x, y);
-            case ATAN2: return Math.atan2(x, y);
-            case HYPOT: return Math.hypot(x, y);
-            case MIN: return x <= y ? x : Math.min(x, y);
-            case MAX: return x >= y ? x : Math.max(x, y);
-            default: throw unknown(op);
-        }
+        return CatalogueRules.binary(op, x, y);
     }
 
     /** df/dx of a binary opcode with value f at (x, y). */
     public static double binaryDx(int op, double x, double y, double f) {
-        switch (op) {
-            case ADD: case SUB: return 1;
-            case MUL: return y;
-            case DIV: return 1 / y;
-            case POW: return powDx(x, y);
-            case ATAN2: return y / (x * x + y * y);
-            case HYPOT: return f == 0 ? 0 : x / f;
-            case MIN: return x <= y ? 1 : 0;
-            case MAX: return x >= y ? 1 : 0;
-            default: throw unknown(op);
-        }
+        return CatalogueRules.binaryDx(op, x, y, f);
     }
 
     /** df/dy of a binary opcode with value f at (x, y). */
     public static double binaryDy(int op, double x, double y, double f) {
-        switch (op) {
-            case ADD: return 1;
-            case SUB: return -1;
-            case MUL: return x;
-            case DIV: return -f / y;
-            case POW: return x == 0 ? 0 : f * Math.log(x);
-            case ATAN2: return -x / (x * x + y * y);
-            case HYPOT: return f == 0 ? 0 : y / f;
-            case MIN: return x <= y ? 0 : 1;
-            case MAX: return x >= y ? 0 : 1;
-            default: throw unknown(op);
-        }
+        return CatalogueRules.binaryDy(op, x, y, f);
     }
 
     /** d2f/dx2 of a binary opcode. */
@@ -167,7 +81,7 @@ public final class Rules {
         switch (op) {
             case ADD: case SUB: case MUL: case DIV: case MIN: case MAX: return 0;
             case POW: return powDxx(x, y);
-            case ATAN2: { double r2 = x * x + y * y; return -2 * x * y / (r2 * r2); }
+            case ATAN2: { double q = 1 / (x * x + y * y); return -2 * x * y * q * q; }
             case HYPOT: { double w = y / f; return f == 0 ? 0 : w * w / f; }
             default: throw unknown(op);
         }
@@ -179,8 +93,8 @@ public final class Rules {
             case ADD: case SUB: case MIN: case MAX: return 0;
             case MUL: return 1;
             case DIV: return -1 / (y * y);
-            case POW: return x == 0 ? 0 : Math.pow(x, y - 1) * (1 + y * Math.log(x));
-            case ATAN2: { double r2 = x * x + y * y; return (x * x - y * y) / (r2 * r2); }
+            case POW: return x == 0 ? (y == 0 ? 0 : Math.pow(x, y - 1)) : Math.pow(x, y - 1) * (1 + y * Math.log(x));
+            case ATAN2: { double q = 1 / (x * x + y * y); return (x * x - y * y) * q * q; }
             case HYPOT: return f == 0 ? 0 : -(x / f) * (y / f) / f;
             default: throw unknown(op);
         }
@@ -192,7 +106,7 @@ public final class Rules {
             case ADD: case SUB: case MUL: case MIN: case MAX: return 0;
             case DIV: return 2 * f / (y * y);
             case POW: { double logx = Math.log(x); return x == 0 ? 0 : f * logx * logx; }
-            case ATAN2: { double r2 = x * x + y * y; return 2 * x * y / (r2 * r2); }
+            case ATAN2: { double q = 1 / (x * x + y * y); return 2 * x * y * q * q; }
             case HYPOT: { double u = x / f; return f == 0 ? 0 : u * u / f; }
             default: throw unknown(op);
         }
@@ -201,35 +115,12 @@ public final class Rules {
     // ---- a variable x and a constant c ----
 
     public static double withConstant(int op, double x, double c) {
-        switch (op) {
-            case ADD_CONST: return x + c;
-            case SUB_CONST: return x - c;
-            case CONST_SUB: return c - x;
-            case MUL_CONST: return x * c;
-            case DIV_CONST: return x / c;
-            case CONST_DIV: return c / x;
-            case POW_CONST: return Math.pow(x, c);
-            case CONST_POW: return Math.pow(c, x);
-            case MIN_CONST: return x <= c ? x : Math.min(x, c);
-            case MAX_CONST: return x >= c ? x : Math.max(x, c);
-            default: throw unknown(op);
-        }
+        return CatalogueRules.withConstant(op, x, c);
     }
 
     /** df/dx of a with-constant opcode with value f. */
     public static double withConstantDx(int op, double x, double c, double f) {
-        switch (op) {
-            case ADD_CONST: case SUB_CONST: return 1;
-            case CONST_SUB: return -1;
-            case MUL_CONST: return c;
-            case DIV_CONST: return 1 / c;
-            case CONST_DIV: return -f / x;
-            case POW_CONST: return powDx(x, c);
-            case CONST_POW: return f * Math.log(c);
-            case MIN_CONST: return x <= c ? 1 : 0;
-            case MAX_CONST: return x >= c ? 1 : 0;
-            default: throw unknown(op);
-        }
+        return CatalogueRules.withConstantDx(op, x, c, f);
     }
 
     /** d2f/dx2 of a with-constant opcode with value f and first derivative d. */
@@ -240,18 +131,12 @@ public final class Rules {
                 return 0;
             case CONST_DIV: return 2 * f / (x * x);
             case POW_CONST: return powDxx(x, c);
-            case CONST_POW: return d * Math.log(c);
+            case CONST_POW: return c == 0 ? 0 : d * Math.log(c);
             default: throw unknown(op);
         }
     }
 
-    // d/dx x^y, written so that y = 0 and y = 1 stay exact at x = 0 (0 * inf would give NaN).
-    private static double powDx(double x, double y) {
-        if (y == 0) return 0;
-        if (y == 1) return 1;
-        return y * Math.pow(x, y - 1);
-    }
-
+    // d2/dx2 x^y, exact for y = 0, 1, 2 at x = 0 (as the first partial is)
     private static double powDxx(double x, double y) {
         if (y == 0 || y == 1) return 0;
         if (y == 2) return 2;
