@@ -1,22 +1,22 @@
 package dev.wengert.codegen.derivative;
 
+import dev.wengert.ad.rules.ElementaryFunction;
 import dev.wengert.codegen.ir.Builder;
-import dev.wengert.codegen.ir.MathFn;
 import dev.wengert.codegen.ir.Op;
 import dev.wengert.codegen.ir.Value;
 import java.util.List;
 
 /**
- * The one table of derivative rules: for every operation, the partial derivative of its result
- * with respect to each argument, written once as IR. Reverse mode multiplies partials by adjoints,
- * forward mode by tangents. Second derivatives are never written by hand: forward-over-reverse
- * differentiates these partial expressions themselves with the same table, so every rule's
- * second derivative is exact by construction (e.g. {@code sqrt' = 0.5 / sqrt(a)} is differentiated
- * as a division by a square root).
+ * How the derivative passes apply the catalogue of elementary functions
+ * ({@link ElementaryFunction}, shared with the tape): the partial of an operation with respect to an
+ * argument is the catalogue's formula built as IR ({@link IrAlgebra}); reverse mode multiplies it by
+ * adjoints, forward mode by tangents. Second derivatives are never written by hand: forward-over-reverse
+ * differentiates these partial expressions themselves, so every rule's second derivative is exact by
+ * construction (e.g. {@code sqrt' = 0.5 / sqrt(a)} is differentiated as a division by a square root).
  *
- * <p>Conventions at non-differentiable points follow the runtime: {@code abs'(0) = 0};
- * {@code min(a, b)} and {@code max(a, b)} give the whole derivative to {@code a} on a tie;
- * {@code floor}, {@code ceil}, {@code rint}, {@code signum} have derivative 0.
+ * <p>Where a partial can be infinite at a finite point (sqrt at 0, a division, a zero base of pow), it is
+ * multiplied zero-safely, as CppAD's {@code azmul} and the tape's sweeps do: a zero adjoint or tangent gives
+ * zero, not {@code 0 * inf = NaN}. Folding's static rule {@code a * 0 = 0} thus also holds at run time.
  */
 public final class Rules {
 
@@ -29,7 +29,7 @@ public final class Rules {
      * so the rule is always chosen by the original operation).
      *
      * @param op the original operation
-     * @param payload its payload (the MathFn of a call)
+     * @param payload its payload (the ElementaryFunction of a call)
      * @param args its arguments, copied
      * @param result its result, copied
      */
@@ -45,7 +45,7 @@ public final class Rules {
             // only the taken side receives the adjoint
             return i == 1 ? b.select(v.arg(0), adjoint, b.constant(0.0)) : b.select(v.arg(0), b.constant(0.0), adjoint);
         }
-        return product(b, partial(b, v, i), adjoint);
+        return zeroSafe(b, v, product(b, partial(b, v, i), adjoint), adjoint);
     }
 
     /** The tangent of the result given the tangents of the arguments (null means zero). */
@@ -58,11 +58,24 @@ public final class Rules {
         Value sum = null;
         for (int i = 0; i < argTangents.length; i++) {
             if (argTangents[i] != null) {
-                Value term = product(b, partial(b, v, i), argTangents[i]);
+                Value term = zeroSafe(b, v, product(b, partial(b, v, i), argTangents[i]), argTangents[i]);
                 sum = sum == null ? term : b.add(sum, term);
             }
         }
         return sum;
+    }
+
+    /**
+     * {@code partialTimesZ}, or 0 where {@code z} is 0 if the operation's partial can be infinite
+     * (nothing to do when z is a non-zero constant: the select folds away).
+     */
+    private static Value zeroSafe(Builder b, Application v, Value partialTimesZ, Value z) {
+        ElementaryFunction fn = function(v);
+        if (fn == null || !fn.partialMayBeInfinite() || partialTimesZ.isConstant(0)) {
+            return partialTimesZ;
+        }
+        Value zero = b.constant(0.0);
+        return b.select(b.compare(Op.EQ, z, zero), zero, partialTimesZ);
     }
 
     /**
@@ -105,71 +118,26 @@ public final class Rules {
 
     /** d v / d arg_i, for a double-valued v whose argument i is double-valued. */
     static Value partial(Builder b, Application v, int i) {
+        ElementaryFunction fn = function(v);
+        if (fn != null) {
+            return fn.partial(new IrAlgebra(b), i, v.args(), v.result());
+        }
         return switch (v.op()) {
-            case NEG -> b.constant(-1.0);
-            case ADD -> b.constant(1.0);
-            case SUB -> b.constant(i == 0 ? 1.0 : -1.0);
-            case MUL -> v.arg(1 - i);
-            case DIV -> i == 0 ? recip(b, v.arg(1)) : b.neg(b.mul(v.result(), recip(b, v.arg(1))));
-            case CALL -> callPartial(b, (MathFn) v.payload(), v, i);
             case TO_DOUBLE, READ, LENGTH, CONST, PARAM -> b.constant(0.0);
             default -> throw new IllegalStateException("no derivative rule for " + v.op());
         };
     }
 
-    private static Value callPartial(Builder b, MathFn fn, Application app, int i) {
-        Value a = app.arg(0);
-        Value v = app.result();
-        Value one = b.constant(1.0);
-        return switch (fn) {
-            case SQRT -> b.mul(b.constant(0.5), recip(b, v));
-            case CBRT -> b.div(one, b.mul(b.constant(3.0), b.mul(v, v)));
-            case EXP -> v;
-            case EXPM1 -> b.add(v, one);
-            case LOG -> recip(b, a);
-            case LOG10 -> b.div(one, b.mul(a, b.constant(Math.log(10.0))));
-            case LOG1P -> b.div(one, b.add(a, one));
-            case SIN -> b.call(MathFn.COS, a);
-            case COS -> b.neg(b.call(MathFn.SIN, a));
-            case TAN -> b.add(one, b.mul(v, v));
-            case ASIN -> b.div(one, b.call(MathFn.SQRT, b.sub(one, b.mul(a, a))));
-            case ACOS -> b.neg(b.div(one, b.call(MathFn.SQRT, b.sub(one, b.mul(a, a)))));
-            case ATAN -> b.div(one, b.add(one, b.mul(a, a)));
-            case SINH -> b.call(MathFn.COSH, a);
-            case COSH -> b.call(MathFn.SINH, a);
-            case TANH -> b.sub(one, b.mul(v, v));
-            case ABS -> b.call(MathFn.SIGNUM, a);
-            case SIGNUM, FLOOR, CEIL, RINT -> b.constant(0.0);
-            case POW -> i == 0
-                    ? b.mul(app.arg(1), b.call(MathFn.POW, a, b.sub(app.arg(1), one)))
-                    : b.mul(v, b.call(MathFn.LOG, a));
-            case ATAN2 -> {
-                // atan2(y, x): d/dy = x / (x^2 + y^2), d/dx = -y / (x^2 + y^2)
-                Value y = app.arg(0);
-                Value x = app.arg(1);
-                Value r2 = b.add(b.mul(x, x), b.mul(y, y));
-                yield i == 0 ? b.mul(x, recip(b, r2)) : b.neg(b.mul(y, recip(b, r2)));
-            }
-            case HYPOT -> b.mul(app.arg(i), recip(b, v));
-            case MIN -> tie(b, b.compare(Op.LE, app.arg(0), app.arg(1)), i);
-            case MAX -> tie(b, b.compare(Op.GE, app.arg(0), app.arg(1)), i);
+    /** The catalogue's function an operation computes, or null (reads, conversions, leaves). */
+    private static ElementaryFunction function(Application v) {
+        return switch (v.op()) {
+            case NEG -> ElementaryFunction.NEG;
+            case ADD -> ElementaryFunction.ADD;
+            case SUB -> ElementaryFunction.SUB;
+            case MUL -> ElementaryFunction.MUL;
+            case DIV -> ElementaryFunction.DIV;
+            case CALL -> (ElementaryFunction) v.payload();
+            default -> null;
         };
-    }
-
-    /**
-     * 1 / d, shared: every partial divides through this one value, so a function like
-     * {@code 1 / Math.sqrt(r2)} costs one division for value and derivatives together (its own
-     * {@code 1 / s} is the same value). Derivative values may differ from a direct division in
-     * the last bit; the function's value is never rewritten.
-     */
-    private static Value recip(Builder b, Value d) {
-        return b.div(b.constant(1.0), d);
-    }
-
-    /** 1 for the argument min/max picked, 0 for the other. */
-    private static Value tie(Builder b, Value firstPicked, int i) {
-        Value one = b.constant(1.0);
-        Value zero = b.constant(0.0);
-        return i == 0 ? b.select(firstPicked, one, zero) : b.select(firstPicked, zero, one);
     }
 }

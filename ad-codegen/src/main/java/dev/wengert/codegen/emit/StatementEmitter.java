@@ -2,11 +2,11 @@ package dev.wengert.codegen.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import dev.wengert.ad.rules.ElementaryFunction;
 import dev.wengert.codegen.ir.ArrayRef;
 import dev.wengert.codegen.ir.Block;
 import dev.wengert.codegen.ir.If;
 import dev.wengert.codegen.ir.Loop;
-import dev.wengert.codegen.ir.MathFn;
 import dev.wengert.codegen.ir.Node;
 import dev.wengert.codegen.ir.Op;
 import dev.wengert.codegen.ir.Program;
@@ -468,7 +468,7 @@ public final class StatementEmitter {
     }
 
     private String call(Value v) {
-        StringBuilder s = new StringBuilder("Math.").append(((MathFn) v.payload()).javaName()).append('(');
+        StringBuilder s = new StringBuilder("Math.").append(((ElementaryFunction) v.payload()).javaName()).append('(');
         for (int k = 0; k < v.args().size(); k++) {
             s.append(k == 0 ? "" : ", ").append(expr(v.arg(k), 0));
         }

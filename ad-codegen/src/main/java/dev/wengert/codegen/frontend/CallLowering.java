@@ -4,9 +4,9 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.util.Trees;
+import dev.wengert.ad.rules.ElementaryFunction;
 import dev.wengert.codegen.ir.ArrayRef;
 import dev.wengert.codegen.ir.Builder;
-import dev.wengert.codegen.ir.MathFn;
 import dev.wengert.codegen.ir.Op;
 import dev.wengert.codegen.ir.Type;
 import dev.wengert.codegen.ir.Value;
@@ -61,7 +61,7 @@ final class CallLowering {
             Value a = args.get(0);
             return b.select(b.compare(Op.LT, a, b.constant(0)), b.neg(a), a);
         }
-        MathFn fn = MathFn.byJavaName(name);
+        ElementaryFunction fn = ElementaryFunction.byJavaName(name);
         if (fn == null || fn.arity() != args.size()) {
             throw new UnsupportedConstructException(m, "Math." + name + " with " + args.size()
                     + " argument(s) is not supported; supported: " + supportedMath());
@@ -75,8 +75,10 @@ final class CallLowering {
 
     private static String supportedMath() {
         StringBuilder s = new StringBuilder();
-        for (MathFn f : MathFn.values()) {
-            s.append(s.length() == 0 ? "" : ", ").append(f.javaName());
+        for (ElementaryFunction f : ElementaryFunction.values()) {
+            if (f.javaName() != null) {
+                s.append(s.length() == 0 ? "" : ", ").append(f.javaName());
+            }
         }
         return s.toString();
     }

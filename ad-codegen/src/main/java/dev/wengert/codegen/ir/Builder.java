@@ -1,5 +1,6 @@
 package dev.wengert.codegen.ir;
 
+import dev.wengert.ad.rules.ElementaryFunction;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -154,7 +155,10 @@ public final class Builder {
         return make(Op.TO_DOUBLE, Type.DOUBLE, List.of(a), null);
     }
 
-    public Value call(MathFn fn, Value... args) {
+    public Value call(ElementaryFunction fn, Value... args) {
+        if (fn.javaName() == null) {
+            throw new IllegalArgumentException(fn + " is an operator, not a Math function");
+        }
         if (args.length != fn.arity()) {
             throw new IllegalArgumentException(fn + " takes " + fn.arity() + " arguments");
         }

@@ -1,5 +1,6 @@
 package dev.wengert.codegen.ir;
 
+import dev.wengert.ad.rules.ElementaryFunction;
 import java.util.List;
 
 /**
@@ -36,7 +37,7 @@ final class Folding {
             case NOT -> args.get(0).op() == Op.NOT ? args.get(0).arg(0) : null;
             case AND -> logical(args, true);
             case OR -> logical(args, false);
-            case CALL -> callIdentity(b, (MathFn) payload, args);
+            case CALL -> callIdentity(b, (ElementaryFunction) payload, args);
             default -> null;
         };
     }
@@ -211,8 +212,8 @@ final class Folding {
         return args.get(0) == args.get(1) ? args.get(0) : null;
     }
 
-    private static Value callIdentity(Builder b, MathFn fn, List<Value> args) {
-        if (fn == MathFn.POW && args.get(1).op() == Op.CONST) {
+    private static Value callIdentity(Builder b, ElementaryFunction fn, List<Value> args) {
+        if (fn == ElementaryFunction.POW && args.get(1).op() == Op.CONST) {
             double p = args.get(1).constant();
             if (p == 0) {
                 return b.constant(1.0);
@@ -243,12 +244,12 @@ final class Folding {
             return b.constant((double) (Integer) a0);
         }
         if (op == Op.CALL) {
-            MathFn fn = (MathFn) payload;
-            if (!fn.foldable()) {
+            ElementaryFunction fn = (ElementaryFunction) payload;
+            if (!fn.exactlySpecified()) {
                 return null;
             }
             double[] xs = args.stream().mapToDouble(Value::constant).toArray();
-            return b.constant(fn.fold(xs));
+            return b.constant(fn.evaluate(xs));
         }
         if (op.isComparison()) {
             double x = ((Number) a0).doubleValue();

@@ -13,7 +13,7 @@ public enum Op {
     NEG, ADD, SUB, MUL, DIV, REM,
     /** int to double widening. */
     TO_DOUBLE,
-    /** A Math function (payload: MathFn). */
+    /** A Math function (payload: the catalogue's ElementaryFunction). */
     CALL,
     LT, LE, GT, GE, EQ, NE, NOT, AND, OR,
     /** {@code c ? a : b} on already computed values (both sides are side-effect free). */

@@ -43,7 +43,7 @@ public final class Value implements Node {
         return args.get(i);
     }
 
-    /** Literal, ArrayRef, MathFn or field name, depending on {@link #op()}. */
+    /** Literal, ArrayRef, ElementaryFunction or field name, depending on {@link #op()}. */
     public Object payload() {
         return payload;
     }

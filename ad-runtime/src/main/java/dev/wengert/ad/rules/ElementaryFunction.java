@@ -31,7 +31,7 @@ import java.util.function.DoubleUnaryOperator;
  *   <li>{@code hypot} at the origin has zero gradient and zero curvature (the minimum-norm
  *       subgradient);</li>
  *   <li>{@code pow(x, y)}: d/dx is 0 at x = y = 0 (x^0 is constant); d/dy is 0 at x = 0 (the limit of
- *       x^y log x as x -> 0+ for y > 0, and by the same convention at y = 0).</li>
+ *       x^y log x as x -> 0+ for y > 0, and by the same convention at y = 0), and so is d2/dxdy.</li>
  * </ul>
  *
  * <p>To add a function: add a constant here (arity, evaluation, partials, whether a partial can be
@@ -239,7 +239,7 @@ public enum ElementaryFunction {
     RINT("rint", 1, Math::rint, true, false),
     /**
      * pow(x, y): d/dx = y x^(y-1), and 0 at x = y = 0 (where the formula is 0 * inf); d/dy = x^y log x,
-     * and 0 at x = 0.
+     * and 0 at x = 0; the mixed partial is 0 at x = 0.
      */
     POW("pow", 2, Math::pow, false, true) {
         @Override
@@ -249,10 +249,12 @@ public enum ElementaryFunction {
             T zero = a.constant(0);
             T one = a.constant(1);
             if (i == 0) {
-                // y x^(y-1) is 0 * inf only at x = y = 0; elsewhere keep the one smooth formula, so that
-                // differentiating this partial in y gives the true mixed partial
+                // Away from x = 0 the one smooth formula, so that differentiating this partial in y gives
+                // the true mixed partial. At x = 0 it is 0 * inf for y = 0; there, as d/dy is 0 at x = 0,
+                // the partial is taken piecewise constant in y (exact 0 and 1 for y = 0 and y = 1), which
+                // makes the mixed partial 0 whichever partial it is derived from.
                 T smooth = a.mul(y, a.apply(POW, List.of(x, a.sub(y, one))));
-                return a.ifEqual(y, zero, a.ifEqual(x, zero, zero, smooth), smooth);
+                return a.ifEqual(x, zero, a.ifEqual(y, zero, zero, a.ifEqual(y, one, one, smooth)), smooth);
             }
             return a.ifEqual(x, zero, zero, a.mul(value, a.apply(LOG, x)));
         }

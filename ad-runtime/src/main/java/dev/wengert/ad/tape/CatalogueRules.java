@@ -100,7 +100,7 @@ final class CatalogueRules {
             case SUB: return 1.0;
             case MUL: return y;
             case DIV: return 1.0 / y;
-            case POW: return y == 0.0 ? (x == 0.0 ? 0.0 : y * Math.pow(x, y - 1.0)) : y * Math.pow(x, y - 1.0);
+            case POW: return x == 0.0 ? (y == 0.0 ? 0.0 : y == 1.0 ? 1.0 : y * Math.pow(x, y - 1.0)) : y * Math.pow(x, y - 1.0);
             case ATAN2: return y * (1.0 / (y * y + x * x));
             case HYPOT: return f == 0.0 ? 0.0 : x * (1.0 / f);
             case MIN: return x <= y ? 1.0 : 0.0;
@@ -151,7 +151,7 @@ final class CatalogueRules {
             case MUL_CONST: return c;
             case DIV_CONST: return 1.0 / c;
             case CONST_DIV: return -(f * (1.0 / x));
-            case POW_CONST: return c == 0.0 ? (x == 0.0 ? 0.0 : c * Math.pow(x, c - 1.0)) : c * Math.pow(x, c - 1.0);
+            case POW_CONST: return x == 0.0 ? (c == 0.0 ? 0.0 : c == 1.0 ? 1.0 : c * Math.pow(x, c - 1.0)) : c * Math.pow(x, c - 1.0);
             case CONST_POW: return c == 0.0 ? 0.0 : f * Math.log(c);
             case MIN_CONST: return x <= c ? 1.0 : 0.0;
             case MAX_CONST: return c <= x ? 1.0 : 0.0;

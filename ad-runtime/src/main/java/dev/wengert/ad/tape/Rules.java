@@ -93,7 +93,7 @@ public final class Rules {
             case ADD: case SUB: case MIN: case MAX: return 0;
             case MUL: return 1;
             case DIV: return -1 / (y * y);
-            case POW: return x == 0 ? (y == 0 ? 0 : Math.pow(x, y - 1)) : Math.pow(x, y - 1) * (1 + y * Math.log(x));
+            case POW: return x == 0 ? 0 : Math.pow(x, y - 1) * (1 + y * Math.log(x));
             case ATAN2: { double q = 1 / (x * x + y * y); return (x * x - y * y) * q * q; }
             case HYPOT: return f == 0 ? 0 : -(x / f) * (y / f) / f;
             default: throw unknown(op);
