@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The tape and the processor interpret one catalogue of elementary functions: every function, as
- * the whole of a recorded or generated function, has the same value, gradient and Hessian in both
+ * the whole of a recorded or generated function, has the same value, gradient, Hessian-vector
+ * products (along unit directions too, whose zero tangents exercise the zero-safe products) and Hessian in both
  * engines at ordinary points and at every convention point (0, ties, the origin, a negative base,
  * the edges of asin's domain, huge arguments).
  */
@@ -148,7 +149,7 @@ class CatalogueParityTest {
 
     @ParameterizedTest(name = "{0} at {1}")
     @MethodSource("points")
-    void tapeAndGeneratedCodeAgreeOnValueGradientAndHessian(ElementaryFunction f, double[] x) {
+    void tapeAndGeneratedCodeAgreeOnValueGradientHessianVectorAndHessian(ElementaryFunction f, double[] x) {
         int n = x.length;
         Objective gen = generated(f);
         double[] gTape = new double[n];
@@ -168,6 +169,15 @@ class CatalogueParityTest {
         Outcome tapeGradient = Outcome.of(() -> Tape.record(TAPE.get(f), x).gradient(x, gTape));
         Outcome genGradient = Outcome.of(() -> gen.gradient(x, gGen));
         compare(tapeGradient, gTape, genGradient, gGen, at + ": gradient");
+
+        // a unit direction leaves the other argument's tangent exactly zero (the zero-safe products)
+        for (double[] v : n == 1 ? new double[][] {{1}, {-0.5}} : new double[][] {{1, 0}, {0, 1}, {0.5, -1}}) {
+            double[] hvTape = new double[n];
+            double[] hvGen = new double[n];
+            Outcome tapeHv = Outcome.of(() -> Tape.record(TAPE.get(f), x).hessianVector(x, v, hvTape));
+            Outcome genHv = Outcome.of(() -> gen.hessianVector(x, v, hvGen));
+            compare(tapeHv, hvTape, genHv, hvGen, at + ": Hessian times " + java.util.Arrays.toString(v));
+        }
 
         Outcome tapeHessian = Outcome.of(() -> Tape.record(TAPE.get(f), x).hessian(x, hTape));
         Outcome genHessian = Outcome.of(() -> gen.hessian(x, hGen));
