@@ -43,4 +43,35 @@ public interface Objective {
 
     /** Writes the dense Hessian of f at x into {@code h}, row-major n x n ({@code h[i * n + j]}). */
     void hessian(double[] x, double[] h);
+
+    /**
+     * The sparsity pattern of the Hessian (both triangles), the order of {@link #sparseHessian}'s values.
+     * Tape-backed and generated implementations know it; the default throws
+     * {@link UnsupportedOperationException}, since an arbitrary implementation cannot tell.
+     */
+    default SparsityPattern hessianPattern() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not know its Hessian's sparsity "
+                + "pattern; implement hessianPattern() (and sparseHessian) or use hessian(x, h)");
+    }
+
+    /**
+     * Writes the Hessian's non-zeros at x into {@code values}, in the order of {@link #hessianPattern()}.
+     * Tape-backed and generated implementations compute only the non-zeros; the default computes the
+     * dense Hessian and packs it (slow, and n x n memory: override it).
+     */
+    default void sparseHessian(double[] x, double[] values) {
+        SparsityPattern pattern = hessianPattern();
+        int n = pattern.rows();
+        if (values == null) throw new NullPointerException("sparseHessian: values is null");
+        if (values.length != pattern.nonZeros()) {
+            throw new DimensionMismatchException("sparseHessian: values", values.length, pattern.nonZeros());
+        }
+        double[] dense = new double[Math.multiplyExact(n, n)];
+        hessian(x, dense);
+        for (int r = 0; r < n; r++) {
+            for (int k = pattern.rowStart(r); k < pattern.rowStart(r + 1); k++) {
+                values[k] = dense[r * n + pattern.column(k)];
+            }
+        }
+    }
 }

@@ -21,6 +21,7 @@ public final class RecordedFunction implements Objective {
     private final int dimension;
     private volatile Recording current;
     private volatile int recordings;
+    private volatile SparsityPattern pattern;
 
     RecordedFunction(ScalarFunction f, double[] x0) {
         this.f = f;
@@ -86,6 +87,65 @@ public final class RecordedFunction implements Objective {
             current.hessian(x, h);
         } catch (GuardFlippedException flipped) {
             rerecord(x).hessian(x, h);
+        }
+    }
+
+    /**
+     * The Hessian pattern of the recording in use when first asked; kept from then on, so that every
+     * {@link #sparseHessian} writes its values in this order.
+     */
+    @Override
+    public SparsityPattern hessianPattern() {
+        SparsityPattern p = pattern;
+        if (p == null) {
+            synchronized (this) {
+                if (pattern == null) pattern = current.hessianPattern();
+                p = pattern;
+            }
+        }
+        return p;
+    }
+
+    /**
+     * Writes the Hessian's non-zeros in the order of {@link #hessianPattern()}. Where x takes another
+     * branch (re-recorded), the new branch's non-zeros are written into that pattern, zeros elsewhere;
+     * if the new branch has an entry outside it, throws {@link IllegalStateException}: ask for
+     * {@code recording().hessianPattern()} again and use that.
+     */
+    @Override
+    public void sparseHessian(double[] x, double[] values) {
+        SparsityPattern published = hessianPattern();
+        if (values == null) throw new NullPointerException("sparseHessian: values is null");
+        if (values.length != published.nonZeros()) {
+            throw new DimensionMismatchException("sparseHessian: values", values.length, published.nonZeros());
+        }
+        try {
+            writeInto(current, x, values, published);
+        } catch (GuardFlippedException flipped) {
+            writeInto(rerecord(x), x, values, published);
+        }
+    }
+
+    // The recording's sparse Hessian in the published pattern's order.
+    private static void writeInto(Recording r, double[] x, double[] values, SparsityPattern published) {
+        SparsityPattern own = r.hessianPattern();
+        if (own.equals(published)) {
+            r.sparseHessian(x, values);
+            return;
+        }
+        double[] ownValues = new double[own.nonZeros()];
+        r.sparseHessian(x, ownValues);
+        java.util.Arrays.fill(values, 0.0);
+        for (int row = 0; row < own.rows(); row++) {
+            for (int k = own.rowStart(row); k < own.rowStart(row + 1); k++) {
+                int at = published.indexOf(row, own.column(k));
+                if (at < 0) {
+                    throw new IllegalStateException("sparseHessian: at this x the function takes another branch, whose"
+                            + " Hessian has entry (" + row + ", " + own.column(k) + ") outside the pattern"
+                            + " hessianPattern() returned; use recording().hessianPattern() and Recording.sparseHessian");
+                }
+                values[at] = ownValues[k];
+            }
         }
     }
 

@@ -39,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link NonFiniteException} naming the operation that produced them.
  */
 public final class Recording implements Objective {
-    private static final long HESSIAN_SCRATCH_BYTES = 32L << 20;
+    static final long HESSIAN_SCRATCH_BYTES = 32L << 20;
     // Node-columns of Hessian work (tape size x n) that make another thread worth starting.
     private static final long MIN_WORK_PER_THREAD = 200_000;
     private static final ExecutorService HESSIAN_WORKERS = Executors.newCachedThreadPool(task -> {
@@ -50,6 +50,7 @@ public final class Recording implements Objective {
 
     private final TapeData tape;
     private final long operations;
+    private volatile SparseHessian sparseHessian;   // worked out on first use
 
     Recording(TapeData tape, long operations) {
         this.tape = tape;
@@ -260,6 +261,54 @@ public final class Recording implements Objective {
             }
         }
         requireFinite("hessian", h, v, true, null);
+    }
+
+    // ---- sparse second order ----
+
+    /**
+     * The pattern of the Hessian on this recording's path (both triangles), from nonlinear
+     * interaction sets: worked out once, with a star coloring of it, on the first call of this or
+     * {@link #sparseHessian}, then reused (thread-safe).
+     */
+    @Override
+    public SparsityPattern hessianPattern() {
+        return sparseHessianPlan("hessianPattern").pattern();
+    }
+
+    /** The star coloring of {@link #hessianPattern()}: its {@code count()} is the number of directions a sparse Hessian sweeps. */
+    public dev.wengert.ad.coloring.Coloring hessianColoring() {
+        return sparseHessianPlan("hessianColoring").coloring();
+    }
+
+    /**
+     * Writes the Hessian's non-zeros at x into {@code values}, in the order of {@link #hessianPattern()}:
+     * one replay, one reverse sweep, and forward-over-reverse sweeps along one seed direction per color
+     * of the star coloring (directions batched as in the dense Hessian), then direct recovery. Costs a
+     * few gradients for a stencil whatever n is; allocates nothing after the first call on a thread.
+     */
+    @Override
+    public void sparseHessian(double[] x, double[] values) {
+        int out = scalarOutput("sparseHessian");
+        SparseHessian plan = sparseHessianPlan("sparseHessian");
+        requireLength("sparseHessian", "values", values, plan.pattern().nonZeros());
+        double[] v = replay(x, "sparseHessian");
+        plan.evaluate(tape, v, inner(), out, values);
+        requireFinite("sparseHessian", values, v, true, null);
+    }
+
+    private SparseHessian sparseHessianPlan(String driver) {
+        SparseHessian plan = sparseHessian;
+        if (plan == null) {
+            int out = scalarOutput(driver);
+            synchronized (this) {
+                plan = sparseHessian;
+                if (plan == null) {
+                    plan = SparseHessian.of(tape, out);
+                    sparseHessian = plan;
+                }
+            }
+        }
+        return plan;
     }
 
     // ---- shared steps ----

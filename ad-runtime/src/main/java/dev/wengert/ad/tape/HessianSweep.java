@@ -68,7 +68,7 @@ public final class HessianSweep {
         this.innerValues = inner;
         int n = t.inputCount();
         int width = Math.min(k, n - first);
-        forward(v, first, width);
+        forward(v, null, first, width);
         reverse(v, adj, out, width);
         for (int m = 0; m < n; m++) {
             int node = t.inputNodes[m];
@@ -81,7 +81,34 @@ public final class HessianSweep {
         }
     }
 
-    private void forward(double[] v, int first, int width) {
+    /**
+     * Compressed Hessian columns for a coloring of the inputs: direction d of this batch is the sum of
+     * the unit directions of the inputs of color {@code firstColor + d}. Writes, for every input m, its
+     * row of H S into {@code compressed[m * colors + firstColor + d]} (S the seed matrix: one column per
+     * color), from which a star coloring recovers H directly.
+     */
+    public void compressedColumns(TapeData tape, double[] v, double[] inner, double[] adj, int out, int[] colorOf,
+                                  int colors, int firstColor, double[] compressed) {
+        this.t = tape;
+        this.innerValues = inner;
+        int n = t.inputCount();
+        int width = Math.min(k, colors - firstColor);
+        forward(v, colorOf, firstColor, width);
+        reverse(v, adj, out, width);
+        for (int m = 0; m < n; m++) {
+            int node = t.inputNodes[m];
+            int row = m * colors + firstColor;
+            if (adjointTangentLive[node]) {
+                System.arraycopy(adjointTangent, node * k, compressed, row, width);
+            } else {
+                Arrays.fill(compressed, row, row + width, 0.0);
+            }
+        }
+    }
+
+    // Seeds input m with unit direction colorOf[m] - first (m - first without a coloring) when that is
+    // in [0, width).
+    private void forward(double[] v, int[] colorOf, int first, int width) {
         final byte[] op = t.op;
         final int[] a = t.a;
         final int[] b = t.b;
@@ -93,7 +120,7 @@ public final class HessianSweep {
             int row = i * k;
             switch (Op.kind(o)) {
                 case Op.INPUT: {
-                    int d = a[i] - first;
+                    int d = (colorOf == null ? a[i] : colorOf[a[i]]) - first;
                     live[i] = d >= 0 && d < width;
                     if (live[i]) {
                         Arrays.fill(td, row, row + width, 0.0);

@@ -20,6 +20,8 @@ public final class Workspace {
     private double[] innerTangents;
     private double[] inputScratch;
     private HessianSweep hessianSweep;
+    private double[] keptAdjoints;
+    private double[] compressed;
 
     private Workspace() {
     }
@@ -36,6 +38,7 @@ public final class Workspace {
             w.adjointTangents = null;
             w.inner = null;
             w.innerTangents = null;
+            w.keptAdjoints = null;
         }
         return w;
     }
@@ -83,6 +86,21 @@ public final class Workspace {
     public double[] adjointTangents() {
         if (adjointTangents == null) adjointTangents = new double[capacity];
         return adjointTangents;
+    }
+
+    /**
+     * Node adjoints a caller keeps across several sweeps (the sparse Hessian's first-order adjoints);
+     * unlike {@link #adjoints} not zero between calls: the caller fills it.
+     */
+    public double[] keptAdjoints() {
+        if (keptAdjoints == null) keptAdjoints = new double[capacity];
+        return keptAdjoints;
+    }
+
+    /** Scratch of {@code length} doubles for a compressed Hessian (n rows, one column per color). */
+    public double[] compressed(int length) {
+        if (compressed == null || compressed.length < length) compressed = new double[length];
+        return compressed;
     }
 
     /** This thread's dense-Hessian scratch for a tape of {@code nodes} nodes at batch width {@code width}. */

@@ -1,0 +1,71 @@
+package dev.wengert.ad;
+
+import dev.wengert.ad.coloring.Coloring;
+import dev.wengert.ad.coloring.StarColoring;
+import dev.wengert.ad.tape.HessianSparsity;
+import dev.wengert.ad.tape.HessianSweep;
+import dev.wengert.ad.tape.ReverseSweep;
+import dev.wengert.ad.tape.TapeData;
+import dev.wengert.ad.tape.Workspace;
+import java.util.Arrays;
+
+/**
+ * What a recording needs to compute its Hessian sparsely, worked out once: the pattern (nonlinear
+ * interaction sets), a star coloring of it, and for every non-zero the place in the compressed
+ * Hessian that holds it. An evaluation is then one replay, one reverse sweep, and forward-over-reverse
+ * sweeps k directions wide for the colors (a handful for a stencil, whatever n is), followed by a
+ * gather of the non-zeros: O(nnz) memory, no n x n array anywhere.
+ */
+final class SparseHessian {
+    private final SparsityPattern pattern;
+    private final Coloring coloring;
+    private final int[] colorOf;
+    private final int[] recovery;
+
+    private SparseHessian(SparsityPattern pattern, Coloring coloring) {
+        this.pattern = pattern;
+        this.coloring = coloring;
+        this.colorOf = coloring.toArray();
+        this.recovery = StarColoring.recoveryIndex(pattern, coloring);
+    }
+
+    static SparseHessian of(TapeData tape, int out) {
+        HessianSparsity.Csr csr = HessianSparsity.of(tape, out);
+        SparsityPattern pattern = new SparsityPattern(csr.n(), csr.n(), csr.rowStart(), csr.column());
+        return new SparseHessian(pattern, StarColoring.of(pattern));
+    }
+
+    SparsityPattern pattern() {
+        return pattern;
+    }
+
+    Coloring coloring() {
+        return coloring;
+    }
+
+    /**
+     * Writes the non-zeros at the point whose node values are {@code v} into {@code values}, in the
+     * pattern's order.
+     */
+    void evaluate(TapeData tape, double[] v, double[] inner, int out, double[] values) {
+        int n = tape.inputCount();
+        int colors = coloring.count();
+        if (pattern.nonZeros() == 0) {
+            return;
+        }
+        Workspace ws = Workspace.forThread(tape.size());
+        double[] adj = ws.keptAdjoints();
+        Arrays.fill(adj, 0, out + 1, 0.0);
+        adj[out] = 1;
+        ReverseSweep.run(tape, v, inner, adj, out, null);
+        int width = Math.min(colors, HessianSweep.widthFor(tape, Recording.HESSIAN_SCRATCH_BYTES));
+        HessianSweep sweep = ws.hessianSweep(tape.size(), width);
+        double[] compressed = ws.compressed(Math.multiplyExact(n, colors));
+        for (int first = 0; first < colors; first += sweep.width()) {
+            sweep.compressedColumns(tape, v, inner, adj, out, colorOf, colors, first, compressed);
+        }
+        for (int k = 0; k < values.length; k++) {
+            values[k] = compressed[recovery[k]];
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package dev.wengert.ad;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Which entries of a rows x columns matrix (a Hessian, a Jacobian) can be non-zero, in compressed
+ * sparse row (CSR) form: the entries of row r are {@code column(k)} for {@code k} in
+ * {@code [rowStart(r), rowStart(r + 1))}, in increasing column order. A Hessian's pattern holds both
+ * triangles. Sparse derivatives are written as a {@code double[]} of {@link #nonZeros()} values in this
+ * order, so one pattern and one values array serve every evaluation without allocating.
+ *
+ * <pre>{@code
+ * Recording energy = Tape.record(Grid::energy, x0);
+ * SparsityPattern pattern = energy.hessianPattern();     // computed once per recording
+ * double[] h = new double[pattern.nonZeros()];
+ * energy.sparseHessian(x, h);                              // a few sweeps, whatever n is
+ * pattern.multiply(h, v, hv);                              // H v, e.g. inside conjugate gradients
+ * }</pre>
+ *
+ * <p>Immutable and safe to share between threads.
+ */
+public final class SparsityPattern {
+    private final int rows;
+    private final int columns;
+    private final int[] rowStart;
+    private final int[] column;
+
+    /**
+     * A pattern from its CSR arrays, which it keeps (callers hand them over and do not change them).
+     *
+     * @param rows number of rows
+     * @param columns number of columns
+     * @param rowStart {@code rows + 1} offsets into {@code column}, non-decreasing, from 0 to its length
+     * @param column the column indices, strictly increasing within each row
+     */
+    SparsityPattern(int rows, int columns, int[] rowStart, int[] column) {
+        if (rowStart.length != rows + 1 || rowStart[0] != 0 || rowStart[rows] != column.length) {
+            throw new IllegalArgumentException("row starts do not describe " + column.length + " entries in " + rows + " rows");
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int k = rowStart[r]; k < rowStart[r + 1]; k++) {
+                int c = column[k];
+                if (c < 0 || c >= columns || (k > rowStart[r] && column[k - 1] >= c)) {
+                    throw new IllegalArgumentException("row " + r + ": columns must be increasing and below " + columns);
+                }
+            }
+        }
+        this.rows = rows;
+        this.columns = columns;
+        this.rowStart = rowStart;
+        this.column = column;
+    }
+
+    /**
+     * The pattern with the given entries per row (each row's columns in any order, duplicates allowed).
+     *
+     * @param columns number of columns
+     * @param entries for each row, its column indices
+     * @return the pattern
+     */
+    public static SparsityPattern ofRows(int columns, int[][] entries) {
+        int rows = entries.length;
+        int[] start = new int[rows + 1];
+        int[][] sorted = new int[rows][];
+        for (int r = 0; r < rows; r++) {
+            sorted[r] = Arrays.stream(entries[r]).sorted().distinct().toArray();
+            start[r + 1] = Math.addExact(start[r], sorted[r].length);
+        }
+        int[] column = new int[start[rows]];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(sorted[r], 0, column, start[r], sorted[r].length);
+        }
+        return new SparsityPattern(rows, columns, start, column);
+    }
+
+    /** The dense pattern of an n x n matrix (every entry). */
+    public static SparsityPattern dense(int rows, int columns) {
+        long entries = (long) rows * columns;
+        if (entries > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a dense " + rows + " x " + columns + " pattern has " + entries
+                    + " entries, more than an array holds");
+        }
+        int[] start = new int[rows + 1];
+        int[] column = new int[(int) entries];
+        for (int r = 0; r < rows; r++) {
+            start[r + 1] = start[r] + columns;
+            for (int c = 0; c < columns; c++) column[r * columns + c] = c;
+        }
+        return new SparsityPattern(rows, columns, start, column);
+    }
+
+    /** Number of rows. */
+    public int rows() {
+        return rows;
+    }
+
+    /** Number of columns. */
+    public int columns() {
+        return columns;
+    }
+
+    /** Number of entries that can be non-zero: the length of a values array. */
+    public int nonZeros() {
+        return column.length;
+    }
+
+    /** Offset of row {@code r}'s first entry in the values array ({@code rowStart(rows())} is {@link #nonZeros()}). */
+    public int rowStart(int r) {
+        return rowStart[r];
+    }
+
+    /** The column of entry {@code k}. */
+    public int column(int k) {
+        return column[k];
+    }
+
+    /** The row of entry {@code k} (a binary search over the row starts). */
+    public int row(int k) {
+        if (k < 0 || k >= column.length) throw new IndexOutOfBoundsException("entry " + k + " of " + column.length);
+        int r = Arrays.binarySearch(rowStart, k);
+        if (r < 0) return -r - 2;
+        while (r + 1 < rowStart.length && rowStart[r + 1] == k) r++;   // skip empty rows
+        return r;
+    }
+
+    /** The position of entry (r, c) in the values array, or -1 if it is not in the pattern. */
+    public int indexOf(int r, int c) {
+        int k = Arrays.binarySearch(column, rowStart[r], rowStart[r + 1], c);
+        return k >= 0 ? k : -1;
+    }
+
+    /** The most entries any row has. */
+    public int maxRowLength() {
+        int most = 0;
+        for (int r = 0; r < rows; r++) most = Math.max(most, rowStart[r + 1] - rowStart[r]);
+        return most;
+    }
+
+    /** True if (r, c) is in the pattern exactly when (c, r) is. */
+    public boolean isSymmetric() {
+        if (rows != columns) return false;
+        for (int r = 0; r < rows; r++) {
+            for (int k = rowStart[r]; k < rowStart[r + 1]; k++) {
+                if (indexOf(column[k], r) < 0) return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes {@code values} (in this pattern's order) into a dense row-major array, zeros elsewhere. */
+    public double[] toDense(double[] values) {
+        requireValues(values, "toDense");
+        long size = (long) rows * columns;
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("toDense: a dense " + rows + " x " + columns + " matrix has " + size
+                    + " entries, more than an array holds");
+        }
+        double[] dense = new double[(int) size];
+        for (int r = 0; r < rows; r++) {
+            for (int k = rowStart[r]; k < rowStart[r + 1]; k++) dense[r * columns + column[k]] = values[k];
+        }
+        return dense;
+    }
+
+    /** One entry of a sparse matrix. */
+    public record Entry(int row, int column, double value) {
+    }
+
+    /** The entries with their values, row by row: (row, column, value) triplets. */
+    public List<Entry> entries(double[] values) {
+        requireValues(values, "entries");
+        List<Entry> out = new ArrayList<>(column.length);
+        for (int r = 0; r < rows; r++) {
+            for (int k = rowStart[r]; k < rowStart[r + 1]; k++) out.add(new Entry(r, column[k], values[k]));
+        }
+        return out;
+    }
+
+    /**
+     * Writes the matrix-vector product {@code M v} into {@code out}, where M has this pattern and
+     * {@code values}: one pass over the non-zeros, allocation-free (conjugate gradients' operator).
+     */
+    public void multiply(double[] values, double[] v, double[] out) {
+        requireValues(values, "multiply");
+        if (v == null) throw new NullPointerException("multiply: v is null");
+        if (out == null) throw new NullPointerException("multiply: out is null");
+        if (v.length != columns) throw new DimensionMismatchException("multiply: v", v.length, columns);
+        if (out.length != rows) throw new DimensionMismatchException("multiply: out", out.length, rows);
+        for (int r = 0; r < rows; r++) {
+            double s = 0;
+            for (int k = rowStart[r], end = rowStart[r + 1]; k < end; k++) s += values[k] * v[column[k]];
+            out[r] = s;
+        }
+    }
+
+    private void requireValues(double[] values, String method) {
+        if (values == null) throw new NullPointerException(method + ": values is null");
+        if (values.length != column.length) {
+            throw new DimensionMismatchException(method + ": values", values.length, column.length);
+        }
+    }
+
+    // Package-private views for the sweeps: the arrays themselves, not copies.
+    int[] rowStarts() {
+        return rowStart;
+    }
+
+    int[] columnIndices() {
+        return column;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SparsityPattern p && p.rows == rows && p.columns == columns
+                && Arrays.equals(p.rowStart, rowStart) && Arrays.equals(p.column, column);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * rows + columns) + Arrays.hashCode(column);
+    }
+
+    @Override
+    public String toString() {
+        return rows + " x " + columns + " pattern, " + column.length + " non-zeros (at most " + maxRowLength()
+                + " a row)";
+    }
+}

@@ -1,0 +1,257 @@
+package dev.wengert.ad.tape;
+
+import java.util.Arrays;
+
+/**
+ * The sparsity pattern of the Hessian of one output of a tape, by nonlinear interaction sets
+ * (Walther 2008, as in ADOL-C's {@code hess_pat} and SparseConnectivityTracer): a forward pass
+ * gives each node the set of inputs it depends on; every node that reaches the output and is
+ * nonlinear in its arguments makes its arguments' sets interact (x * y: the sets of x and y; sqrt(x):
+ * the set of x with itself; a sum: nothing). The union of those interactions is the pattern: exact
+ * for the recorded operation sequence (the path its guards describe), and conservative only where
+ * values cancel (x * y - y * x).
+ *
+ * <p>Operations with zero derivative everywhere (signum, floor, ceil, rint, x^0) cut dependencies;
+ * piecewise-linear ones (abs, min, max) carry them but add no interaction.
+ */
+public final class HessianSparsity {
+
+    private HessianSparsity() {
+    }
+
+    /** The pattern in CSR form: for input r, its columns {@code column[rowStart[r] .. rowStart[r + 1])}, increasing. */
+    public record Csr(int n, int[] rowStart, int[] column) {
+    }
+
+    /** The Hessian pattern of output node {@code out} of {@code t} (both triangles). */
+    public static Csr of(TapeData t, int out) {
+        boolean[] needed = reachesOutput(t, out);
+        int[][] deps = new int[out + 1][];
+        Rows rows = new Rows(t.inputCount());
+        for (int i = 0; i <= out; i++) {
+            if (!needed[i]) continue;
+            int o = t.op[i];
+            switch (Op.kind(o)) {
+                case Op.INPUT:
+                    deps[i] = new int[] {t.a[i]};
+                    break;
+                case Op.CONSTANT:
+                    deps[i] = EMPTY;
+                    break;
+                case Op.UNARY: {
+                    int[] x = deps[t.a[i]];
+                    deps[i] = zeroDerivative(o) ? EMPTY : x;
+                    if (isNonlinear(o)) rows.interact(x, x);
+                    break;
+                }
+                case Op.WITH_CONSTANT: {
+                    int[] x = deps[t.a[i]];
+                    double c = t.constants[t.b[i]];
+                    boolean constantPower = o == Op.POW_CONST;
+                    deps[i] = constantPower && c == 0 ? EMPTY : x;
+                    if (withConstantIsNonlinear(o, c)) rows.interact(x, x);
+                    break;
+                }
+                case Op.BINARY: {
+                    int[] x = deps[t.a[i]];
+                    int[] y = deps[t.b[i]];
+                    deps[i] = union(x, y);
+                    binaryInteractions(o, x, y, deps[i], rows);
+                    break;
+                }
+                default:
+                    deps[i] = naryInteractions(t, i, deps, rows);
+            }
+        }
+        return rows.toCsr();
+    }
+
+    private static final int[] EMPTY = new int[0];
+
+    // Nodes whose adjoint can be non-zero: the output and, backwards, the arguments of every such
+    // node through a partial that is not identically zero.
+    private static boolean[] reachesOutput(TapeData t, int out) {
+        boolean[] needed = new boolean[out + 1];
+        needed[out] = true;
+        for (int i = out; i >= 0; i--) {
+            if (!needed[i]) continue;
+            int o = t.op[i];
+            switch (Op.kind(o)) {
+                case Op.INPUT:
+                case Op.CONSTANT:
+                    break;
+                case Op.UNARY:
+                    if (!zeroDerivative(o)) needed[t.a[i]] = true;
+                    break;
+                case Op.WITH_CONSTANT:
+                    if (!(o == Op.POW_CONST && t.constants[t.b[i]] == 0)) needed[t.a[i]] = true;
+                    break;
+                case Op.BINARY:
+                    needed[t.a[i]] = true;
+                    needed[t.b[i]] = true;
+                    break;
+                default: {
+                    int outer = t.naryOuter(i);
+                    if (outer != TapeBuilder.NO_OUTER && zeroDerivative(outer)) break;
+                    for (int s = 0, count = t.b[i]; s < count; s++) needed[t.naryArgument(i, s)] = true;
+                }
+            }
+        }
+        return needed;
+    }
+
+    private static boolean zeroDerivative(int op) {
+        return op == Op.SIGNUM || op == Op.FLOOR || op == Op.CEIL || op == Op.RINT;
+    }
+
+    // Unary opcodes with a second derivative that is not identically zero.
+    private static boolean isNonlinear(int op) {
+        return !(op == Op.NEG || op == Op.ABS || zeroDerivative(op));
+    }
+
+    private static boolean withConstantIsNonlinear(int op, double c) {
+        switch (op) {
+            case Op.CONST_DIV:
+            case Op.CONST_POW:
+                return true;
+            case Op.POW_CONST:
+                return c != 0 && c != 1;
+            default:
+                return false;   // x + c, x - c, c - x, x * c, x / c, min, max
+        }
+    }
+
+    private static void binaryInteractions(int op, int[] x, int[] y, int[] both, Rows rows) {
+        switch (op) {
+            case Op.ADD:
+            case Op.SUB:
+            case Op.MIN:
+            case Op.MAX:
+                return;
+            case Op.MUL:
+                rows.interact(x, y);   // bilinear: d2/dx2 = d2/dy2 = 0
+                return;
+            case Op.DIV:
+                rows.interact(x, y);   // x / y is linear in x
+                rows.interact(y, y);
+                return;
+            default:
+                rows.interact(both, both);   // pow, atan2, hypot
+        }
+    }
+
+    private static int[] naryInteractions(TapeData t, int i, int[][] deps, Rows rows) {
+        int o = t.op[i];
+        int count = t.b[i];
+        int[] all = EMPTY;
+        for (int s = 0; s < count; s++) all = union(all, deps[t.naryArgument(i, s)]);
+        int outer = t.naryOuter(i);
+        if (outer != TapeBuilder.NO_OUTER && zeroDerivative(outer)) return EMPTY;
+        boolean outerNonlinear = outer != TapeBuilder.NO_OUTER && isNonlinear(outer);
+        if (outerNonlinear || o == Op.NORM || o == Op.DISTANCE) {
+            rows.interact(all, all);
+        } else if (o == Op.DOT) {
+            int half = count >> 1;
+            for (int s = 0; s < half; s++) {
+                rows.interact(deps[t.naryArgument(i, s)], deps[t.naryArgument(i, s + half)]);
+            }
+        }
+        return all;
+    }
+
+    /** Sorted union of two sorted sets; returns an argument itself when the other adds nothing. */
+    static int[] union(int[] x, int[] y) {
+        if (y.length == 0 || x == y) return x;
+        if (x.length == 0) return y;
+        int[] out = new int[x.length + y.length];
+        int i = 0, j = 0, k = 0;
+        while (i < x.length && j < y.length) {
+            int a = x[i], b = y[j];
+            if (a == b) {
+                out[k++] = a;
+                i++;
+                j++;
+            } else if (a < b) {
+                out[k++] = a;
+                i++;
+            } else {
+                out[k++] = b;
+                j++;
+            }
+        }
+        while (i < x.length) out[k++] = x[i++];
+        while (j < y.length) out[k++] = y[j++];
+        if (k == x.length) return x;
+        if (k == y.length) return y;
+        return k == out.length ? out : Arrays.copyOf(out, k);
+    }
+
+    /** The interaction rows being collected: per input an int list, compacted (sorted, unique) as it grows. */
+    private static final class Rows {
+        private final int[][] entries;
+        private final int[] length;
+        private final int[] compacted;
+
+        Rows(int n) {
+            entries = new int[n][];
+            length = new int[n];
+            compacted = new int[n];
+        }
+
+        // Every p in xs interacts with every q in ys (and so q with p).
+        void interact(int[] xs, int[] ys) {
+            if (xs.length == 0 || ys.length == 0) return;
+            for (int p : xs) add(p, ys);
+            if (xs != ys) {
+                for (int q : ys) add(q, xs);
+            }
+        }
+
+        private void add(int row, int[] cols) {
+            int[] e = entries[row];
+            int len = length[row];
+            if (e == null) {
+                e = new int[Math.max(4, cols.length)];
+            } else if (len + cols.length > e.length) {
+                len = compact(row);
+                e = entries[row];
+                // grow unless compaction freed a good part: keeps compaction amortised O(log) per entry
+                if (len + cols.length > e.length / 2) {
+                    e = Arrays.copyOf(e, Math.max(2 * e.length, len + cols.length));
+                }
+            }
+            System.arraycopy(cols, 0, e, len, cols.length);
+            entries[row] = e;
+            length[row] = len + cols.length;
+        }
+
+        private int compact(int row) {
+            int[] e = entries[row];
+            int len = length[row];
+            if (compacted[row] == len) return len;
+            Arrays.sort(e, 0, len);
+            int k = 0;
+            for (int i = 0; i < len; i++) {
+                if (k == 0 || e[k - 1] != e[i]) e[k++] = e[i];
+            }
+            length[row] = k;
+            compacted[row] = k;
+            return k;
+        }
+
+        Csr toCsr() {
+            int n = entries.length;
+            int[] start = new int[n + 1];
+            for (int r = 0; r < n; r++) {
+                int len = entries[r] == null ? 0 : compact(r);
+                start[r + 1] = Math.addExact(start[r], len);
+            }
+            int[] column = new int[start[n]];
+            for (int r = 0; r < n; r++) {
+                if (entries[r] != null) System.arraycopy(entries[r], 0, column, start[r], length[r]);
+                entries[r] = null;
+            }
+            return new Csr(n, start, column);
+        }
+    }
+}
