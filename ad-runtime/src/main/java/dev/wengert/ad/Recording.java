@@ -51,6 +51,7 @@ public final class Recording implements Objective {
     private final TapeData tape;
     private final long operations;
     private volatile SparseHessian sparseHessian;   // worked out on first use
+    private volatile SparseJacobian sparseJacobian;  // likewise
 
     Recording(TapeData tape, long operations) {
         this.tape = tape;
@@ -294,6 +295,54 @@ public final class Recording implements Objective {
         double[] v = replay(x, "sparseHessian");
         plan.evaluate(tape, v, inner(), out, values);
         requireFinite("sparseHessian", values, v, true, null);
+    }
+
+    /**
+     * The pattern of the m x n Jacobian on this recording's path, from forward index sets: worked out
+     * once, with distance-2 colorings of its columns and rows, on the first call of this or
+     * {@link #sparseJacobian}, then reused.
+     */
+    public SparsityPattern jacobianPattern() {
+        return sparseJacobianPlan().pattern();
+    }
+
+    /**
+     * The coloring {@link #sparseJacobian} sweeps by: of the columns (one Jacobian-vector product per
+     * color) or of the rows (one vector-Jacobian product per color), whichever has fewer colors.
+     */
+    public dev.wengert.ad.coloring.Coloring jacobianColoring() {
+        return sparseJacobianPlan().coloring();
+    }
+
+    /** True if {@link #sparseJacobian} uses forward sweeps (column colors), false for reverse (row colors). */
+    public boolean sparseJacobianIsForward() {
+        return sparseJacobianPlan().forward();
+    }
+
+    /**
+     * Writes the Jacobian's non-zeros at x into {@code values}, in the order of {@link #jacobianPattern()}:
+     * one forward sweep per column color or one reverse sweep per row color, whichever is fewer, each
+     * entry read directly from the compressed product.
+     */
+    public void sparseJacobian(double[] x, double[] values) {
+        SparseJacobian plan = sparseJacobianPlan();
+        requireInput(x, "sparseJacobian");
+        requireLength("sparseJacobian", "values", values, plan.pattern().nonZeros());
+        plan.evaluate(this, x, values);
+    }
+
+    private SparseJacobian sparseJacobianPlan() {
+        SparseJacobian plan = sparseJacobian;
+        if (plan == null) {
+            synchronized (this) {
+                plan = sparseJacobian;
+                if (plan == null) {
+                    plan = SparseJacobian.of(tape);
+                    sparseJacobian = plan;
+                }
+            }
+        }
+        return plan;
     }
 
     private SparseHessian sparseHessianPlan(String driver) {

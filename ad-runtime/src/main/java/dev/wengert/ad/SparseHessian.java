@@ -2,6 +2,7 @@ package dev.wengert.ad;
 
 import dev.wengert.ad.coloring.Coloring;
 import dev.wengert.ad.coloring.StarColoring;
+import dev.wengert.ad.tape.Csr;
 import dev.wengert.ad.tape.HessianSparsity;
 import dev.wengert.ad.tape.HessianSweep;
 import dev.wengert.ad.tape.ReverseSweep;
@@ -30,8 +31,8 @@ final class SparseHessian {
     }
 
     static SparseHessian of(TapeData tape, int out) {
-        HessianSparsity.Csr csr = HessianSparsity.of(tape, out);
-        SparsityPattern pattern = new SparsityPattern(csr.n(), csr.n(), csr.rowStart(), csr.column());
+        Csr csr = HessianSparsity.of(tape, out);
+        SparsityPattern pattern = new SparsityPattern(csr.rows(), tape.inputCount(), csr.rowStart(), csr.column());
         return new SparseHessian(pattern, StarColoring.of(pattern));
     }
 

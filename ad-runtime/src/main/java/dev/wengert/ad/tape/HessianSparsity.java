@@ -19,54 +19,33 @@ public final class HessianSparsity {
     private HessianSparsity() {
     }
 
-    /** The pattern in CSR form: for input r, its columns {@code column[rowStart[r] .. rowStart[r + 1])}, increasing. */
-    public record Csr(int n, int[] rowStart, int[] column) {
-    }
-
     /** The Hessian pattern of output node {@code out} of {@code t} (both triangles). */
     public static Csr of(TapeData t, int out) {
         boolean[] needed = reachesOutput(t, out);
-        int[][] deps = new int[out + 1][];
+        int[][] deps = DependencySets.of(t, out, needed);
         Rows rows = new Rows(t.inputCount());
         for (int i = 0; i <= out; i++) {
             if (!needed[i]) continue;
             int o = t.op[i];
             switch (Op.kind(o)) {
                 case Op.INPUT:
-                    deps[i] = new int[] {t.a[i]};
-                    break;
                 case Op.CONSTANT:
-                    deps[i] = EMPTY;
                     break;
-                case Op.UNARY: {
-                    int[] x = deps[t.a[i]];
-                    deps[i] = zeroDerivative(o) ? EMPTY : x;
-                    if (isNonlinear(o)) rows.interact(x, x);
+                case Op.UNARY:
+                    if (isNonlinear(o)) rows.interact(deps[t.a[i]], deps[t.a[i]]);
                     break;
-                }
-                case Op.WITH_CONSTANT: {
-                    int[] x = deps[t.a[i]];
-                    double c = t.constants[t.b[i]];
-                    boolean constantPower = o == Op.POW_CONST;
-                    deps[i] = constantPower && c == 0 ? EMPTY : x;
-                    if (withConstantIsNonlinear(o, c)) rows.interact(x, x);
+                case Op.WITH_CONSTANT:
+                    if (withConstantIsNonlinear(o, t.constants[t.b[i]])) rows.interact(deps[t.a[i]], deps[t.a[i]]);
                     break;
-                }
-                case Op.BINARY: {
-                    int[] x = deps[t.a[i]];
-                    int[] y = deps[t.b[i]];
-                    deps[i] = union(x, y);
-                    binaryInteractions(o, x, y, deps[i], rows);
+                case Op.BINARY:
+                    binaryInteractions(o, deps[t.a[i]], deps[t.b[i]], deps[i], rows);
                     break;
-                }
                 default:
-                    deps[i] = naryInteractions(t, i, deps, rows);
+                    naryInteractions(t, i, deps, rows);
             }
         }
         return rows.toCsr();
     }
-
-    private static final int[] EMPTY = new int[0];
 
     // Nodes whose adjoint can be non-zero: the output and, backwards, the arguments of every such
     // node through a partial that is not identically zero.
@@ -81,10 +60,10 @@ public final class HessianSparsity {
                 case Op.CONSTANT:
                     break;
                 case Op.UNARY:
-                    if (!zeroDerivative(o)) needed[t.a[i]] = true;
+                    if (!DependencySets.zeroDerivative(o)) needed[t.a[i]] = true;
                     break;
                 case Op.WITH_CONSTANT:
-                    if (!(o == Op.POW_CONST && t.constants[t.b[i]] == 0)) needed[t.a[i]] = true;
+                    if (!DependencySets.cutsDependencies(t, i)) needed[t.a[i]] = true;
                     break;
                 case Op.BINARY:
                     needed[t.a[i]] = true;
@@ -92,7 +71,7 @@ public final class HessianSparsity {
                     break;
                 default: {
                     int outer = t.naryOuter(i);
-                    if (outer != TapeBuilder.NO_OUTER && zeroDerivative(outer)) break;
+                    if (outer != TapeBuilder.NO_OUTER && DependencySets.zeroDerivative(outer)) break;
                     for (int s = 0, count = t.b[i]; s < count; s++) needed[t.naryArgument(i, s)] = true;
                 }
             }
@@ -100,13 +79,9 @@ public final class HessianSparsity {
         return needed;
     }
 
-    private static boolean zeroDerivative(int op) {
-        return op == Op.SIGNUM || op == Op.FLOOR || op == Op.CEIL || op == Op.RINT;
-    }
-
     // Unary opcodes with a second derivative that is not identically zero.
     private static boolean isNonlinear(int op) {
-        return !(op == Op.NEG || op == Op.ABS || zeroDerivative(op));
+        return !(op == Op.NEG || op == Op.ABS || DependencySets.zeroDerivative(op));
     }
 
     private static boolean withConstantIsNonlinear(int op, double c) {
@@ -140,50 +115,18 @@ public final class HessianSparsity {
         }
     }
 
-    private static int[] naryInteractions(TapeData t, int i, int[][] deps, Rows rows) {
+    private static void naryInteractions(TapeData t, int i, int[][] deps, Rows rows) {
         int o = t.op[i];
-        int count = t.b[i];
-        int[] all = EMPTY;
-        for (int s = 0; s < count; s++) all = union(all, deps[t.naryArgument(i, s)]);
         int outer = t.naryOuter(i);
-        if (outer != TapeBuilder.NO_OUTER && zeroDerivative(outer)) return EMPTY;
         boolean outerNonlinear = outer != TapeBuilder.NO_OUTER && isNonlinear(outer);
         if (outerNonlinear || o == Op.NORM || o == Op.DISTANCE) {
-            rows.interact(all, all);
+            rows.interact(deps[i], deps[i]);
         } else if (o == Op.DOT) {
-            int half = count >> 1;
+            int half = t.b[i] >> 1;
             for (int s = 0; s < half; s++) {
                 rows.interact(deps[t.naryArgument(i, s)], deps[t.naryArgument(i, s + half)]);
             }
         }
-        return all;
-    }
-
-    /** Sorted union of two sorted sets; returns an argument itself when the other adds nothing. */
-    static int[] union(int[] x, int[] y) {
-        if (y.length == 0 || x == y) return x;
-        if (x.length == 0) return y;
-        int[] out = new int[x.length + y.length];
-        int i = 0, j = 0, k = 0;
-        while (i < x.length && j < y.length) {
-            int a = x[i], b = y[j];
-            if (a == b) {
-                out[k++] = a;
-                i++;
-                j++;
-            } else if (a < b) {
-                out[k++] = a;
-                i++;
-            } else {
-                out[k++] = b;
-                j++;
-            }
-        }
-        while (i < x.length) out[k++] = x[i++];
-        while (j < y.length) out[k++] = y[j++];
-        if (k == x.length) return x;
-        if (k == y.length) return y;
-        return k == out.length ? out : Arrays.copyOf(out, k);
     }
 
     /** The interaction rows being collected: per input an int list, compacted (sorted, unique) as it grows. */

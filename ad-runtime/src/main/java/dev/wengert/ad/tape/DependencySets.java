@@ -1,0 +1,89 @@
+package dev.wengert.ad.tape;
+
+/**
+ * For every node of a tape, the sorted set of inputs its value depends on through partials that are
+ * not identically zero: the forward index-set propagation behind the Jacobian pattern (a row is an
+ * output's set) and the first half of the Hessian pattern. Operations with zero derivative
+ * everywhere (signum, floor, ceil, rint, x^0) depend on nothing; a node with one argument shares its
+ * argument's set instead of copying it.
+ */
+final class DependencySets {
+    static final int[] EMPTY = new int[0];
+
+    private DependencySets() {
+    }
+
+    /** The sets of nodes {@code 0 .. last}, computed only where {@code wanted} is null or true (others null). */
+    static int[][] of(TapeData t, int last, boolean[] wanted) {
+        int[][] deps = new int[last + 1][];
+        for (int i = 0; i <= last; i++) {
+            if (wanted != null && !wanted[i]) continue;
+            int o = t.op[i];
+            switch (Op.kind(o)) {
+                case Op.INPUT:
+                    deps[i] = new int[] {t.a[i]};
+                    break;
+                case Op.CONSTANT:
+                    deps[i] = EMPTY;
+                    break;
+                case Op.UNARY:
+                    deps[i] = zeroDerivative(o) ? EMPTY : deps[t.a[i]];
+                    break;
+                case Op.WITH_CONSTANT:
+                    deps[i] = cutsDependencies(t, i) ? EMPTY : deps[t.a[i]];
+                    break;
+                case Op.BINARY:
+                    deps[i] = union(deps[t.a[i]], deps[t.b[i]]);
+                    break;
+                default: {
+                    int outer = t.naryOuter(i);
+                    if (outer != TapeBuilder.NO_OUTER && zeroDerivative(outer)) {
+                        deps[i] = EMPTY;
+                        break;
+                    }
+                    int[] all = EMPTY;
+                    for (int s = 0, count = t.b[i]; s < count; s++) all = union(all, deps[t.naryArgument(i, s)]);
+                    deps[i] = all;
+                }
+            }
+        }
+        return deps;
+    }
+
+    /** True for the unary opcodes whose derivative is zero everywhere. */
+    static boolean zeroDerivative(int op) {
+        return op == Op.SIGNUM || op == Op.FLOOR || op == Op.CEIL || op == Op.RINT;
+    }
+
+    /** True if node i, of a with-constant opcode, has a derivative that is zero everywhere (x^0). */
+    static boolean cutsDependencies(TapeData t, int i) {
+        return t.op[i] == Op.POW_CONST && t.constants[t.b[i]] == 0;
+    }
+
+    /** Sorted union of two sorted sets; returns an argument itself when the other adds nothing. */
+    static int[] union(int[] x, int[] y) {
+        if (y.length == 0 || x == y) return x;
+        if (x.length == 0) return y;
+        int[] out = new int[x.length + y.length];
+        int i = 0, j = 0, k = 0;
+        while (i < x.length && j < y.length) {
+            int a = x[i], b = y[j];
+            if (a == b) {
+                out[k++] = a;
+                i++;
+                j++;
+            } else if (a < b) {
+                out[k++] = a;
+                i++;
+            } else {
+                out[k++] = b;
+                j++;
+            }
+        }
+        while (i < x.length) out[k++] = x[i++];
+        while (j < y.length) out[k++] = y[j++];
+        if (k == x.length) return x;
+        if (k == y.length) return y;
+        return k == out.length ? out : java.util.Arrays.copyOf(out, k);
+    }
+}
