@@ -15,10 +15,10 @@ import re
 import sys
 from collections import OrderedDict
 
-QUANTITIES = ["value", "gradient", "hvp", "hessian"]
+QUANTITIES = ["value", "gradient", "hvp", "hessian", "sparseHessian", "hessianPattern"]
 VARIANT_ORDER = ["Plain", "Analytic", "Generated", "TapeReused", "TapeRecord",
                  "HipparchusGradient", "HipparchusDs", "CommonsMathDs"]
-WORKLOAD_ORDER = ["thomson", "rosenbrock"]
+WORKLOAD_ORDER = ["thomson", "rosenbrock", "grid"]
 SIZE_NAME = {"thomson": "N"}  # points; every other workload's size is its dimension n
 
 # Targets of issue 2, checked where the run has the figures: (workload, quantity, variant, extra params,

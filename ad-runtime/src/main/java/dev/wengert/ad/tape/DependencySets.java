@@ -41,13 +41,37 @@ final class DependencySets {
                         deps[i] = EMPTY;
                         break;
                     }
-                    int[] all = EMPTY;
-                    for (int s = 0, count = t.b[i]; s < count; s++) all = union(all, deps[t.naryArgument(i, s)]);
-                    deps[i] = all;
+                    deps[i] = naryUnion(t, i, deps);
                 }
             }
         }
         return deps;
+    }
+
+    // The union of an n-ary node's argument sets: gathered, sorted and made unique in one go, so a sum
+    // of many terms costs O(total log total), not the O(terms * set) of pairwise unions.
+    private static int[] naryUnion(TapeData t, int i, int[][] deps) {
+        int count = t.b[i];
+        if (count <= 2) {
+            int[] all = EMPTY;
+            for (int s = 0; s < count; s++) all = union(all, deps[t.naryArgument(i, s)]);
+            return all;
+        }
+        long total = 0;
+        for (int s = 0; s < count; s++) total += deps[t.naryArgument(i, s)].length;
+        int[] all = new int[Math.toIntExact(total)];
+        int k = 0;
+        for (int s = 0; s < count; s++) {
+            int[] d = deps[t.naryArgument(i, s)];
+            System.arraycopy(d, 0, all, k, d.length);
+            k += d.length;
+        }
+        java.util.Arrays.sort(all);
+        int unique = 0;
+        for (int j = 0; j < all.length; j++) {
+            if (unique == 0 || all[unique - 1] != all[j]) all[unique++] = all[j];
+        }
+        return unique == all.length ? all : java.util.Arrays.copyOf(all, unique);
     }
 
     /** True for the unary opcodes whose derivative is zero everywhere. */

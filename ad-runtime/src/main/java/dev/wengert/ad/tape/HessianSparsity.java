@@ -22,7 +22,7 @@ public final class HessianSparsity {
     /** The Hessian pattern of output node {@code out} of {@code t} (both triangles). */
     public static Csr of(TapeData t, int out) {
         boolean[] needed = reachesOutput(t, out);
-        int[][] deps = DependencySets.of(t, out, needed);
+        int[][] deps = DependencySets.of(t, out, feedsAnInteraction(t, out, needed));
         Rows rows = new Rows(t.inputCount());
         for (int i = 0; i <= out; i++) {
             if (!needed[i]) continue;
@@ -77,6 +77,54 @@ public final class HessianSparsity {
             }
         }
         return needed;
+    }
+
+    // Nodes whose input set an interaction reads: the arguments of every needed nonlinear node and,
+    // backwards, the arguments of those. A sum over all terms at the end of an energy is linear, so
+    // its (n-element) set is never built.
+    private static boolean[] feedsAnInteraction(TapeData t, int out, boolean[] needed) {
+        boolean[] wanted = new boolean[out + 1];
+        for (int i = out; i >= 0; i--) {
+            if (!needed[i]) continue;
+            boolean nonlinear = isNonlinearNode(t, i);
+            if (!nonlinear && !wanted[i]) continue;
+            switch (Op.kind(t.op[i])) {
+                case Op.INPUT:
+                case Op.CONSTANT:
+                    break;
+                case Op.UNARY:
+                case Op.WITH_CONSTANT:
+                    wanted[t.a[i]] = true;
+                    break;
+                case Op.BINARY:
+                    wanted[t.a[i]] = true;
+                    wanted[t.b[i]] = true;
+                    break;
+                default:
+                    for (int s = 0, count = t.b[i]; s < count; s++) wanted[t.naryArgument(i, s)] = true;
+            }
+            if (nonlinear) wanted[i] = true;   // its own set: the union its interactions may read
+        }
+        return wanted;
+    }
+
+    private static boolean isNonlinearNode(TapeData t, int i) {
+        int o = t.op[i];
+        switch (Op.kind(o)) {
+            case Op.UNARY:
+                return isNonlinear(o);
+            case Op.WITH_CONSTANT:
+                return withConstantIsNonlinear(o, t.constants[t.b[i]]);
+            case Op.BINARY:
+                return o == Op.MUL || o == Op.DIV || o == Op.POW || o == Op.ATAN2 || o == Op.HYPOT;
+            case Op.NARY: {
+                int outer = t.naryOuter(i);
+                return o == Op.NORM || o == Op.DISTANCE || o == Op.DOT
+                        || (outer != TapeBuilder.NO_OUTER && isNonlinear(outer));
+            }
+            default:
+                return false;
+        }
     }
 
     // Unary opcodes with a second derivative that is not identically zero.
