@@ -37,6 +37,10 @@ class PassesTest {
         assertEquals(Op.NEG, b.sub(b.constant(0.0), a).op());
         assertSame(a, b.neg(b.neg(a)));
         assertEquals(Op.MUL, b.call(ElementaryFunction.POW, a, b.constant(2.0)).op(), "pow(a, 2) is a * a");
+        assertEquals(Op.MUL, b.call(ElementaryFunction.POW, a, b.constant(3.0)).op(), "pow(a, 3) is (a * a) * a");
+        assertEquals(Op.MUL, b.call(ElementaryFunction.POW, a, b.constant(4.0)).op(), "pow(a, 4) is a square squared");
+        assertEquals(Op.DIV, b.call(ElementaryFunction.POW, a, b.constant(-2.0)).op(), "pow(a, -2) is 1 / (a * a)");
+        assertEquals(Op.CALL, b.call(ElementaryFunction.POW, a, b.constant(2.5)).op(), "pow(a, 2.5) stays a call");
     }
 
     @Test

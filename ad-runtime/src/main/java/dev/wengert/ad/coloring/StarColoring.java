@@ -27,9 +27,10 @@ public final class StarColoring {
             throw new IllegalArgumentException("star coloring needs a square (symmetric) pattern, not "
                     + symmetric.rows() + " x " + symmetric.columns());
         }
+        int[] edge = edgeIds(symmetric);
         Coloring best = null;
         for (Orderings.Ordering o : Orderings.all(symmetric)) {
-            Coloring c = new Coloring(greedy(symmetric, o.order()), o.name());
+            Coloring c = new Coloring(greedy(symmetric, o.order(), edge), o.name());
             if (best == null || c.count() < best.count()) best = c;
         }
         return best;
@@ -42,8 +43,11 @@ public final class StarColoring {
      * colors than the plain distance-2 rule near uncolored vertices.
      */
     static int[] greedy(SparsityPattern g, int[] order) {
+        return greedy(g, order, edgeIds(g));
+    }
+
+    private static int[] greedy(SparsityPattern g, int[] order, int[] edge) {
         int n = g.rows();
-        int[] edge = edgeIds(g);
         int edges = 0;
         for (int id : edge) edges = Math.max(edges, id + 1);
         int[] color = new int[n];
