@@ -36,6 +36,18 @@ final class Orderings {
         return d;
     }
 
+    private static int[] degrees(SparsityPattern g) {
+        int[] degree = new int[g.rows()];
+        for (int v = 0; v < degree.length; v++) degree[v] = degree(g, v);
+        return degree;
+    }
+
+    private static int max(int[] values) {
+        int max = 0;
+        for (int d : values) max = Math.max(max, d);
+        return max;
+    }
+
     private static int[] natural(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
@@ -45,12 +57,8 @@ final class Orderings {
     // Decreasing degree, ties by index (a counting sort: degrees are bounded by n).
     private static int[] largestFirst(SparsityPattern g) {
         int n = g.rows();
-        int[] degree = new int[n];
-        int max = 0;
-        for (int v = 0; v < n; v++) {
-            degree[v] = degree(g, v);
-            max = Math.max(max, degree[v]);
-        }
+        int[] degree = degrees(g);
+        int max = max(degree);
         int[] count = new int[max + 2];
         for (int v = 0; v < n; v++) count[max - degree[v] + 1]++;
         for (int d = 1; d < count.length; d++) count[d] += count[d - 1];
@@ -62,12 +70,8 @@ final class Orderings {
     // Repeatedly remove a vertex of least remaining degree; color in the reverse of removal order.
     private static int[] smallestLast(SparsityPattern g) {
         int n = g.rows();
-        int[] degree = new int[n];
-        int max = 0;
-        for (int v = 0; v < n; v++) {
-            degree[v] = degree(g, v);
-            max = Math.max(max, degree[v]);
-        }
+        int[] degree = degrees(g);
+        int max = max(degree);
         // Buckets of vertices by current degree, as doubly linked lists.
         int[] head = new int[max + 1];
         Arrays.fill(head, -1);
@@ -101,8 +105,7 @@ final class Orderings {
     // incidence-degree ordering), starting from a vertex of largest degree.
     private static int[] incidenceDegree(SparsityPattern g) {
         int n = g.rows();
-        int max = 0;
-        for (int v = 0; v < n; v++) max = Math.max(max, degree(g, v));
+        int max = max(degrees(g));
         int[] incidence = new int[n];
         int[] head = new int[max + 1];
         Arrays.fill(head, -1);

@@ -54,27 +54,7 @@ public final class HessianSparsity {
         needed[out] = true;
         for (int i = out; i >= 0; i--) {
             if (!needed[i]) continue;
-            int o = t.op[i];
-            switch (Op.kind(o)) {
-                case Op.INPUT:
-                case Op.CONSTANT:
-                    break;
-                case Op.UNARY:
-                    if (!DependencySets.zeroDerivative(o)) needed[t.a[i]] = true;
-                    break;
-                case Op.WITH_CONSTANT:
-                    if (!DependencySets.cutsDependencies(t, i)) needed[t.a[i]] = true;
-                    break;
-                case Op.BINARY:
-                    needed[t.a[i]] = true;
-                    needed[t.b[i]] = true;
-                    break;
-                default: {
-                    int outer = t.naryOuter(i);
-                    if (outer != TapeBuilder.NO_OUTER && DependencySets.zeroDerivative(outer)) break;
-                    for (int s = 0, count = t.b[i]; s < count; s++) needed[t.naryArgument(i, s)] = true;
-                }
-            }
+            if (!hasZeroDerivative(t, i)) markArguments(t, i, needed);
         }
         return needed;
     }
@@ -88,24 +68,45 @@ public final class HessianSparsity {
             if (!needed[i]) continue;
             boolean nonlinear = isNonlinearNode(t, i);
             if (!nonlinear && !wanted[i]) continue;
-            switch (Op.kind(t.op[i])) {
-                case Op.INPUT:
-                case Op.CONSTANT:
-                    break;
-                case Op.UNARY:
-                case Op.WITH_CONSTANT:
-                    wanted[t.a[i]] = true;
-                    break;
-                case Op.BINARY:
-                    wanted[t.a[i]] = true;
-                    wanted[t.b[i]] = true;
-                    break;
-                default:
-                    for (int s = 0, count = t.b[i]; s < count; s++) wanted[t.naryArgument(i, s)] = true;
-            }
+            markArguments(t, i, wanted);
             if (nonlinear) wanted[i] = true;   // its own set: the union its interactions may read
         }
         return wanted;
+    }
+
+    // True if node i's derivative is zero everywhere (signum, floor, x^0, an n-ary node under floor).
+    private static boolean hasZeroDerivative(TapeData t, int i) {
+        int o = t.op[i];
+        switch (Op.kind(o)) {
+            case Op.UNARY:
+                return DependencySets.zeroDerivative(o);
+            case Op.WITH_CONSTANT:
+                return DependencySets.cutsDependencies(t, i);
+            case Op.NARY: {
+                int outer = t.naryOuter(i);
+                return outer != TapeBuilder.NO_OUTER && DependencySets.zeroDerivative(outer);
+            }
+            default:
+                return false;
+        }
+    }
+
+    private static void markArguments(TapeData t, int i, boolean[] mark) {
+        switch (Op.kind(t.op[i])) {
+            case Op.INPUT:
+            case Op.CONSTANT:
+                break;
+            case Op.UNARY:
+            case Op.WITH_CONSTANT:
+                mark[t.a[i]] = true;
+                break;
+            case Op.BINARY:
+                mark[t.a[i]] = true;
+                mark[t.b[i]] = true;
+                break;
+            default:
+                for (int s = 0, count = t.b[i]; s < count; s++) mark[t.naryArgument(i, s)] = true;
+        }
     }
 
     private static boolean isNonlinearNode(TapeData t, int i) {

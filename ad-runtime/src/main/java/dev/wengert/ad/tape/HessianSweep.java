@@ -70,15 +70,7 @@ public final class HessianSweep {
         int width = Math.min(k, n - first);
         forward(v, null, first, width);
         reverse(v, adj, out, width);
-        for (int m = 0; m < n; m++) {
-            int node = t.inputNodes[m];
-            int row = m * n + first;
-            if (adjointTangentLive[node]) {
-                System.arraycopy(adjointTangent, node * k, h, row, width);
-            } else {
-                Arrays.fill(h, row, row + width, 0.0);
-            }
-        }
+        copyInputRows(h, n, first, width);
     }
 
     /**
@@ -91,17 +83,21 @@ public final class HessianSweep {
                                   int colors, int firstColor, double[] compressed) {
         this.t = tape;
         this.innerValues = inner;
-        int n = t.inputCount();
         int width = Math.min(k, colors - firstColor);
         forward(v, colorOf, firstColor, width);
         reverse(v, adj, out, width);
-        for (int m = 0; m < n; m++) {
+        copyInputRows(compressed, colors, firstColor, width);
+    }
+
+    // Input m's second-order adjoints of this batch's directions into out[m * rowLength + first ..].
+    private void copyInputRows(double[] out, int rowLength, int first, int width) {
+        for (int m = 0, n = t.inputCount(); m < n; m++) {
             int node = t.inputNodes[m];
-            int row = m * colors + firstColor;
+            int row = m * rowLength + first;
             if (adjointTangentLive[node]) {
-                System.arraycopy(adjointTangent, node * k, compressed, row, width);
+                System.arraycopy(adjointTangent, node * k, out, row, width);
             } else {
-                Arrays.fill(compressed, row, row + width, 0.0);
+                Arrays.fill(out, row, row + width, 0.0);
             }
         }
     }
