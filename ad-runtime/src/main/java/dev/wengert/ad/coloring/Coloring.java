@@ -25,27 +25,48 @@ public final class Coloring {
         this.ordering = ordering;
     }
 
-    /** The color of column {@code j}. */
+    /**
+     * The color of column {@code j}.
+     *
+     * @param j a column
+     * @return its color, in {@code [0, count())}
+     */
     public int color(int j) {
         return colors[j];
     }
 
-    /** Number of colors: the number of seed directions a compressed sweep needs. */
+    /**
+     * Number of colors: the number of seed directions a compressed sweep needs.
+     *
+     * @return the number of colors
+     */
     public int count() {
         return count;
     }
 
-    /** Number of columns colored. */
+    /**
+     * Number of columns colored.
+     *
+     * @return the number of columns
+     */
     public int size() {
         return colors.length;
     }
 
-    /** The vertex ordering the greedy coloring used (the best of those tried). */
+    /**
+     * The vertex ordering the greedy coloring used (the best of those tried).
+     *
+     * @return its name, e.g. {@code smallest-last}
+     */
     public String ordering() {
         return ordering;
     }
 
-    /** The colors of all columns, a copy. */
+    /**
+     * The colors of all columns.
+     *
+     * @return a copy, indexed by column
+     */
     public int[] toArray() {
         return colors.clone();
     }

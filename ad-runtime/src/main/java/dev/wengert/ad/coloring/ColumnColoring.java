@@ -19,12 +19,22 @@ public final class ColumnColoring {
     private ColumnColoring() {
     }
 
-    /** The columns' distance-2 coloring with the fewest colors among the orderings tried. */
+    /**
+     * The columns' distance-2 coloring with the fewest colors among the orderings tried.
+     *
+     * @param pattern a Jacobian's pattern
+     * @return a coloring of its columns
+     */
     public static Coloring of(SparsityPattern pattern) {
         return best(transpose(pattern), pattern);
     }
 
-    /** The rows' distance-2 coloring (two rows that share a column differ). */
+    /**
+     * The rows' distance-2 coloring (two rows that share a column differ).
+     *
+     * @param pattern a Jacobian's pattern
+     * @return a coloring of its rows
+     */
     public static Coloring ofRows(SparsityPattern pattern) {
         return best(pattern, transpose(pattern));
     }

@@ -23,34 +23,96 @@ import java.util.List;
  */
 public interface Algebra<T> {
 
-    /** The constant {@code c}. */
+    /**
+     * The constant {@code c}.
+     *
+     * @param c the number
+     * @return it, in this algebra
+     */
     T constant(double c);
 
-    /** {@code a + b}. */
+    /**
+     * {@code a + b}.
+     *
+     * @param a the first operand
+     * @param b the second operand
+     * @return the sum
+     */
     T add(T a, T b);
 
-    /** {@code a - b}. */
+    /**
+     * {@code a - b}.
+     *
+     * @param a the first operand
+     * @param b the second operand
+     * @return the difference
+     */
     T sub(T a, T b);
 
-    /** {@code a * b}. */
+    /**
+     * {@code a * b}.
+     *
+     * @param a the first operand
+     * @param b the second operand
+     * @return the product
+     */
     T mul(T a, T b);
 
-    /** {@code a / b}. */
+    /**
+     * {@code a / b}.
+     *
+     * @param a the dividend
+     * @param b the divisor
+     * @return the quotient
+     */
     T div(T a, T b);
 
-    /** {@code -a}. */
+    /**
+     * {@code -a}.
+     *
+     * @param a the operand
+     * @return its negation
+     */
     T neg(T a);
 
-    /** The value of another catalogued function, e.g. {@code cos(x)} in the partial of {@code sin}. */
+    /**
+     * The value of another catalogued function, e.g. {@code cos(x)} in the partial of {@code sin}.
+     *
+     * @param f the function
+     * @param args its arguments, {@code f.arity()} of them
+     * @return its value
+     */
     T apply(ElementaryFunction f, List<T> args);
 
-    /** {@code a == b ? then : otherwise}. */
+    /**
+     * {@code a == b ? then : otherwise}.
+     *
+     * @param a the left side of the comparison
+     * @param b the right side
+     * @param then the result where they are equal
+     * @param otherwise the result elsewhere
+     * @return the chosen result
+     */
     T ifEqual(T a, T b, T then, T otherwise);
 
-    /** {@code a <= b ? then : otherwise}. */
+    /**
+     * {@code a <= b ? then : otherwise}.
+     *
+     * @param a the left side of the comparison
+     * @param b the right side
+     * @param then the result where {@code a <= b}
+     * @param otherwise the result elsewhere
+     * @return the chosen result
+     */
     T ifLessOrEqual(T a, T b, T then, T otherwise);
 
-    /** {@code apply} of a one-argument function. */
+    /**
+     * {@code apply} of a one-argument function.
+     *
+     * @param f the function
+     * @param x its argument
+     * @return its value
+     */
     default T apply(ElementaryFunction f, T x) {
         return apply(f, List.of(x));
     }

@@ -31,7 +31,8 @@ import java.util.function.DoubleUnaryOperator;
  *   <li>{@code hypot} at the origin has zero gradient and zero curvature (the minimum-norm
  *       subgradient);</li>
  *   <li>{@code pow(x, y)}: d/dx is 0 at x = y = 0 (x^0 is constant); d/dy is 0 at x = 0 (the limit of
- *       x^y log x as x -> 0+ for y > 0, and by the same convention at y = 0), and so is d2/dxdy.</li>
+ *       {@code x^y log x} as {@code x -> 0+} for {@code y > 0}, and by the same convention at y = 0), and so
+ *       is d2/dxdy.</li>
  * </ul>
  *
  * <p>To add a function: add a constant here (arity, evaluation, partials, whether a partial can be
@@ -277,14 +278,14 @@ public enum ElementaryFunction {
             return a.ifEqual(value, zero, zero, a.mul(args.get(i), reciprocal(a, value)));
         }
     },
-    /** min(x, y): all of the derivative to x when x <= y (a tie included), else to y. */
+    /** min(x, y): all of the derivative to x when {@code x <= y} (a tie included), else to y. */
     MIN("min", 2, Math::min, true, false) {
         @Override
         <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
             return firstPicked(a, i, args.get(0), args.get(1));
         }
     },
-    /** max(x, y): all of the derivative to x when x >= y (a tie included), else to y. */
+    /** max(x, y): all of the derivative to x when {@code x >= y} (a tie included), else to y. */
     MAX("max", 2, Math::max, true, false) {
         @Override
         <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
