@@ -97,6 +97,9 @@ public final class DifferentiateProcessor extends AbstractProcessor {
     private void generate(ExecutableElement method) {
         TypeElement owner = (TypeElement) method.getEnclosingElement();
         String className = className(method, owner);
+        if (className == null) {
+            return;   // an invalid className, reported at the annotation
+        }
         String packageName = processingEnv.getElementUtils().getPackageOf(owner).getQualifiedName().toString();
         String qualified = packageName.isEmpty() ? className : packageName + "." + className;
         String source = owner.getSimpleName() + "." + method.getSimpleName() + signature(method);
@@ -159,6 +162,7 @@ public final class DifferentiateProcessor extends AbstractProcessor {
         return s.append(')').toString();
     }
 
+    /** The generated class's simple name, or null after reporting an invalid {@code className}. */
     private String className(ExecutableElement method, TypeElement owner) {
         for (AnnotationMirror a : method.getAnnotationMirrors()) {
             if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(ANNOTATION)) {
@@ -166,13 +170,26 @@ public final class DifferentiateProcessor extends AbstractProcessor {
                         : a.getElementValues().entrySet()) {
                     if (e.getKey().getSimpleName().contentEquals("className")) {
                         String name = (String) e.getValue().getValue();
-                        if (!name.isEmpty()) {
-                            return name;
+                        if (name.isEmpty()) {
+                            break;
                         }
+                        if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
+                            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                                    "@Differentiate: className \"" + name + "\" is not a Java class name; give a simple "
+                                    + "name such as \"" + defaultClassName(method, owner) + "\" (the class is "
+                                    + "generated in the package of " + owner.getSimpleName() + ")",
+                                    method, a, e.getValue());
+                            return null;
+                        }
+                        return name;
                     }
                 }
             }
         }
+        return defaultClassName(method, owner);
+    }
+
+    private static String defaultClassName(ExecutableElement method, TypeElement owner) {
         String m = method.getSimpleName().toString();
         return owner.getSimpleName() + m.substring(0, 1).toUpperCase(Locale.ROOT) + m.substring(1) + "Derivatives";
     }
