@@ -185,19 +185,21 @@ final class KernelGenerator {
         });
     }
 
-    /** {@code s += r * r} over a residual r of 8 to 12 terms {@code a * Math.exp(-p * q)}: split in the derivatives. */
+    /** {@code s += r * r} over a residual r of 10 to 14 terms {@code a * Math.exp(-p * (q + x[i]))}: split in the derivatives. */
     private Kernel longBody(String name) {
         resetLeaves();
         leaves.add(new Expr("x[i]", env -> env.x[env.i]));
         leaves.add(new Expr("i", env -> env.constant(env.i)));
-        int terms = 8 + random.nextInt(5);
+        int terms = 10 + random.nextInt(5);
         List<Expr> parts = new ArrayList<>();
         for (int k = 0; k < terms; k++) {
-            Expr a = leaf();
+            // every term depends on x (nothing folds away), so the body is long in every derivative
+            int slot = random.nextInt(4);
+            Expr a = slot == 3 ? new Expr("x[i]", env -> env.x[env.i]) : new Expr("x[" + slot + "]", env -> env.x[slot]);
             Expr p = expr(1);
             Expr q = expr(1);
-            parts.add(new Expr(a.java + " * Math.exp(-" + p.java + " * " + q.java + ")",
-                    env -> a.eval.apply(env).times(p.eval.apply(env).negate().times(q.eval.apply(env)).exp())));
+            parts.add(new Expr(a.java + " * Math.exp(-" + p.java + " * (" + q.java + " + x[i]))",
+                    env -> a.eval.apply(env).times(p.eval.apply(env).negate().times(q.eval.apply(env).plus(env.x[env.i])).exp())));
         }
         Expr shift = expr(2);
         StringBuilder r = new StringBuilder();
