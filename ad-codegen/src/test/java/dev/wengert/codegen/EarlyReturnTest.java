@@ -70,6 +70,23 @@ class EarlyReturnTest {
         }
     }
 
+    /** A class too large to generate is an error at the user's method, never javac's inside the generated file. */
+    @Test
+    void tooLargeAClassIsAnErrorAtTheMethod() {
+        javax.tools.JavaFileObject file = com.google.testing.compile.JavaFileObjects.forSourceString("p.Early8", source(8));
+        com.google.testing.compile.Compilation c = com.google.testing.compile.Compiler.javac()
+                .withProcessors(new DifferentiateProcessor())
+                .withClasspath(java.util.List.of(new java.io.File(Objective.class.getProtectionDomain().getCodeSource()
+                        .getLocation().getPath())))
+                .withOptions("-A" + DifferentiateProcessor.MAX_NODES_OPTION + "=1000")
+                .compile(file);
+        com.google.testing.compile.CompilationSubject.assertThat(c).failed();
+        com.google.testing.compile.CompilationSubject.assertThat(c)
+                .hadErrorContaining("more than the processor generates into one class (1000")
+                .inFile(file).onLine(7);
+        assertTrue(c.errors().size() == 1, () -> "only the processor's error, none from javac: " + c.errors());
+    }
+
     @Test
     void everyReturnPathMatchesTheTape() {
         int k = 8;
