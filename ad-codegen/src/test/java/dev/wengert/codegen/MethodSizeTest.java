@@ -67,6 +67,59 @@ class MethodSizeTest {
         Checks.agreesWithTape(f, Tape.record(tape, x), x, v);
     }
 
+    /**
+     * Issue 9, defect 3: an Osborne-2-style fit whose loop body (in the Hessian, its 11 x 11 local
+     * Hessian) is split, with a reduction whose delta is a negation ({@code -= a}), failed with
+     * "value used before it is defined: NEG".
+     */
+    @Test
+    void splitLoopBodyWithNegatedAccumulationMatchesTape() throws IOException {
+        String source = """
+                package p;
+
+                import dev.wengert.ad.Differentiate;
+
+                class Osborne {
+                    @Differentiate
+                    static double f(double[] x) {
+                        double f = 0;
+                        for (int i = 0; i < 65; i++) {
+                            double t = i / 10.0;
+                            double r = x[0] * Math.exp(-t * x[4]) + x[1] * Math.exp(-(t - x[8]) * (t - x[8]) * x[5])
+                                    + x[2] * Math.exp(-(t - x[9]) * (t - x[9]) * x[6])
+                                    + x[3] * Math.exp(-(t - x[10]) * (t - x[10]) * x[7])
+                                    + x[1] * Math.exp(-x[8] * x[5]) - 0.5 * Math.sin(i);
+                            f += r * r;
+                        }
+                        return f;
+                    }
+                }
+                """;
+        InProcessCompiler.Result compiled = Generated.compile("Osborne", source);
+        Map<String, Integer> sizes = ClassFile.codeLengths(compiled.classBytes("p.OsborneFDerivatives"));
+        assertTrue(sizes.keySet().stream().anyMatch(m -> m.contains("Part")), "the body was split: " + sizes);
+        ScalarFunction tape = x -> {
+            Var f = x[0].times(0.0);
+            for (int i = 0; i < 65; i++) {
+                double t = i / 10.0;
+                Var r = x[0].times(x[4].times(-t).exp())
+                        .plus(x[1].times(x[8].minus(t).unaryMinus().times(x[8].minus(t)).times(x[5]).exp()))
+                        .plus(x[2].times(x[9].minus(t).unaryMinus().times(x[9].minus(t)).times(x[6]).exp()))
+                        .plus(x[3].times(x[10].minus(t).unaryMinus().times(x[10].minus(t)).times(x[7]).exp()))
+                        .plus(x[1].times(x[8].unaryMinus().times(x[5]).exp()))
+                        .minus(0.5 * Math.sin(i));
+                f = f.plus(r.times(r));
+            }
+            return f;
+        };
+        double[] x = {1.3, 0.65, 0.65, 0.7, 0.6, 3, 5, 7, 2, 4.5, 5.5};
+        double[] v = new double[x.length];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = Math.sin(0.37 * k + 0.1);
+        }
+        Checks.agreesWithTape(compiled.objective("p.OsborneFDerivatives"), Tape.record(tape, x), x, v);
+    }
+
     @Test
     void thomsonMethodsAreSmall() throws IOException {
         var compiled = Generated.compile("Thomson", ThomsonEnergyTest.SOURCE);

@@ -16,19 +16,33 @@ import net.jqwik.api.Property;
 /**
  * Random kernels written as Java source, compiled in-process through the processor, and checked
  * against a hyper-dual evaluation of the same function: value, gradient, Hessian-vector product,
- * the fused gradient-and-Hv, and the dense Hessian; and against the tape recording of the same kernel.
- * 25 tries of 8 kernels: 200 kernels.
+ * the fused gradient-and-Hv, and the dense Hessian; and against the tape recording of the same
+ * kernel, at two random points each. The templates ({@link KernelGenerator}) cover loops, pair
+ * loops, branches on x, early returns nested in ifs, helpers (with returns, inlined into loops),
+ * long bodies split into private methods, unary minus and Math functions.
+ *
+ * <p>25 tries compile {@code kernels() / 25} kernels each in one compilation (compiling is the
+ * cost): 500 kernels per build. {@code -Dwengert.fuzz=N} is the fuzz size shared with the tape's
+ * random-program properties (N programs there); here it gives N / 20 kernels, at least 500, so
+ * {@code -Dwengert.fuzz=100000} (the nightly size) runs 5,000 kernels.
  */
 class RandomKernelPropertiesTest {
-    private static final int KERNELS_PER_TRY = 8;
+    private static final int TRIES = 25;
     private static final int N = 4;
+    private static final int POINTS = 2;
 
-    @Property(tries = 25)
+    /** How many kernels one run checks. */
+    static int kernels() {
+        return Math.max(500, Integer.getInteger("wengert.fuzz", 0) / 20);
+    }
+
+    @Property(tries = TRIES)
     void generatedDerivativesMatchHyperDualEvaluation(@ForAll long seed) {
         KernelGenerator gen = new KernelGenerator(seed);
         List<KernelGenerator.Kernel> kernels = new ArrayList<>();
         StringBuilder src = new StringBuilder("package p;\n\nimport dev.wengert.ad.Differentiate;\n\nclass Kernels {\n");
-        for (int k = 0; k < KERNELS_PER_TRY; k++) {
+        int perTry = (kernels() + TRIES - 1) / TRIES;
+        for (int k = 0; k < perTry; k++) {
             KernelGenerator.Kernel kernel = gen.next("k" + k);
             kernels.add(kernel);
             src.append(kernel.source()).append('\n');
@@ -36,22 +50,59 @@ class RandomKernelPropertiesTest {
         src.append("}\n");
         InProcessCompiler.Result compiled = InProcessCompiler.compile(Map.of("p.Kernels", src.toString()));
         if (!compiled.success() || compiled.diagnostics().stream().anyMatch(d -> d.getKind() != javax.tools.Diagnostic.Kind.NOTE)) {
-            throw new AssertionError("kernels did not compile cleanly:\n" + src + "\n" + compiled.report());
+            throw new AssertionError("kernels did not compile cleanly (seed " + seed + "):\n" + failing(src.toString(), compiled)
+                    + "\n" + compiled.report());
         }
         Random r = new Random(seed);
         double c = 0.5 + r.nextDouble();
-        double[] x = new double[N];
-        double[] v = new double[N];
-        for (int k = 0; k < N; k++) {
-            x[k] = 2 * r.nextDouble() - 1;
-            v[k] = 2 * r.nextDouble() - 1;
-        }
         for (KernelGenerator.Kernel kernel : kernels) {
             String generatedName = "p.Kernels" + Character.toUpperCase(kernel.name().charAt(0))
                     + kernel.name().substring(1) + "Derivatives";
+            if (kernel.isLong() && !compiled.generatedSources().get(generatedName).contains("Part1(")) {
+                throw new AssertionError("a long kernel was not split into private methods:\n" + kernel.source());
+            }
             Objective f = compiled.objective(generatedName, c);
-            check(kernel, f, x, v, c);
+            for (int point = 0; point < POINTS; point++) {
+                double[] x = new double[N];
+                double[] v = new double[N];
+                for (int k = 0; k < N; k++) {
+                    x[k] = 2 * r.nextDouble() - 1;
+                    v[k] = 2 * r.nextDouble() - 1;
+                }
+                check(kernel, f, x, v, c);
+            }
         }
+    }
+
+    /** The kernels whose lines hold an error or warning, so a failure shows the Java that caused it. */
+    private static String failing(String src, InProcessCompiler.Result compiled) {
+        List<Integer> starts = new ArrayList<>();
+        String[] lines = src.split("\n", -1);
+        for (int k = 0; k < lines.length; k++) {
+            if (lines[k].startsWith("@Differentiate") || lines[k].startsWith("static double")) {
+                starts.add(k + 1);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (var d : compiled.diagnostics()) {
+            long line = d.getLineNumber();
+            if (d.getSource() == null || !d.getSource().getName().contains("Kernels") || line < 1) {
+                continue;
+            }
+            int from = 1;
+            int to = lines.length;
+            for (int start : starts) {
+                if (start <= line) {
+                    from = start;
+                } else {
+                    to = start - 1;
+                    break;
+                }
+            }
+            out.append("---- kernel at line ").append(from).append(":\n")
+                    .append(String.join("\n", java.util.Arrays.asList(lines).subList(from - 1, to))).append('\n');
+        }
+        return out.toString();
     }
 
     private static void check(KernelGenerator.Kernel kernel, Objective f, double[] x, double[] v, double c) {
@@ -79,7 +130,8 @@ class RandomKernelPropertiesTest {
             scale = Math.max(scale, Math.abs(g));
         }
         double tol = 1e-11 * scale;
-        String where = "\n" + kernel.source();
+        String where = " at x = " + java.util.Arrays.toString(x) + ", v = " + java.util.Arrays.toString(v)
+                + ", c = " + c + "\n" + kernel.source();
         assertClose(value, f.value(x), 1e-12 * Math.max(1, Math.abs(value)) , "value" + where);
         double[] g = new double[N];
         f.gradient(x, g);

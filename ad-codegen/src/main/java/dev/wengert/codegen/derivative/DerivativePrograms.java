@@ -28,6 +28,11 @@ public record DerivativePrograms(Program value, Program gradient, Program hessia
                                  Program gradientAndHessianVector, Program hessian, boolean localHessian,
                                  int diagonalBlock) {
 
+    /** The number of IR nodes of the five programs: what the generated class's size grows with. */
+    public int size() {
+        return value.size() + gradient.size() + hessianVector.size() + gradientAndHessianVector.size() + hessian.size();
+    }
+
     /** Names of the arrays of the generated methods. */
     public record Arrays(ArrayRef x, ArrayRef v, ArrayRef g, ArrayRef hv, ArrayRef h) {
     }

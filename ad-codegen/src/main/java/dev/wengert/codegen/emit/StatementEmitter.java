@@ -354,7 +354,8 @@ public final class StatementEmitter {
         String i = declare(l.index());
         String step = l.step() == 1 ? i + "++" : i + " += " + l.step();
         out.beginControlFlow("for (int $L = $L; $L $L $L; $L)", i, expr(l.lo(), 0), i, cmp, expr(l.hi(), 5), step);
-        block(l.body(), l.reductions().stream().map(Loop.Reduction::delta).toList());
+        // the loop reads what the accumulations below print: for a delta -a that is a, not -a
+        block(l.body(), l.reductions().stream().map(r -> accumulated(r.delta())).toList());
         for (Loop.Reduction r : l.reductions()) {
             Value d = r.delta();
             if (d.op() == Op.NEG) {

@@ -91,7 +91,11 @@ final class CallLowering {
                     + " argument(s); only Math functions and static methods of the same class can be called");
         }
         if (candidates.size() > 1) {
-            throw new UnsupportedConstructException(m, "method '" + name + "' is overloaded; give the helper a unique name");
+            // overloads of another arity are fine (the call's arity picks one, as in Java); the same
+            // arity would need Java's resolution by types, which the front end does not do
+            throw new UnsupportedConstructException(m, "method '" + name + "' is overloaded with " + m.getArguments().size()
+                    + " parameter(s); give the helper a name of its own (overloads that differ in their number of "
+                    + "parameters are fine)");
         }
         ExecutableElement callee = candidates.get(0);
         if (!callee.getModifiers().contains(Modifier.STATIC)) {

@@ -26,7 +26,9 @@ import dev.wengert.codegen.ir.Loop;
 import dev.wengert.codegen.ir.Op;
 import dev.wengert.codegen.ir.Type;
 import dev.wengert.codegen.ir.Value;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,7 @@ final class StatementLowering {
     private final Environment env;
     private final Builder b;
     private ExpressionLowering expressions;
+    private final Deque<ReturnSlot> returnSlots = new ArrayDeque<>();
 
     StatementLowering(Environment env) {
         this.env = env;
@@ -62,49 +65,111 @@ final class StatementLowering {
         }
     }
 
+    /**
+     * Lowers a method body or an inlined helper's body and returns the returned value. A return
+     * inside a branch is lowered as an assignment to a return slot, a result and a "has returned"
+     * flag that ifs merge like any variable; the statements after an if that may have returned
+     * run under a guard on the flag. Each statement is lowered once, so the IR grows linearly with
+     * the source (copying the rest of the method into both branches of every such if doubled it).
+     */
     Value lowerReturning(List<? extends StatementTree> stmts, Tree owner) {
-        for (int k = 0; k < stmts.size(); k++) {
+        Type type = env.returnTypes.peek();
+        // names no Java identifier can take, in the method's own scope so that every if merges them
+        ReturnSlot slot = new ReturnSlot(new Variable("<returned>", Type.BOOLEAN, env.loopDepth, false),
+                new Variable("<result>", type, env.loopDepth, false));
+        env.scope().scalars().put(slot.returned().name, slot.returned());
+        env.scope().scalars().put(slot.result().name, slot.result());
+        env.state.values.put(slot.returned(), b.bool(false));
+        // the value on paths that have not returned: never read, since every path must return
+        env.state.values.put(slot.result(), zero(type));
+        returnSlots.push(slot);
+        try {
+            lowerSequence(stmts);
+            if (!isTrue(env.state.values.get(slot.returned()))) {
+                throw new UnsupportedConstructException(owner, "the method must end with a return statement");
+            }
+            return env.state.values.get(slot.result());
+        } finally {
+            returnSlots.pop();
+        }
+    }
+
+    /** The return slot of the method being lowered: whether it has returned, and what. */
+    private record ReturnSlot(Variable returned, Variable result) {
+    }
+
+    private void lowerSequence(List<? extends StatementTree> stmts) {
+        ReturnSlot slot = returnSlots.peek();
+        int k = 0;
+        while (k < stmts.size()) {
+            Value returned = env.state.values.get(slot.returned());
+            if (isTrue(returned)) {
+                return;   // what follows is unreachable, which javac reports
+            }
+            if (!isFalse(returned)) {
+                // may have returned: guard the statements up to the next one that can return, at
+                // this level (not nested into each other, so each is recomputed a bounded number of
+                // times by the adjoint of an if)
+                int end = k;
+                while (end < stmts.size() - 1 && !containsReturn(stmts.get(end))) {
+                    end++;
+                }
+                lowerGuarded(returned, stmts.subList(k, end + 1));
+                k = end + 1;
+                continue;
+            }
             StatementTree s = stmts.get(k);
-            List<? extends StatementTree> rest = stmts.subList(k + 1, stmts.size());
             if (s instanceof ReturnTree r) {
                 if (r.getExpression() == null) {
                     throw new UnsupportedConstructException(r, "return without a value: the method must return a double");
                 }
-                return env.convert(expressions.lowerExpr(r.getExpression()), env.returnTypes.peek(), r.getExpression());
-            }
-            if (s instanceof IfTree i && containsReturn(i)) {
-                return lowerReturningIf(i, rest, owner);
-            }
-            if (s instanceof BlockTree blk && containsReturn(blk)) {
-                List<StatementTree> joined = new ArrayList<>(blk.getStatements());
-                joined.addAll(rest);
+                Value value = env.convert(expressions.lowerExpr(r.getExpression()), env.returnTypes.peek(),
+                        r.getExpression());
+                env.state.values.put(slot.result(), value);
+                env.state.values.put(slot.returned(), b.bool(true));
+            } else if (s instanceof IfTree i && containsReturn(i)) {
+                if (lowerReturningIf(i, stmts.subList(k + 1, stmts.size()))) {
+                    return;
+                }
+            } else if (s instanceof BlockTree blk && containsReturn(blk)) {
                 env.pushScope();
                 try {
-                    return lowerReturning(joined, owner);
+                    lowerSequence(blk.getStatements());
                 } finally {
                     env.popScope();
                 }
+            } else {
+                lowerStatement(s);
             }
-            lowerStatement(s);
+            k++;
         }
-        throw new UnsupportedConstructException(owner, "the method must end with a return statement");
     }
 
-    /** {@code if (c) A else B; rest} where A or B returns: each branch continues with {@code rest}. */
-    private Value lowerReturningIf(IfTree i, List<? extends StatementTree> rest, Tree owner) {
+    /**
+     * {@code if (c) A else B} where A or B contains a return. When exactly one branch always
+     * returns and the statements after the if return only at their end, those statements become
+     * the rest of the other branch (the code a person would write); returns true then.
+     */
+    private boolean lowerReturningIf(IfTree i, List<? extends StatementTree> rest) {
+        boolean thenReturns = alwaysReturns(i.getThenStatement());
+        boolean elseReturns = alwaysReturns(i.getElseStatement());
+        boolean consume = thenReturns != elseReturns && returnsOnlyAtEnd(rest);
         Value cond = expressions.lowerCondition(i.getCondition());
         State before = env.state.copy();
         If node = b.beginIf(cond);
-        Value t = lowerBranchReturning(i.getThenStatement(), rest, owner);
+        lowerReturningBranch(i.getThenStatement(), consume && elseReturns ? rest : List.of());
+        State afterThen = env.state;
         env.state = before.copy();
         b.beginElse(node);
-        Value f = lowerBranchReturning(i.getElseStatement(), rest, owner);
+        lowerReturningBranch(i.getElseStatement(), consume && thenReturns ? rest : List.of());
+        State afterElse = env.state;
         b.endIf(node);
         env.state = before;
-        return b.phi(node, t, f);   // both sides already have the method's return type
+        mergeReturning(node, before, afterThen, afterElse);
+        return consume;
     }
 
-    private Value lowerBranchReturning(StatementTree branch, List<? extends StatementTree> rest, Tree owner) {
+    private void lowerReturningBranch(StatementTree branch, List<? extends StatementTree> rest) {
         List<StatementTree> joined = new ArrayList<>();
         if (branch instanceof BlockTree blk) {
             joined.addAll(blk.getStatements());
@@ -114,10 +179,110 @@ final class StatementLowering {
         joined.addAll(rest);
         env.pushScope();
         try {
-            return lowerReturning(joined, owner);
+            lowerSequence(joined);
         } finally {
             env.popScope();
         }
+    }
+
+    /** {@code if (returned) {} else {stmts}}: the statements continue the enclosing block (no new scope). */
+    private void lowerGuarded(Value returned, List<? extends StatementTree> stmts) {
+        ReturnSlot slot = returnSlots.peek();
+        State before = env.state.copy();
+        If node = b.beginIf(returned);
+        env.state.values.put(slot.returned(), b.bool(true));
+        State afterThen = env.state;
+        env.state = before.copy();
+        b.beginElse(node);
+        env.state.values.put(slot.returned(), b.bool(false));
+        lowerSequence(stmts);
+        State afterElse = env.state;
+        b.endIf(node);
+        env.state = before;
+        mergeReturning(node, before, afterThen, afterElse);
+    }
+
+    /**
+     * Merges the two outcomes of an if that may return. A branch that has returned on every path
+     * goes no further, so the variables after the if are the other branch's: one the returned
+     * branch lacks (a local the other declared) may take any value there.
+     */
+    private void mergeReturning(If node, State target, State afterThen, State afterElse) {
+        ReturnSlot slot = returnSlots.peek();
+        boolean thenDone = isTrue(afterThen.values.get(slot.returned()));
+        boolean elseDone = isTrue(afterElse.values.get(slot.returned()));
+        if (thenDone == elseDone) {
+            merge(node, target.values, afterThen.values, afterElse.values);
+            merge(node, target.deltas, afterThen.deltas, afterElse.deltas);
+            return;
+        }
+        State going = thenDone ? afterElse : afterThen;
+        State gone = thenDone ? afterThen : afterElse;
+        mergeOnePath(node, target.values, going.values, gone.values, thenDone, slot);
+        mergeOnePath(node, target.deltas, going.deltas, gone.deltas, thenDone, slot);
+    }
+
+    private void mergeOnePath(If node, Map<Variable, Value> target, Map<Variable, Value> going,
+                              Map<Variable, Value> gone, boolean thenDone, ReturnSlot slot) {
+        for (Map.Entry<Variable, Value> e : going.entrySet()) {
+            Variable var = e.getKey();
+            if (!env.isVisible(var)) {
+                continue;
+            }
+            Value live = e.getValue();
+            boolean slotVar = var == slot.returned() || var == slot.result();
+            if (!slotVar && live == target.get(var)) {
+                continue;   // defined before the if: valid after it as it is
+            }
+            Value dead = gone.get(var);
+            if (dead == null) {
+                dead = zero(var.type);
+            }
+            target.put(var, thenDone ? b.phi(node, dead, live) : b.phi(node, live, dead));
+            target.get(var).suggestName(hint(var));
+        }
+    }
+
+    /** The name a merged value of {@code var} suggests: the return slot's become "result" and "returned". */
+    private static String hint(Variable var) {
+        return var.name.startsWith("<") ? var.name.substring(1, var.name.length() - 1) : var.name;
+    }
+
+    private Value zero(Type type) {
+        return type == Type.BOOLEAN ? b.bool(false) : b.zero(type);
+    }
+
+    private static boolean isTrue(Value v) {
+        return v != null && v.op() == Op.CONST && Boolean.TRUE.equals(v.payload());
+    }
+
+    private static boolean isFalse(Value v) {
+        return v != null && v.op() == Op.CONST && Boolean.FALSE.equals(v.payload());
+    }
+
+    /** True if a statement cannot complete normally because every path through it returns. */
+    private static boolean alwaysReturns(StatementTree s) {
+        if (s instanceof ReturnTree) {
+            return true;
+        }
+        if (s instanceof BlockTree blk) {
+            return blk.getStatements().stream().anyMatch(StatementLowering::alwaysReturns);
+        }
+        if (s instanceof IfTree i) {
+            return i.getElseStatement() != null && alwaysReturns(i.getThenStatement())
+                    && alwaysReturns(i.getElseStatement());
+        }
+        return false;
+    }
+
+    /** True if no statement but the last contains a return. */
+    private static boolean returnsOnlyAtEnd(List<? extends StatementTree> stmts) {
+        for (int k = 0; k < stmts.size() - 1; k++) {
+            if (containsReturn(stmts.get(k))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean containsReturn(Tree t) {
@@ -330,7 +495,7 @@ final class StatementLowering {
                 target.remove(var);
             } else {
                 Value merged = b.phi(node, vt, vf);
-                merged.suggestName(var.name);
+                merged.suggestName(hint(var));
                 target.put(var, merged);
             }
         }

@@ -355,6 +355,10 @@ public final class Builder {
         if (whenTrue.type() != whenFalse.type()) {
             throw new IllegalArgumentException("phi of " + whenTrue.type() + " and " + whenFalse.type());
         }
+        if (whenTrue.type() == Type.BOOLEAN && whenTrue.op() == Op.CONST && whenFalse.op() == Op.CONST) {
+            // true on one side, false on the other: the condition itself (or its negation)
+            return (Boolean) whenTrue.payload() ? node.cond() : not(node.cond());
+        }
         Value result = new Value(nextId++, Op.PHI, whenTrue.type(), List.of(), null);
         node.phis().add(new If.Phi(result, whenTrue, whenFalse));
         depth.put(result, scopes.peek().depth());
