@@ -14,7 +14,7 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
- * The names of generated classes and overloads (issue 9): an invalid {@code className} is an
+ * The names of generated classes and overloads: an invalid {@code className} is an
  * error at the annotation; helpers may be overloaded by arity (the call's arity picks one, as in
  * Java) but not with the same arity; annotated overloads need their own class names.
  */

@@ -45,7 +45,11 @@ public final class Rules {
             // only the taken side receives the adjoint
             return i == 1 ? b.select(v.arg(0), adjoint, b.constant(0.0)) : b.select(v.arg(0), b.constant(0.0), adjoint);
         }
-        return zeroSafe(b, v, product(b, partial(b, v, i), adjoint), adjoint);
+        if (v.op() == Op.AZMUL) {
+            // p * a with a finite: p's adjoint is a * adjoint; a's is p * adjoint, p possibly infinite
+            return i == 0 ? product(b, v.arg(1), adjoint) : b.azmul(v.arg(0), adjoint);
+        }
+        return times(b, v, partial(b, v, i), adjoint);
     }
 
     /** The tangent of the result given the tangents of the arguments (null means zero). */
@@ -55,10 +59,16 @@ public final class Rules {
             Value f = orZero(b, argTangents[2]);
             return b.select(v.arg(0), t, f);
         }
+        if (v.op() == Op.AZMUL) {
+            // azmul(p, a)' = azmul(p', a) + azmul(p, a'): a zero a still passes on p * a'
+            Value fromP = argTangents[0] == null ? null : b.azmul(argTangents[0], v.arg(1));
+            Value fromA = argTangents[1] == null ? null : b.azmul(v.arg(0), argTangents[1]);
+            return fromP == null ? fromA : fromA == null ? fromP : b.add(fromP, fromA);
+        }
         Value sum = null;
         for (int i = 0; i < argTangents.length; i++) {
             if (argTangents[i] != null) {
-                Value term = zeroSafe(b, v, product(b, partial(b, v, i), argTangents[i]), argTangents[i]);
+                Value term = times(b, v, partial(b, v, i), argTangents[i]);
                 sum = sum == null ? term : b.add(sum, term);
             }
         }
@@ -66,16 +76,15 @@ public final class Rules {
     }
 
     /**
-     * {@code partialTimesZ}, or 0 where {@code z} is 0 if the operation's partial can be infinite
-     * (nothing to do when z is a non-zero constant: the select folds away).
+     * A partial times an adjoint or tangent z: zero-safe ({@link Op#AZMUL}) where the operation's partial
+     * can be infinite, so that a zero z gives zero, and with its derivative still the product rule's.
      */
-    private static Value zeroSafe(Builder b, Application v, Value partialTimesZ, Value z) {
+    private static Value times(Builder b, Application v, Value partial, Value z) {
         ElementaryFunction fn = function(v);
-        if (fn == null || !fn.partialMayBeInfinite() || partialTimesZ.isConstant(0)) {
-            return partialTimesZ;
+        if (fn != null && fn.partialMayBeInfinite()) {
+            return b.azmul(partial, z);
         }
-        Value zero = b.constant(0.0);
-        return b.select(b.compare(Op.EQ, z, zero), zero, partialTimesZ);
+        return product(b, partial, z);
     }
 
     /**

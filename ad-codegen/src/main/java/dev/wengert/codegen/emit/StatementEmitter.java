@@ -456,6 +456,7 @@ public final class StatementEmitter {
             case EQ -> binary(v, " == ");
             case NE -> binary(v, " != ");
             case SELECT -> expr(v.arg(0), 1) + " ? " + expr(v.arg(1), 1) + " : " + expr(v.arg(2), 1);
+            case AZMUL -> expr(v.arg(1), 4) + " == 0.0 ? 0.0 : " + expr(v.arg(0), 6) + " * " + expr(v.arg(1), 7);
             case CALL -> call(v);
             case LOOP_INDEX, LOOP_RESULT, PHI -> throw new IllegalStateException("unnamed " + v);
         };
@@ -481,7 +482,7 @@ public final class StatementEmitter {
             Map.entry(Op.LT, 4), Map.entry(Op.LE, 4), Map.entry(Op.GT, 4), Map.entry(Op.GE, 4),
             Map.entry(Op.ADD, 5), Map.entry(Op.SUB, 5), Map.entry(Op.MUL, 6), Map.entry(Op.DIV, 6),
             Map.entry(Op.REM, 6), Map.entry(Op.NEG, 7), Map.entry(Op.NOT, 7), Map.entry(Op.TO_DOUBLE, 7),
-            Map.entry(Op.SELECT, SELECT)));
+            Map.entry(Op.SELECT, SELECT), Map.entry(Op.AZMUL, SELECT)));
 
     /** How tightly the printed text of v binds (its own operator, not its name). */
     private static int precedence(Value v) {

@@ -190,6 +190,13 @@ public final class Builder {
         return make(Op.OR, Type.BOOLEAN, List.of(a, b), null);
     }
 
+    /** {@code p * a}, but 0 where {@code a} is 0 (see {@link Op#AZMUL}). */
+    public Value azmul(Value p, Value a) {
+        requireType(p, Type.DOUBLE);
+        requireType(a, Type.DOUBLE);
+        return make(Op.AZMUL, Type.DOUBLE, List.of(p, a), null);
+    }
+
     /** {@code c ? a : b} on values already computed. */
     public Value select(Value c, Value a, Value b) {
         requireType(c, Type.BOOLEAN);

@@ -33,13 +33,32 @@ final class Folding {
             case SUB -> sub(b, args.get(0), args.get(1));
             case MUL -> mul(b, args.get(0), args.get(1));
             case DIV -> div(b, type, args.get(0), args.get(1));
-            case SELECT -> args.get(1) == args.get(2) ? args.get(1) : null;
+            case SELECT -> select(args);
+            case AZMUL -> azmul(b, args.get(0), args.get(1));
             case NOT -> args.get(0).op() == Op.NOT ? args.get(0).arg(0) : null;
             case AND -> logical(args, true);
             case OR -> logical(args, false);
             case CALL -> callIdentity(b, (ElementaryFunction) payload, args);
             default -> null;
         };
+    }
+
+    private static Value select(List<Value> args) {
+        if (args.get(0).op() == Op.CONST) {
+            return (Boolean) args.get(0).payload() ? args.get(1) : args.get(2);
+        }
+        return args.get(1) == args.get(2) ? args.get(1) : null;
+    }
+
+    // A constant a decides it: 0 gives 0, any other a an ordinary product; so does a finite constant p.
+    private static Value azmul(Builder b, Value p, Value a) {
+        if (a.op() == Op.CONST) {
+            return a.constant() == 0 ? b.constant(0.0) : b.mul(p, a);
+        }
+        if (p.op() == Op.CONST && Double.isFinite(p.constant())) {
+            return b.mul(p, a);
+        }
+        return null;
     }
 
     private static Value negate(Builder b, Value a) {

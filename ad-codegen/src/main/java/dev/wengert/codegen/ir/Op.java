@@ -18,6 +18,12 @@ public enum Op {
     LT, LE, GT, GE, EQ, NE, NOT, AND, OR,
     /** {@code c ? a : b} on already computed values (both sides are side-effect free). */
     SELECT,
+    /**
+     * {@code p * a}, but 0 where {@code a} is 0 even if {@code p} is infinite (CppAD's {@code azmul}): a
+     * partial that can be infinite times an adjoint or tangent. Its derivative is
+     * {@code azmul(p', a) + azmul(p, a')}, so a zero adjoint still passes on its own tangent.
+     */
+    AZMUL,
     /** The counter of a {@link Loop}; defined by the loop. */
     LOOP_INDEX,
     /** The final value of a reduction of a {@link Loop}; defined by the loop. */
