@@ -16,6 +16,30 @@ package dev.wengert.ad;
  *
  * <p>Implementations say in their own documentation whether they may be shared between threads;
  * the tape-backed ones may.
+ *
+ * <h2>The error contract</h2>
+ *
+ * Every implementation in this project ({@link Recording}, {@link RecordedFunction}, generated
+ * classes, the optimisers' {@code CountingObjective}) answers a wrong call the same way, checked in
+ * this order: x, then the other arrays in parameter order, then the entries of x and of the
+ * directions ({@link ObjectiveChecks} holds the checks and their messages).
+ * <ul>
+ *   <li>a null array: {@link NullPointerException} naming it, {@code "gradient: x is null"};</li>
+ *   <li>an array of the wrong length: {@link DimensionMismatchException} naming it and both
+ *       lengths, {@code "gradient: g has length 3 but 2 is required"}; the length of x is wrong
+ *       when it is not the function's dimension (for a generated class whose function reads fixed
+ *       entries {@code x[0]..x[k]}, k + 1; for one that follows {@code x.length}, anything that
+ *       covers the fixed entries it reads), and then x is blamed, not the output;</li>
+ *   <li>a dense Hessian of more entries than a Java array holds (n above 46,340):
+ *       {@link ResultTooLargeException};</li>
+ *   <li>a NaN or infinity in x or in a direction v: {@link NonFiniteException} naming the array
+ *       and the entry, {@code "hessianVector: v[1] is NaN; every entry of v must be finite"};</li>
+ *   <li>a non-finite result (f(x), or an entry of g, hv or h) at a finite x:
+ *       {@link NonFiniteException} naming the method and the entry (the tape also names the
+ *       operation that produced it). No method returns NaN silently.</li>
+ * </ul>
+ * Outputs may be partly written when an exception is thrown. Every implementation runs one contract
+ * test ({@code ObjectiveContract} in ad-runtime's test jar).
  */
 public interface Objective {
 
@@ -31,7 +55,8 @@ public interface Objective {
     void hessianVector(double[] x, double[] v, double[] hv);
 
     /**
-     * Writes the gradient into {@code g} and H(x) v into {@code hv}, and returns f(x). Tape-backed
+     * Writes the gradient into {@code g} and H(x) v into {@code hv}, and returns f(x); none of the
+     * arrays may be null. Tape-backed
      * and generated implementations do this in one forward-over-reverse pass; the default calls
      * {@link #gradient} and {@link #hessianVector}.
      */

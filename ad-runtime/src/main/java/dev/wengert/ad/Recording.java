@@ -91,11 +91,13 @@ public final class Recording implements Objective {
     @Override
     public double value(double[] x) {
         int out = scalarOutput("value");
+        requireInput(x, "value");
         return replay(x, "value")[out];
     }
 
     /** Writes all m outputs at x into {@code y}. */
     public void values(double[] x, double[] y) {
+        requireInput(x, "values");
         requireLength("values", "y", y, outputCount());
         double[] v = replay(x, "values");
         for (int k = 0; k < y.length; k++) y[k] = v[tape.outputNode(k)];
@@ -107,13 +109,14 @@ public final class Recording implements Objective {
     @Override
     public double gradient(double[] x, double[] g) {
         int out = scalarOutput("gradient");
+        requireInput(x, "gradient");
         requireLength("gradient", "g", g, inputCount());
         double[] v = replay(x, "gradient");
         double[] adj = Workspace.forThread(tape.size()).adjoints();
         Arrays.fill(g, 0.0);
         adj[out] = 1;
         ReverseSweep.run(tape, v, inner(), adj, out, g);
-        requireFinite("gradient", g, v, false, null);
+        requireFinite("gradient", "g", g, v, false, null);
         return v[out];
     }
 
@@ -122,6 +125,7 @@ public final class Recording implements Objective {
         requireInput(x, "jvp");
         requireLength("jvp", "v", v, inputCount());
         requireLength("jvp", "out", out, outputCount());
+        ObjectiveChecks.requireFinite("jvp", "v", v);
         Workspace ws = Workspace.forThread(tape.size());
         double[] values = ws.values();
         double[] td = ws.tangents();
@@ -129,19 +133,21 @@ public final class Recording implements Objective {
         checkGuards(values);
         requireFiniteValues("jvp", values);
         for (int k = 0; k < out.length; k++) out[k] = td[tape.outputNode(k)];
-        requireFinite("jvp", out, values, false, null);
+        requireFinite("jvp", "out", out, values, false, null);
     }
 
     /** Writes the vector-Jacobian product w^T J (length n) into {@code out}: one reverse sweep. */
     public void vjp(double[] x, double[] w, double[] out) {
+        requireInput(x, "vjp");
         requireLength("vjp", "w", w, outputCount());
         requireLength("vjp", "out", out, inputCount());
+        ObjectiveChecks.requireFinite("vjp", "w", w);
         double[] v = replay(x, "vjp");
         double[] adj = Workspace.forThread(tape.size()).adjoints();
         Arrays.fill(out, 0.0);
         for (int k = 0; k < w.length; k++) adj[tape.outputNode(k)] += w[k];
         ReverseSweep.run(tape, v, inner(), adj, tape.size() - 1, out);
-        requireFinite("vjp", out, v, false, w);
+        requireFinite("vjp", "out", out, v, false, w);
     }
 
     /**
@@ -151,7 +157,8 @@ public final class Recording implements Objective {
     public void jacobian(double[] x, double[] jac) {
         int n = inputCount();
         int m = outputCount();
-        requireLength("jacobian", "jac", jac, m * n);
+        requireInput(x, "jacobian");
+        requireLength("jacobian", "jac", jac, DenseSize.jacobian("jacobian", m, n));
         if (m <= n) {
             double[] w = new double[m];
             double[] row = new double[n];
@@ -178,32 +185,39 @@ public final class Recording implements Objective {
     /** Writes H(x) v into {@code hv} by forward-over-reverse (Pearlmutter), without forming H. */
     @Override
     public void hessianVector(double[] x, double[] v, double[] hv) {
-        gradientAndHessianVector(x, v, null, hv);
+        secondOrder("hessianVector", x, v, null, hv);
     }
 
     /**
-     * Writes the gradient into {@code g} (may be null) and H v into {@code hv} and returns f(x),
-     * all from one tangent sweep and one second-order adjoint sweep.
+     * Writes the gradient into {@code g} and H v into {@code hv} and returns f(x), all from one
+     * tangent sweep and one second-order adjoint sweep.
      */
     @Override
     public double gradientAndHessianVector(double[] x, double[] v, double[] g, double[] hv) {
-        int out = scalarOutput("hessianVector");
-        requireInput(x, "hessianVector");
-        requireLength("hessianVector", "v", v, inputCount());
-        requireLength("hessianVector", "hv", hv, inputCount());
-        if (g != null) requireLength("hessianVector", "g", g, inputCount());
+        ObjectiveChecks.requireNonNull("gradientAndHessianVector", "g", g);
+        return secondOrder("gradientAndHessianVector", x, v, g, hv);
+    }
+
+    // Hv, and the gradient into g unless g is null (hessianVector's case).
+    private double secondOrder(String driver, double[] x, double[] v, double[] g, double[] hv) {
+        int out = scalarOutput(driver);
+        requireInput(x, driver);
+        requireLength(driver, "v", v, inputCount());
+        if (g != null) requireLength(driver, "g", g, inputCount());
+        requireLength(driver, "hv", hv, inputCount());
+        ObjectiveChecks.requireFinite(driver, "v", v);
         Workspace ws = Workspace.forThread(tape.size());
         double[] values = ws.values();
         TangentSweep.run(tape, x, v, ws);
         checkGuards(values);
-        requireFiniteValues("hessianVector", values);
+        requireFiniteValues(driver, values);
         double[] gradient = g != null ? g : ws.inputScratch(inputCount());
         Arrays.fill(gradient, 0.0);
         Arrays.fill(hv, 0.0);
         ws.adjoints()[out] = 1;
         SecondOrderSweep.run(tape, ws, out, gradient, hv);
-        requireFinite("hessianVector", hv, values, true, null);
-        requireFinite("hessianVector: gradient", gradient, values, false, null);
+        requireFinite(driver, "hv", hv, values, true, null);
+        requireFinite(driver, "g", gradient, values, false, null);
         return values[out];
     }
 
@@ -223,7 +237,8 @@ public final class Recording implements Objective {
     public void hessian(double[] x, double[] h, int threads) {
         int out = scalarOutput("hessian");
         int n = inputCount();
-        requireLength("hessian", "h", h, n * n);
+        requireInput(x, "hessian");
+        requireLength("hessian", "h", h, DenseSize.hessian("hessian", n));
         if (threads < 1) throw new IllegalArgumentException("hessian: threads must be at least 1, got " + threads);
         double[] v = replay(x, "hessian");
         // The first-order adjoints are shared by all workers, so they are kept (not consumed) in an
@@ -259,14 +274,13 @@ public final class Recording implements Objective {
                 throw new IllegalStateException("a Hessian worker failed", e.getCause());
             }
         }
-        requireFinite("hessian", h, v, true, null);
+        requireFinite("hessian", "h", h, v, true, null);
     }
 
     // ---- shared steps ----
 
-    // Node values at x (and inner values of n-ary nodes) in this thread's scratch.
+    // Node values at x (and inner values of n-ary nodes) in this thread's scratch; x is checked.
     private double[] replay(double[] x, String driver) {
-        requireInput(x, driver);
         Workspace ws = Workspace.forThread(tape.size());
         double[] v = ws.values();
         ValueSweep.run(tape, x, v, ws.inner());
@@ -296,17 +310,15 @@ public final class Recording implements Objective {
         return tape.outputNode(0);
     }
 
+    // x is checked first, then the other arrays in parameter order, then their entries: every
+    // Objective checks in this order (see Objective), so one wrong call gets one answer.
     private void requireInput(double[] x, String driver) {
         requireLength(driver, "x", x, inputCount());
-        for (int i = 0; i < x.length; i++) {
-            if (!Double.isFinite(x[i])) throw new NonFiniteException(driver + ": input x[" + i + "] is " + x[i]);
-        }
+        ObjectiveChecks.requireFinite(driver, "x", x);
     }
 
-    // The message is built only on failure: these checks run on every call.
     private static void requireLength(String driver, String name, double[] array, int expected) {
-        if (array == null) throw new NullPointerException(driver + ": " + name + " is null");
-        if (array.length != expected) throw new DimensionMismatchException(driver + ": " + name, array.length, expected);
+        ObjectiveChecks.requireLength(driver, name, array, expected);
     }
 
     private void requireFiniteValues(String driver, double[] v) {
@@ -321,7 +333,8 @@ public final class Recording implements Objective {
     // the operation that produced it, on adjoints recomputed for the purpose.
     // With outputSeeds null every output is seeded with 1, which reaches every operation any
     // output depends on.
-    private void requireFinite(String driver, double[] result, double[] v, boolean second, double[] outputSeeds) {
+    private void requireFinite(String driver, String name, double[] result, double[] v, boolean second,
+                               double[] outputSeeds) {
         for (int i = 0; i < result.length; i++) {
             if (Double.isFinite(result[i])) continue;
             double[] adj = new double[tape.size()];
@@ -330,7 +343,7 @@ public final class Recording implements Objective {
             }
             ReverseSweep.run(tape, v, inner(), adj, tape.size() - 1, null);
             String cause = NonFiniteDiagnosis.inPartials(tape, v, inner(), adj, second);
-            throw new NonFiniteException(driver + ": entry " + i + " is " + result[i] + "; "
+            throw new NonFiniteException(driver + ": entry " + i + " of " + name + " is " + result[i] + "; "
                     + (cause != null ? cause : "no single operation produced it (overflow while accumulating)"));
         }
     }
