@@ -26,10 +26,11 @@ package dev.wengert.ad;
  * <ul>
  *   <li>a null array: {@link NullPointerException} naming it, {@code "gradient: x is null"};</li>
  *   <li>an array of the wrong length: {@link DimensionMismatchException} naming it and both
- *       lengths, {@code "gradient: g has length 3 but 2 is required"}; the length of x is wrong
- *       when it is not the function's dimension (for a generated class whose function reads fixed
- *       entries {@code x[0]..x[k]}, k + 1; for one that follows {@code x.length}, anything that
- *       covers the fixed entries it reads), and then x is blamed, not the output;</li>
+ *       lengths, {@code "gradient: g has length 3 but 2 is required"}. A recording's dimension is
+ *       its number of inputs. A generated class takes its dimension from x: any x that covers the
+ *       entries the function reads is accepted (entries it ignores get zero derivatives) and the
+ *       other arrays must match x; but when they match the entries the function reads and x is
+ *       longer, x is blamed, not g;</li>
  *   <li>a dense Hessian of more entries than a Java array holds (n above 46,340):
  *       {@link ResultTooLargeException};</li>
  *   <li>a NaN or infinity in x or in a direction v: {@link NonFiniteException} naming the array

@@ -45,6 +45,27 @@ public final class ObjectiveChecks {
     }
 
     /**
+     * Checks an array whose length follows x ({@code expected}, computed from x's length) for a
+     * function that reads exactly {@code dimension} entries of x but accepts a longer x. When the
+     * array has the length the function's own dimension gives ({@code ownLength}) and x does not,
+     * x is the array in error and is blamed: a gradient given an x longer than f reads does not
+     * blame g.
+     *
+     * @throws NullPointerException naming the array
+     * @throws DimensionMismatchException naming the array in error and both lengths
+     */
+    public static void requireLengthFollowingX(String method, String name, double[] array, int expected,
+                                               double[] x, int dimension, int ownLength) {
+        if (array == null) throw new NullPointerException(method + ": " + name + " is null");
+        if (array.length == expected) return;
+        if (array.length == ownLength && x.length != dimension) {
+            throw new DimensionMismatchException(method + ": x has length " + x.length + " but the function reads "
+                    + dimension + " entries and " + name + " has length " + ownLength + "; pass x of length " + dimension);
+        }
+        throw new DimensionMismatchException(method + ": " + name, array.length, expected);
+    }
+
+    /**
      * Checks that an argument that may not be null is not.
      *
      * @throws NullPointerException naming it
