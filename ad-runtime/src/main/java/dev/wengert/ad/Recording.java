@@ -92,14 +92,14 @@ public final class Recording implements Objective {
     public double value(double[] x) {
         int out = scalarOutput("value");
         requireInput(x, "value");
-        return replay(x, "value")[out];
+        return replay(x, "value", workspace())[out];
     }
 
     /** Writes all m outputs at x into {@code y}. */
     public void values(double[] x, double[] y) {
         requireInput(x, "values");
         requireLength("values", "y", y, outputCount());
-        double[] v = replay(x, "values");
+        double[] v = replay(x, "values", workspace());
         for (int k = 0; k < y.length; k++) y[k] = v[tape.outputNode(k)];
     }
 
@@ -111,12 +111,13 @@ public final class Recording implements Objective {
         int out = scalarOutput("gradient");
         requireInput(x, "gradient");
         requireLength("gradient", "g", g, inputCount());
-        double[] v = replay(x, "gradient");
-        double[] adj = Workspace.forThread(tape.size()).adjoints();
+        Workspace ws = workspace();
+        double[] v = replay(x, "gradient", ws);
+        double[] adj = ws.adjoints();
         Arrays.fill(g, 0.0);
         adj[out] = 1;
-        ReverseSweep.run(tape, v, inner(), adj, out, g);
-        requireFinite("gradient", "g", g, v, false, null);
+        ReverseSweep.run(tape, v, ws.inner(), adj, out, g);
+        requireFinite("gradient", "g", g, v, ws.inner(), false, null);
         return v[out];
     }
 
@@ -126,14 +127,14 @@ public final class Recording implements Objective {
         requireLength("jvp", "v", v, inputCount());
         requireLength("jvp", "out", out, outputCount());
         ObjectiveChecks.requireFinite("jvp", "v", v);
-        Workspace ws = Workspace.forThread(tape.size());
+        Workspace ws = workspace();
         double[] values = ws.values();
         double[] td = ws.tangents();
         TangentSweep.run(tape, x, v, ws);
         checkGuards(values);
         requireFiniteValues("jvp", values);
         for (int k = 0; k < out.length; k++) out[k] = td[tape.outputNode(k)];
-        requireFinite("jvp", "out", out, values, false, null);
+        requireFinite("jvp", "out", out, values, ws.inner(), false, null);
     }
 
     /** Writes the vector-Jacobian product w^T J (length n) into {@code out}: one reverse sweep. */
@@ -142,12 +143,13 @@ public final class Recording implements Objective {
         requireLength("vjp", "w", w, outputCount());
         requireLength("vjp", "out", out, inputCount());
         ObjectiveChecks.requireFinite("vjp", "w", w);
-        double[] v = replay(x, "vjp");
-        double[] adj = Workspace.forThread(tape.size()).adjoints();
+        Workspace ws = workspace();
+        double[] v = replay(x, "vjp", ws);
+        double[] adj = ws.adjoints();
         Arrays.fill(out, 0.0);
         for (int k = 0; k < w.length; k++) adj[tape.outputNode(k)] += w[k];
-        ReverseSweep.run(tape, v, inner(), adj, tape.size() - 1, out);
-        requireFinite("vjp", "out", out, v, false, w);
+        ReverseSweep.run(tape, v, ws.inner(), adj, tape.size() - 1, out);
+        requireFinite("vjp", "out", out, v, ws.inner(), false, w);
     }
 
     /**
@@ -206,7 +208,7 @@ public final class Recording implements Objective {
         if (g != null) requireLength(driver, "g", g, inputCount());
         requireLength(driver, "hv", hv, inputCount());
         ObjectiveChecks.requireFinite(driver, "v", v);
-        Workspace ws = Workspace.forThread(tape.size());
+        Workspace ws = workspace();
         double[] values = ws.values();
         TangentSweep.run(tape, x, v, ws);
         checkGuards(values);
@@ -216,8 +218,8 @@ public final class Recording implements Objective {
         Arrays.fill(hv, 0.0);
         ws.adjoints()[out] = 1;
         SecondOrderSweep.run(tape, ws, out, gradient, hv);
-        requireFinite(driver, "hv", hv, values, true, null);
-        requireFinite(driver, "g", gradient, values, false, null);
+        requireFinite(driver, "hv", hv, values, ws.inner(), true, null);
+        requireFinite(driver, "g", gradient, values, ws.inner(), false, null);
         return values[out];
     }
 
@@ -240,17 +242,18 @@ public final class Recording implements Objective {
         requireInput(x, "hessian");
         requireLength("hessian", "h", h, DenseSize.hessian("hessian", n));
         if (threads < 1) throw new IllegalArgumentException("hessian: threads must be at least 1, got " + threads);
-        double[] v = replay(x, "hessian");
+        Workspace ws = workspace();
+        double[] v = replay(x, "hessian", ws);
+        double[] inner = ws.inner();
         // The first-order adjoints are shared by all workers, so they are kept (not consumed) in an
         // array of their own rather than in the workspace, whose adjoints stay zero between calls.
         double[] adj = new double[tape.size()];
         adj[out] = 1;
-        ReverseSweep.run(tape, v, inner(), adj, out, null);
+        ReverseSweep.run(tape, v, inner, adj, out, null);
 
         int width = HessianSweep.widthFor(tape, HESSIAN_SCRATCH_BYTES);
         int batches = (n + width - 1) / width;
         AtomicInteger next = new AtomicInteger();
-        double[] inner = inner();
         Runnable worker = () -> {
             HessianSweep sweep = Workspace.forThread(tape.size()).hessianSweep(tape.size(), width);
             for (int batch; (batch = next.getAndIncrement()) < batches; ) {
@@ -274,24 +277,24 @@ public final class Recording implements Objective {
                 throw new IllegalStateException("a Hessian worker failed", e.getCause());
             }
         }
-        requireFinite("hessian", "h", h, v, true, null);
+        requireFinite("hessian", "h", h, v, inner, true, null);
     }
 
     // ---- shared steps ----
 
-    // Node values at x (and inner values of n-ary nodes) in this thread's scratch; x is checked.
-    private double[] replay(double[] x, String driver) {
-        Workspace ws = Workspace.forThread(tape.size());
+    // This thread's scratch for this tape. Each call takes it once and keeps it in a local
+    // variable: a large workspace is held only softly between calls (see Workspace).
+    private Workspace workspace() {
+        return Workspace.forThread(tape.size());
+    }
+
+    // Node values at x (and inner values of n-ary nodes) in ws; x is checked.
+    private double[] replay(double[] x, String driver, Workspace ws) {
         double[] v = ws.values();
         ValueSweep.run(tape, x, v, ws.inner());
         checkGuards(v);
         requireFiniteValues(driver, v);
         return v;
-    }
-
-    // Inner values of n-ary nodes (before a fused unary), written by the forward sweeps.
-    private double[] inner() {
-        return Workspace.forThread(tape.size()).inner();
     }
 
     private void checkGuards(double[] v) {
@@ -333,16 +336,16 @@ public final class Recording implements Objective {
     // the operation that produced it, on adjoints recomputed for the purpose.
     // With outputSeeds null every output is seeded with 1, which reaches every operation any
     // output depends on.
-    private void requireFinite(String driver, String name, double[] result, double[] v, boolean second,
-                               double[] outputSeeds) {
+    private void requireFinite(String driver, String name, double[] result, double[] v, double[] inner,
+                               boolean second, double[] outputSeeds) {
         for (int i = 0; i < result.length; i++) {
             if (Double.isFinite(result[i])) continue;
             double[] adj = new double[tape.size()];
             for (int k = 0; k < tape.outputCount(); k++) {
                 adj[tape.outputNode(k)] += outputSeeds == null ? 1 : outputSeeds[k];
             }
-            ReverseSweep.run(tape, v, inner(), adj, tape.size() - 1, null);
-            String cause = NonFiniteDiagnosis.inPartials(tape, v, inner(), adj, second);
+            ReverseSweep.run(tape, v, inner, adj, tape.size() - 1, null);
+            String cause = NonFiniteDiagnosis.inPartials(tape, v, inner, adj, second);
             throw new NonFiniteException(driver + ": entry " + i + " of " + name + " is " + result[i] + "; "
                     + (cause != null ? cause : "no single operation produced it (overflow while accumulating)"));
         }

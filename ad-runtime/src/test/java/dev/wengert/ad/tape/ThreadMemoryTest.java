@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wengert.ad.Recording;
 import dev.wengert.ad.ResultTooLargeException;
 import dev.wengert.ad.Tape;
 import dev.wengert.ad.Var;
 import org.junit.jupiter.api.Test;
 
-/** What a recording leaves behind on its thread, and how far a tape's arrays can grow. */
-class TapeBuilderMemoryTest {
+/** What recording and evaluating leave behind on a thread, and how far a tape's arrays can grow. */
+class ThreadMemoryTest {
 
     // A chain of sin: one node per operation, no constants, no argument pool.
     private static void recordChain(int operations) {
@@ -51,5 +52,19 @@ class TapeBuilderMemoryTest {
         String m = assertThrows(ResultTooLargeException.class,
                 () -> TapeBuilder.grown(TapeBuilder.MAX_NODES, TapeBuilder.MAX_NODES + 1L, "node list")).getMessage();
         assertTrue(m.contains("node list") && m.contains(String.valueOf(TapeBuilder.MAX_NODES + 1L)), m);
+    }
+
+    @Test
+    void evaluatingATapeLargerThanTheStrongLimitDoesNotGrowTheThreadsStrongWorkspace() {
+        int operations = Workspace.STRONG_NODES + 1000;
+        Recording r = Tape.record(x -> {
+            Var y = x[0];
+            for (int i = 0; i < operations; i++) y = y.sin();
+            return y;
+        }, 0.5);
+        double[] g = new double[1];
+        r.gradient(new double[] {0.5}, g);
+        r.gradient(new double[] {0.25}, g);   // the softly held workspace is reused
+        assertTrue(Workspace.strongCapacity() <= Workspace.STRONG_NODES, "strong capacity " + Workspace.strongCapacity());
     }
 }
