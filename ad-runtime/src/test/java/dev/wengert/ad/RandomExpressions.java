@@ -99,11 +99,18 @@ final class RandomExpressions {
             new BinaryOp("Var.dot(new double[] {0.5, -1.25}, new Var[] {%1$s, %2$s})",
                     (p, q) -> Var.dot(new double[] {0.5, -1.25}, new Var[] {p, q}), (p, q) -> p.times(0.5).plus(q.times(-1.25)), true),
             new BinaryOp("Var.norm(%1$s.minus(%2$s), %2$s.minus(0.5))", (p, q) -> Var.norm(p.minus(q), q.minus(0.5)),
-                    (p, q) -> p.minus(q).square().plus(q.minus(0.5).square()).sqrt(), true),
+                    RandomExpressions::distanceOnDuals, true),
             // kinks
             new BinaryOp("%1$s.min(%2$s)", Var::min, Dual::min, false),
             new BinaryOp("%1$s.max(%2$s)", Var::max, Dual::max, false),
             new BinaryOp("Var.hypot(%1$s, %2$s)", Var::hypot, Dual::hypot, false));
+
+    // |(p - q, q - 0.5)| with the tape's convention at the origin (reached when p = q = 0.5, which
+    // the points' three decimals make likely): value and derivative 0, where sqrt' would be infinite.
+    private static Dual distanceOnDuals(Dual p, Dual q) {
+        Dual squared = p.minus(q).square().plus(q.minus(0.5).square());
+        return squared.value() == 0 ? Dual.constant(0) : squared.sqrt();
+    }
 
     private static String number(double c) {
         return String.format(Locale.ROOT, "%s", c);

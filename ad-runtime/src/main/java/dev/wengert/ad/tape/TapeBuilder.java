@@ -319,14 +319,28 @@ public final class TapeBuilder {
         }
     }
 
-    private int push(byte opcode, int x, int y, double value) {
-        if (size == op.length) {
-            int capacity = grown(size, size + 1L, "node list");
+    // The node arrays take 17 bytes a node of capacity while recording (opcode, two operands, the
+    // value); growing copies them, so for a moment the old and the new arrays are both live.
+    private void growNodes() {
+        int capacity = grown(size, size + 1L, "node list");
+        try {
             op = Arrays.copyOf(op, capacity);
             a = Arrays.copyOf(a, capacity);
             b = Arrays.copyOf(b, capacity);
             values = Arrays.copyOf(values, capacity);
+        } catch (OutOfMemoryError e) {
+            Runtime rt = Runtime.getRuntime();
+            throw new dev.wengert.ad.ResultTooLargeException(String.format(java.util.Locale.ROOT,
+                    "recording ran out of heap at %,d nodes: growing the tape to %,d nodes needs up to %,d MB at"
+                            + " once (17 bytes a node of the new capacity, plus the old values array while it is"
+                            + " copied) and the heap is at most %,d MB. Recording N nodes needs 28 to 43 bytes a"
+                            + " node at its peak (the arrays grow by half), the finished tape 9 to 12; raise -Xmx",
+                    size, capacity, (17L * capacity + 8L * size) / 1_000_000, rt.maxMemory() / 1_000_000));
         }
+    }
+
+    private int push(byte opcode, int x, int y, double value) {
+        if (size == op.length) growNodes();
         op[size] = opcode;
         a[size] = x;
         b[size] = y;
