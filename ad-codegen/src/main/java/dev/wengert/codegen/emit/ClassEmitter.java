@@ -22,8 +22,8 @@ import javax.lang.model.element.Modifier;
  * Writes a generated derivative class with JavaPoet: the fields and constructor for the data
  * parameters, and the five {@code Objective} methods. Each method checks its arguments as the
  * {@code Objective} contract says (x's length from {@link InputShape}, the other arrays against
- * x, the entries of x and v finite), zeroes its outputs, runs the statements of its program and
- * checks its results once at the end: the checks are the runtime's {@code ObjectiveChecks}, so
+ * x), zeroes its outputs, runs the statements of its program and then checks x, v and its
+ * results for non-finite entries, together in one pass: the checks are the runtime's {@code ObjectiveChecks}, so
  * generated classes and the tape answer a wrong call with the same exception and message. A
  * method that returns f(x) runs its program in a private method of its own ({@code valueAt},
  * ...) so that the result can be checked after the program's {@code return}.
@@ -161,8 +161,17 @@ public final class ClassEmitter {
         b.addStatement("$T.requireFiniteResult($S, $S, $N)", CHECKS, method, array, array);
     }
 
+    // x, v and the outputs of x's length in one pass after the program (ObjectiveChecks says why).
+    private void checkFiniteTogether(MethodSpec.Builder b, String method, String... arrays) {
+        CodeBlock.Builder args = CodeBlock.builder().add("$S", method);
+        for (String a : arrays) {
+            args.add(", $S, $N", a, a);
+        }
+        b.addStatement("$T.requireFinite($L)", CHECKS, args.build());
+    }
+
     // Runs the program of a method that returns f(x) in a private method of its own, then checks
-    // the outputs and the value: the program's statements end with their own return.
+    // the arrays and the value: the program's statements end with their own return.
     private void runAndReturnChecked(MethodSpec.Builder b, String method, Program p, String... arrays) {
         String at = method + "At";
         MethodSpec.Builder program = MethodSpec.methodBuilder(at).addModifiers(Modifier.PRIVATE).returns(TypeName.DOUBLE);
@@ -172,8 +181,10 @@ public final class ClassEmitter {
         programMethods.add(program.addCode(body(method, p, arrays)).build());
         String fx = fresh("fx", arrays);
         b.addStatement("double $N = $N($L)", fx, at, String.join(", ", arrays));
-        for (String a : arrays) {
-            if (!a.equals(m.x()) && !a.equals(m.names().v())) checkFiniteResult(b, method, a);
+        if (arrays.length == 1) {
+            checkFinite(b, method, arrays[0]);
+        } else {
+            checkFiniteTogether(b, method, arrays);
         }
         b.addStatement("return $T.requireFiniteResult($S, $N)", CHECKS, method, fx);
     }
@@ -181,7 +192,6 @@ public final class ClassEmitter {
     private MethodSpec value() {
         MethodSpec.Builder b = method("value", TypeName.DOUBLE, m.x());
         checkX(b, "value");
-        checkFinite(b, "value", m.x());
         runAndReturnChecked(b, "value", m.programs().value(), m.x());
         return b.build();
     }
@@ -192,7 +202,6 @@ public final class ClassEmitter {
         MethodSpec.Builder b = method("gradient", TypeName.DOUBLE, x, g);
         checkX(b, "gradient");
         checkLength(b, "gradient", g);
-        checkFinite(b, "gradient", x);
         b.addStatement("$T.fill($N, 0.0)", Arrays.class, g);
         runAndReturnChecked(b, "gradient", m.programs().gradient(), x, g);
         return b.build();
@@ -206,11 +215,9 @@ public final class ClassEmitter {
         checkX(b, "hessianVector");
         checkLength(b, "hessianVector", v);
         checkLength(b, "hessianVector", hv);
-        checkFinite(b, "hessianVector", x);
-        checkFinite(b, "hessianVector", v);
         b.addStatement("$T.fill($N, 0.0)", Arrays.class, hv);
         b.addCode(body("hessianVector", m.programs().hessianVector(), x, v, hv));
-        checkFiniteResult(b, "hessianVector", hv);
+        checkFiniteTogether(b, "hessianVector", x, v, hv);
         return b.build();
     }
 
@@ -224,8 +231,6 @@ public final class ClassEmitter {
         checkLength(b, "gradientAndHessianVector", v);
         checkLength(b, "gradientAndHessianVector", g);
         checkLength(b, "gradientAndHessianVector", hv);
-        checkFinite(b, "gradientAndHessianVector", x);
-        checkFinite(b, "gradientAndHessianVector", v);
         b.addStatement("$T.fill($N, 0.0)", Arrays.class, g);
         b.addStatement("$T.fill($N, 0.0)", Arrays.class, hv);
         runAndReturnChecked(b, "gradientAndHessianVector", m.programs().gradientAndHessianVector(), x, v, g, hv);
