@@ -19,16 +19,19 @@ public final class Derivatives {
 
     /** Records {@code f} at {@code x0} for repeated evaluation; re-records itself when a guard flips. */
     public static RecordedFunction record(ScalarFunction f, double... x0) {
+        Tape.requireFunctionAndPoint("Derivatives.record", f, x0);
         return new RecordedFunction(f, x0.clone());
     }
 
     /** f(x). */
     public static double value(ScalarFunction f, double... x) {
+        Tape.requireFunctionAndPoint("Derivatives.value", f, x);
         return Tape.record(f, x).value(x);
     }
 
     /** The gradient of f at x. */
     public static double[] gradient(ScalarFunction f, double... x) {
+        Tape.requireFunctionAndPoint("Derivatives.gradient", f, x);
         double[] g = new double[x.length];
         Tape.record(f, x).gradient(x, g);
         return g;
@@ -36,6 +39,7 @@ public final class Derivatives {
 
     /** H(x) v by forward-over-reverse. */
     public static double[] hessianVector(ScalarFunction f, double[] x, double[] v) {
+        Tape.requireFunctionAndPoint("Derivatives.hessianVector", f, x);
         double[] hv = new double[x.length];
         Tape.record(f, x).hessianVector(x, v, hv);
         return hv;
@@ -43,15 +47,20 @@ public final class Derivatives {
 
     /** The dense Hessian at x, row-major n x n. */
     public static double[] hessian(ScalarFunction f, double... x) {
-        double[] h = new double[x.length * x.length];
+        Tape.requireFunctionAndPoint("Derivatives.hessian", f, x);
+        // The size is checked before recording: at n = 65,536 the answer needs 34 GB.
+        double[] h = DenseSize.allocate("Derivatives.hessian", "dense Hessian",
+                DenseSize.hessian("Derivatives.hessian", x.length));
         Tape.record(f, x).hessian(x, h);
         return h;
     }
 
     /** The Jacobian of F at x, row-major m x n. */
     public static double[] jacobian(VectorFunction f, double... x) {
+        Tape.requireFunctionAndPoint("Derivatives.jacobian", f, x);
         Recording r = Tape.recordVector(f, x);
-        double[] jac = new double[r.outputCount() * x.length];
+        double[] jac = DenseSize.allocate("Derivatives.jacobian", "dense Jacobian",
+                DenseSize.jacobian("Derivatives.jacobian", r.outputCount(), x.length));
         r.jacobian(x, jac);
         return jac;
     }

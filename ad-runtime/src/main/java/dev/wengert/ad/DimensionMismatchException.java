@@ -4,7 +4,13 @@ package dev.wengert.ad;
 public final class DimensionMismatchException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** "{@code what} has length {@code actual} but {@code expected} is required". */
     public DimensionMismatchException(String what, int actual, int expected) {
         super(what + " has length " + actual + " but " + expected + " is required");
+    }
+
+    /** A mismatch the two-length form cannot say (a minimum length, say), in a message of its own. */
+    public DimensionMismatchException(String message) {
+        super(message);
     }
 }

@@ -23,19 +23,32 @@ public final class GradientCheck {
      * The outcome of a comparison: every entry is kept for {@link #passes}, and the entry with the
      * largest absolute error is summarised (its index, the derivative computed by the objective,
      * the finite-difference estimate, the absolute and the relative error
-     * {@code |computed - fd| / max(|computed|, |fd|)}, 0 when both are 0).
+     * {@code |computed - fd| / max(|computed|, |fd|, floor)}, 0 when all three are 0).
+     *
+     * <p>The floor is {@code cbrt(eps)} times the problem's scale: the largest entry, or the size
+     * the entries would have from f (for a gradient {@code |f(x)| / max(1, |x|)}), whichever is
+     * larger. Finite differences cannot resolve an entry below it, so an exact 0 against a
+     * finite-difference 1e-10 of a function of order 1 is a relative error of about 1e-5, not 1.
+     *
+     * <p>A check of no entries (n = 0) passes; its worst index is -1 and its errors are 0.
      */
     public static final class Report {
         private final String quantity;
         private final double[] computed;
         private final double[] finiteDifference;
+        private final double floor;
         private final int worst;
 
-        Report(String quantity, double[] computed, double[] finiteDifference) {
+        Report(String quantity, double[] computed, double[] finiteDifference, double problemScale) {
             this.quantity = quantity;
             this.computed = computed;
             this.finiteDifference = finiteDifference;
-            int w = 0;
+            double largest = problemScale;
+            for (int i = 0; i < computed.length; i++) {
+                largest = Math.max(largest, Math.max(Math.abs(computed[i]), Math.abs(finiteDifference[i])));
+            }
+            this.floor = Double.isFinite(largest) ? STEP * largest : 0;
+            int w = computed.length == 0 ? -1 : 0;
             for (int i = 0; i < computed.length; i++) {
                 double e = absoluteError(i);
                 if (Double.isNaN(e)) {
@@ -50,20 +63,23 @@ public final class GradientCheck {
         /** What was checked: "gradient", "hessianVector" or "hessian". */
         public String quantity() { return quantity; }
 
-        /** Index of the entry with the largest absolute error (the first NaN if there is one). */
+        /** Index of the entry with the largest absolute error (the first NaN if there is one; -1 if none). */
         public int worstIndex() { return worst; }
 
-        /** The objective's value of the worst entry. */
-        public double computed() { return computed[worst]; }
+        /** The objective's value of the worst entry (NaN if there are no entries). */
+        public double computed() { return worst < 0 ? Double.NaN : computed[worst]; }
 
-        /** The finite-difference estimate of the worst entry. */
-        public double finiteDifference() { return finiteDifference[worst]; }
+        /** The finite-difference estimate of the worst entry (NaN if there are no entries). */
+        public double finiteDifference() { return worst < 0 ? Double.NaN : finiteDifference[worst]; }
 
-        /** Absolute error of the worst entry. */
-        public double absoluteError() { return absoluteError(worst); }
+        /** Absolute error of the worst entry (0 if there are no entries). */
+        public double absoluteError() { return worst < 0 ? 0 : absoluteError(worst); }
 
-        /** Relative error of the worst entry. */
-        public double relativeError() { return relativeError(worst); }
+        /** Relative error of the worst entry (0 if there are no entries). */
+        public double relativeError() { return worst < 0 ? 0 : relativeError(worst); }
+
+        /** The denominator floor of the relative errors (see the class comment). */
+        public double floor() { return floor; }
 
         /** Whether every entry is within {@code atol} absolutely or within {@code rtol} relatively. */
         public boolean passes(double rtol, double atol) {
@@ -78,12 +94,13 @@ public final class GradientCheck {
         }
 
         private double relativeError(int i) {
-            double scale = Math.max(Math.abs(computed[i]), Math.abs(finiteDifference[i]));
+            double scale = Math.max(floor, Math.max(Math.abs(computed[i]), Math.abs(finiteDifference[i])));
             return scale == 0 ? 0 : absoluteError(i) / scale;
         }
 
         @Override
         public String toString() {
+            if (worst < 0) return quantity + ": no entries to compare (n = 0)";
             return String.format("%s: worst entry %d: computed %.17g, finite difference %.17g, abs error %.3g, rel error %.3g",
                     quantity, worst, computed(), finiteDifference(), absoluteError(), relativeError());
         }
@@ -92,7 +109,7 @@ public final class GradientCheck {
     /** Gradient vs central differences of the value. */
     public static Report gradient(Objective f, double[] x) {
         double[] g = new double[x.length];
-        f.gradient(x, g);
+        double fx = f.gradient(x, g);
         double[] fd = new double[x.length];
         double[] probe = x.clone();
         for (int i = 0; i < x.length; i++) {
@@ -104,7 +121,7 @@ public final class GradientCheck {
             probe[i] = x[i];
             fd[i] = (up - down) / (2 * h);
         }
-        return worst("gradient", g, fd);
+        return new Report("gradient", g, fd, Math.abs(fx) / Math.max(1, maxAbs(x)));
     }
 
     /** Hessian-vector product vs central differences of the gradient along v. */
@@ -117,8 +134,10 @@ public final class GradientCheck {
         double xmax = 1;
         for (double xi : x) xmax = Math.max(xmax, Math.abs(xi));
         double h = vmax == 0 ? STEP : STEP * xmax / vmax;
+        double[] g = new double[x.length];
+        f.gradient(x, g);
         double[] fd = directionalGradientDifference(f, x, v, h);
-        return worst("hessianVector", hv, fd);
+        return new Report("hessianVector", hv, fd, maxAbs(g) * vmax / Math.max(1, maxAbs(x)));
     }
 
     /** Dense Hessian vs central differences of the gradient, column by column. */
@@ -126,6 +145,8 @@ public final class GradientCheck {
         int n = x.length;
         double[] hess = new double[n * n];
         f.hessian(x, hess);
+        double[] g = new double[n];
+        f.gradient(x, g);
         double[] fd = new double[n * n];
         double[] e = new double[n];
         for (int j = 0; j < n; j++) {
@@ -134,7 +155,7 @@ public final class GradientCheck {
             e[j] = 0;
             for (int i = 0; i < n; i++) fd[i * n + j] = column[i];
         }
-        return worst("hessian", hess, fd);
+        return new Report("hessian", hess, fd, maxAbs(g) / Math.max(1, maxAbs(x)));
     }
 
     private static double[] directionalGradientDifference(Objective f, double[] x, double[] v, double h) {
@@ -155,7 +176,9 @@ public final class GradientCheck {
         return STEP * Math.max(1, Math.abs(xi));
     }
 
-    private static Report worst(String quantity, double[] computed, double[] fd) {
-        return new Report(quantity, computed, fd);
+    private static double maxAbs(double[] a) {
+        double m = 0;
+        for (double e : a) m = Math.max(m, Math.abs(e));
+        return m;
     }
 }

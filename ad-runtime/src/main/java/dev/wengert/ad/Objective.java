@@ -16,6 +16,31 @@ package dev.wengert.ad;
  *
  * <p>Implementations say in their own documentation whether they may be shared between threads;
  * the tape-backed ones may.
+ *
+ * <h2>The error contract</h2>
+ *
+ * Every implementation in this project ({@link Recording}, {@link RecordedFunction}, generated
+ * classes, the optimisers' {@code CountingObjective}) answers a wrong call the same way, checked in
+ * this order: x, then the other arrays in parameter order, then the entries of x and of the
+ * directions ({@link ObjectiveChecks} holds the checks and their messages).
+ * <ul>
+ *   <li>a null array: {@link NullPointerException} naming it, {@code "gradient: x is null"};</li>
+ *   <li>an array of the wrong length: {@link DimensionMismatchException} naming it and both
+ *       lengths, {@code "gradient: g has length 3 but 2 is required"}. A recording's dimension is
+ *       its number of inputs. A generated class takes its dimension from x: any x that covers the
+ *       entries the function reads is accepted (entries it ignores get zero derivatives) and the
+ *       other arrays must match x; but when they match the entries the function reads and x is
+ *       longer, x is blamed, not g;</li>
+ *   <li>a dense Hessian of more entries than a Java array holds (n above 46,340):
+ *       {@link ResultTooLargeException};</li>
+ *   <li>a NaN or infinity in x or in a direction v: {@link NonFiniteException} naming the array
+ *       and the entry, {@code "hessianVector: v[1] is NaN; every entry of v must be finite"};</li>
+ *   <li>a non-finite result (f(x), or an entry of g, hv or h) at a finite x:
+ *       {@link NonFiniteException} naming the method and the entry (the tape also names the
+ *       operation that produced it). No method returns NaN silently.</li>
+ * </ul>
+ * Outputs may be partly written when an exception is thrown. Every implementation runs one contract
+ * test ({@code ObjectiveContract} in ad-runtime's test jar).
  */
 public interface Objective {
 
@@ -31,7 +56,8 @@ public interface Objective {
     void hessianVector(double[] x, double[] v, double[] hv);
 
     /**
-     * Writes the gradient into {@code g} and H(x) v into {@code hv}, and returns f(x). Tape-backed
+     * Writes the gradient into {@code g} and H(x) v into {@code hv}, and returns f(x); none of the
+     * arrays may be null. Tape-backed
      * and generated implementations do this in one forward-over-reverse pass; the default calls
      * {@link #gradient} and {@link #hessianVector}.
      */
@@ -62,11 +88,9 @@ public interface Objective {
     default void sparseHessian(double[] x, double[] values) {
         SparsityPattern pattern = hessianPattern();
         int n = pattern.rows();
-        if (values == null) throw new NullPointerException("sparseHessian: values is null");
-        if (values.length != pattern.nonZeros()) {
-            throw new DimensionMismatchException("sparseHessian: values", values.length, pattern.nonZeros());
-        }
-        double[] dense = new double[Math.multiplyExact(n, n)];
+        ObjectiveChecks.requireLength("sparseHessian", "x", x, n);
+        ObjectiveChecks.requireLength("sparseHessian", "values", values, pattern.nonZeros());
+        double[] dense = new double[ObjectiveChecks.hessianLength("sparseHessian", n)];
         hessian(x, dense);
         for (int r = 0; r < n; r++) {
             for (int k = pattern.rowStart(r); k < pattern.rowStart(r + 1); k++) {

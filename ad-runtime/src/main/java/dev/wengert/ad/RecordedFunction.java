@@ -114,11 +114,9 @@ public final class RecordedFunction implements Objective {
      */
     @Override
     public void sparseHessian(double[] x, double[] values) {
+        ObjectiveChecks.requireLength("sparseHessian", "x", x, dimension);
         SparsityPattern published = hessianPattern();
-        if (values == null) throw new NullPointerException("sparseHessian: values is null");
-        if (values.length != published.nonZeros()) {
-            throw new DimensionMismatchException("sparseHessian: values", values.length, published.nonZeros());
-        }
+        ObjectiveChecks.requireLength("sparseHessian", "values", values, published.nonZeros());
         try {
             writeInto(current, x, values, published);
         } catch (GuardFlippedException flipped) {

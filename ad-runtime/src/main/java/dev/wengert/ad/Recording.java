@@ -93,13 +93,15 @@ public final class Recording implements Objective {
     @Override
     public double value(double[] x) {
         int out = scalarOutput("value");
-        return replay(x, "value")[out];
+        requireInput(x, "value");
+        return replay(x, "value", workspace())[out];
     }
 
     /** Writes all m outputs at x into {@code y}. */
     public void values(double[] x, double[] y) {
+        requireInput(x, "values");
         requireLength("values", "y", y, outputCount());
-        double[] v = replay(x, "values");
+        double[] v = replay(x, "values", workspace());
         for (int k = 0; k < y.length; k++) y[k] = v[tape.outputNode(k)];
     }
 
@@ -109,13 +111,15 @@ public final class Recording implements Objective {
     @Override
     public double gradient(double[] x, double[] g) {
         int out = scalarOutput("gradient");
+        requireInput(x, "gradient");
         requireLength("gradient", "g", g, inputCount());
-        double[] v = replay(x, "gradient");
-        double[] adj = Workspace.forThread(tape.size()).adjoints();
+        Workspace ws = workspace();
+        double[] v = replay(x, "gradient", ws);
+        double[] adj = ws.adjoints();
         Arrays.fill(g, 0.0);
         adj[out] = 1;
-        ReverseSweep.run(tape, v, inner(), adj, out, g);
-        requireFinite("gradient", g, v, false, null);
+        ReverseSweep.run(tape, v, ws.inner(), adj, out, g);
+        requireFinite("gradient", "g", g, v, ws.inner(), false, null);
         return v[out];
     }
 
@@ -124,26 +128,30 @@ public final class Recording implements Objective {
         requireInput(x, "jvp");
         requireLength("jvp", "v", v, inputCount());
         requireLength("jvp", "out", out, outputCount());
-        Workspace ws = Workspace.forThread(tape.size());
+        ObjectiveChecks.requireFinite("jvp", "v", v);
+        Workspace ws = workspace();
         double[] values = ws.values();
         double[] td = ws.tangents();
         TangentSweep.run(tape, x, v, ws);
         checkGuards(values);
         requireFiniteValues("jvp", values);
         for (int k = 0; k < out.length; k++) out[k] = td[tape.outputNode(k)];
-        requireFinite("jvp", out, values, false, null);
+        requireFinite("jvp", "out", out, values, ws.inner(), false, null);
     }
 
     /** Writes the vector-Jacobian product w^T J (length n) into {@code out}: one reverse sweep. */
     public void vjp(double[] x, double[] w, double[] out) {
+        requireInput(x, "vjp");
         requireLength("vjp", "w", w, outputCount());
         requireLength("vjp", "out", out, inputCount());
-        double[] v = replay(x, "vjp");
-        double[] adj = Workspace.forThread(tape.size()).adjoints();
+        ObjectiveChecks.requireFinite("vjp", "w", w);
+        Workspace ws = workspace();
+        double[] v = replay(x, "vjp", ws);
+        double[] adj = ws.adjoints();
         Arrays.fill(out, 0.0);
         for (int k = 0; k < w.length; k++) adj[tape.outputNode(k)] += w[k];
-        ReverseSweep.run(tape, v, inner(), adj, tape.size() - 1, out);
-        requireFinite("vjp", out, v, false, w);
+        ReverseSweep.run(tape, v, ws.inner(), adj, tape.size() - 1, out);
+        requireFinite("vjp", "out", out, v, ws.inner(), false, w);
     }
 
     /**
@@ -153,7 +161,8 @@ public final class Recording implements Objective {
     public void jacobian(double[] x, double[] jac) {
         int n = inputCount();
         int m = outputCount();
-        requireLength("jacobian", "jac", jac, m * n);
+        requireInput(x, "jacobian");
+        requireLength("jacobian", "jac", jac, DenseSize.jacobian("jacobian", m, n));
         if (m <= n) {
             double[] w = new double[m];
             double[] row = new double[n];
@@ -180,32 +189,39 @@ public final class Recording implements Objective {
     /** Writes H(x) v into {@code hv} by forward-over-reverse (Pearlmutter), without forming H. */
     @Override
     public void hessianVector(double[] x, double[] v, double[] hv) {
-        gradientAndHessianVector(x, v, null, hv);
+        secondOrder("hessianVector", x, v, null, hv);
     }
 
     /**
-     * Writes the gradient into {@code g} (may be null) and H v into {@code hv} and returns f(x),
-     * all from one tangent sweep and one second-order adjoint sweep.
+     * Writes the gradient into {@code g} and H v into {@code hv} and returns f(x), all from one
+     * tangent sweep and one second-order adjoint sweep.
      */
     @Override
     public double gradientAndHessianVector(double[] x, double[] v, double[] g, double[] hv) {
-        int out = scalarOutput("hessianVector");
-        requireInput(x, "hessianVector");
-        requireLength("hessianVector", "v", v, inputCount());
-        requireLength("hessianVector", "hv", hv, inputCount());
-        if (g != null) requireLength("hessianVector", "g", g, inputCount());
-        Workspace ws = Workspace.forThread(tape.size());
+        ObjectiveChecks.requireNonNull("gradientAndHessianVector", "g", g);
+        return secondOrder("gradientAndHessianVector", x, v, g, hv);
+    }
+
+    // Hv, and the gradient into g unless g is null (hessianVector's case).
+    private double secondOrder(String driver, double[] x, double[] v, double[] g, double[] hv) {
+        int out = scalarOutput(driver);
+        requireInput(x, driver);
+        requireLength(driver, "v", v, inputCount());
+        if (g != null) requireLength(driver, "g", g, inputCount());
+        requireLength(driver, "hv", hv, inputCount());
+        ObjectiveChecks.requireFinite(driver, "v", v);
+        Workspace ws = workspace();
         double[] values = ws.values();
         TangentSweep.run(tape, x, v, ws);
         checkGuards(values);
-        requireFiniteValues("hessianVector", values);
+        requireFiniteValues(driver, values);
         double[] gradient = g != null ? g : ws.inputScratch(inputCount());
         Arrays.fill(gradient, 0.0);
         Arrays.fill(hv, 0.0);
         ws.adjoints()[out] = 1;
         SecondOrderSweep.run(tape, ws, out, gradient, hv);
-        requireFinite("hessianVector", hv, values, true, null);
-        requireFinite("hessianVector: gradient", gradient, values, false, null);
+        requireFinite(driver, "hv", hv, values, ws.inner(), true, null);
+        requireFinite(driver, "g", gradient, values, ws.inner(), false, null);
         return values[out];
     }
 
@@ -225,19 +241,21 @@ public final class Recording implements Objective {
     public void hessian(double[] x, double[] h, int threads) {
         int out = scalarOutput("hessian");
         int n = inputCount();
-        requireLength("hessian", "h", h, n * n);
+        requireInput(x, "hessian");
+        requireLength("hessian", "h", h, DenseSize.hessian("hessian", n));
         if (threads < 1) throw new IllegalArgumentException("hessian: threads must be at least 1, got " + threads);
-        double[] v = replay(x, "hessian");
+        Workspace ws = workspace();
+        double[] v = replay(x, "hessian", ws);
+        double[] inner = ws.inner();
         // The first-order adjoints are shared by all workers, so they are kept (not consumed) in an
         // array of their own rather than in the workspace, whose adjoints stay zero between calls.
         double[] adj = new double[tape.size()];
         adj[out] = 1;
-        ReverseSweep.run(tape, v, inner(), adj, out, null);
+        ReverseSweep.run(tape, v, inner, adj, out, null);
 
         int width = HessianSweep.widthFor(tape, HESSIAN_SCRATCH_BYTES);
         int batches = (n + width - 1) / width;
         AtomicInteger next = new AtomicInteger();
-        double[] inner = inner();
         Runnable worker = () -> {
             HessianSweep sweep = Workspace.forThread(tape.size()).hessianSweep(tape.size(), width);
             for (int batch; (batch = next.getAndIncrement()) < batches; ) {
@@ -261,7 +279,7 @@ public final class Recording implements Objective {
                 throw new IllegalStateException("a Hessian worker failed", e.getCause());
             }
         }
-        requireFinite("hessian", h, v, true, null);
+        requireFinite("hessian", "h", h, v, inner, true, null);
     }
 
     // ---- sparse second order ----
@@ -290,11 +308,13 @@ public final class Recording implements Objective {
     @Override
     public void sparseHessian(double[] x, double[] values) {
         int out = scalarOutput("sparseHessian");
+        requireInput(x, "sparseHessian");
         SparseHessian plan = sparseHessianPlan("sparseHessian");
         requireLength("sparseHessian", "values", values, plan.pattern().nonZeros());
-        double[] v = replay(x, "sparseHessian");
-        plan.evaluate(tape, v, inner(), out, values);
-        requireFinite("sparseHessian", values, v, true, null);
+        Workspace ws = workspace();
+        double[] v = replay(x, "sparseHessian", ws);
+        plan.evaluate(tape, ws, v, out, values);
+        requireFinite("sparseHessian", "values", values, v, ws.inner(), true, null);
     }
 
     /**
@@ -325,8 +345,8 @@ public final class Recording implements Objective {
      * entry read directly from the compressed product.
      */
     public void sparseJacobian(double[] x, double[] values) {
-        SparseJacobian plan = sparseJacobianPlan();
         requireInput(x, "sparseJacobian");
+        SparseJacobian plan = sparseJacobianPlan();
         requireLength("sparseJacobian", "values", values, plan.pattern().nonZeros());
         plan.evaluate(this, x, values);
     }
@@ -362,20 +382,19 @@ public final class Recording implements Objective {
 
     // ---- shared steps ----
 
-    // Node values at x (and inner values of n-ary nodes) in this thread's scratch.
-    private double[] replay(double[] x, String driver) {
-        requireInput(x, driver);
-        Workspace ws = Workspace.forThread(tape.size());
+    // This thread's scratch for this tape. Each call takes it once and keeps it in a local
+    // variable: a large workspace is held only softly between calls (see Workspace).
+    private Workspace workspace() {
+        return Workspace.forThread(tape.size());
+    }
+
+    // Node values at x (and inner values of n-ary nodes) in ws; x is checked.
+    private double[] replay(double[] x, String driver, Workspace ws) {
         double[] v = ws.values();
         ValueSweep.run(tape, x, v, ws.inner());
         checkGuards(v);
         requireFiniteValues(driver, v);
         return v;
-    }
-
-    // Inner values of n-ary nodes (before a fused unary), written by the forward sweeps.
-    private double[] inner() {
-        return Workspace.forThread(tape.size()).inner();
     }
 
     private void checkGuards(double[] v) {
@@ -394,17 +413,15 @@ public final class Recording implements Objective {
         return tape.outputNode(0);
     }
 
+    // x is checked first, then the other arrays in parameter order, then their entries: every
+    // Objective checks in this order (see Objective), so one wrong call gets one answer.
     private void requireInput(double[] x, String driver) {
         requireLength(driver, "x", x, inputCount());
-        for (int i = 0; i < x.length; i++) {
-            if (!Double.isFinite(x[i])) throw new NonFiniteException(driver + ": input x[" + i + "] is " + x[i]);
-        }
+        ObjectiveChecks.requireFinite(driver, "x", x);
     }
 
-    // The message is built only on failure: these checks run on every call.
     private static void requireLength(String driver, String name, double[] array, int expected) {
-        if (array == null) throw new NullPointerException(driver + ": " + name + " is null");
-        if (array.length != expected) throw new DimensionMismatchException(driver + ": " + name, array.length, expected);
+        ObjectiveChecks.requireLength(driver, name, array, expected);
     }
 
     private void requireFiniteValues(String driver, double[] v) {
@@ -419,16 +436,17 @@ public final class Recording implements Objective {
     // the operation that produced it, on adjoints recomputed for the purpose.
     // With outputSeeds null every output is seeded with 1, which reaches every operation any
     // output depends on.
-    private void requireFinite(String driver, double[] result, double[] v, boolean second, double[] outputSeeds) {
+    private void requireFinite(String driver, String name, double[] result, double[] v, double[] inner,
+                               boolean second, double[] outputSeeds) {
         for (int i = 0; i < result.length; i++) {
             if (Double.isFinite(result[i])) continue;
             double[] adj = new double[tape.size()];
             for (int k = 0; k < tape.outputCount(); k++) {
                 adj[tape.outputNode(k)] += outputSeeds == null ? 1 : outputSeeds[k];
             }
-            ReverseSweep.run(tape, v, inner(), adj, tape.size() - 1, null);
-            String cause = NonFiniteDiagnosis.inPartials(tape, v, inner(), adj, second);
-            throw new NonFiniteException(driver + ": entry " + i + " is " + result[i] + "; "
+            ReverseSweep.run(tape, v, inner, adj, tape.size() - 1, null);
+            String cause = NonFiniteDiagnosis.inPartials(tape, v, inner, adj, second);
+            throw new NonFiniteException(driver + ": entry " + i + " of " + name + " is " + result[i] + "; "
                     + (cause != null ? cause : "no single operation produced it (overflow while accumulating)"));
         }
     }

@@ -45,16 +45,16 @@ final class SparseHessian {
     }
 
     /**
-     * Writes the non-zeros at the point whose node values are {@code v} into {@code values}, in the
-     * pattern's order.
+     * Writes the non-zeros at the point whose node values are {@code v} (in {@code ws}, the caller's
+     * workspace for this whole evaluation) into {@code values}, in the pattern's order.
      */
-    void evaluate(TapeData tape, double[] v, double[] inner, int out, double[] values) {
+    void evaluate(TapeData tape, Workspace ws, double[] v, int out, double[] values) {
         int n = tape.inputCount();
         int colors = coloring.count();
         if (pattern.nonZeros() == 0) {
             return;
         }
-        Workspace ws = Workspace.forThread(tape.size());
+        double[] inner = ws.inner();
         double[] adj = ws.keptAdjoints();
         Arrays.fill(adj, 0, out + 1, 0.0);
         adj[out] = 1;

@@ -36,6 +36,7 @@ public final class Tape {
 
     /** Records {@code f} at {@code x0}; a replay whose recorded comparisons flip throws {@link GuardFlippedException}. */
     public static Recording record(ScalarFunction f, double... x0) {
+        requireFunctionAndPoint("Tape.record", f, x0);
         Tape tape = new Tape();
         Var y = f.apply(tape.variables(x0));
         if (y == null) throw new IllegalArgumentException("the function returned null instead of a Var");
@@ -48,10 +49,19 @@ public final class Tape {
      * implicitly typed lambda ambiguous.)
      */
     public static Recording recordVector(VectorFunction f, double... x0) {
+        requireFunctionAndPoint("Tape.recordVector", f, x0);
         Tape tape = new Tape();
         Var[] y = f.apply(tape.variables(x0));
         if (y == null || y.length == 0) throw new IllegalArgumentException("the function returned no outputs");
         return tape.finish(y);
+    }
+
+    // A null x0 would otherwise be a bare NullPointerException from inside variables(); a
+    // non-finite one would record a tape whose every evaluation fails.
+    static void requireFunctionAndPoint(String method, Object f, double[] x0) {
+        ObjectiveChecks.requireNonNull(method, "f", f);
+        ObjectiveChecks.requireNonNull(method, "x0", x0);
+        ObjectiveChecks.requireFinite(method, "x0", x0);
     }
 
     /** A new input variable (the next position of x) with value {@code x0}. */
@@ -175,8 +185,11 @@ public final class Tape {
 
     // The tape of the first argument of a static n-ary operation.
     static Tape of(String what, Var[] args) {
+        if (args == null) throw new NullPointerException(what + ": the array of terms is null");
         if (args.length == 0) {
-            throw new IllegalArgumentException(what + " of no terms: there is no tape to record on; use tape.constant(0)");
+            throw new IllegalArgumentException(what + " of no terms: there is no tape to record on; inside a"
+                    + " ScalarFunction write x[0].tape().constant(0)" + (what.equals("sum")
+                    ? ", or Var.sum(x[0].tape(), terms), which accepts no terms" : " for the empty " + what));
         }
         return args[0].tape();
     }

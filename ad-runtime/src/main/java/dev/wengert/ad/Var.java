@@ -137,6 +137,16 @@ public final class Var implements Comparable<Var> {
     /** The sum of the terms, recorded as one node. */
     public static Var sum(List<Var> terms) { return sum(terms.toArray(new Var[0])); }
 
+    /**
+     * The sum of the terms on {@code tape}, recorded as one node; no terms give the constant 0
+     * (the other overloads need a term to find the tape).
+     */
+    public static Var sum(Tape tape, Var... terms) {
+        if (tape == null) throw new NullPointerException("sum: tape is null");
+        if (terms == null) throw new NullPointerException("sum: the array of terms is null");
+        return terms.length == 0 ? tape.constant(0) : tape.nary(Op.SUM, terms, null);
+    }
+
     /** The dot product a . b, recorded as one node. */
     public static Var dot(Var[] a, Var[] b) {
         if (a.length != b.length) throw new DimensionMismatchException("dot: second vector", b.length, a.length);

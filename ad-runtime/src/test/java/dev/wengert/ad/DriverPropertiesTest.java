@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wengert.ad.RandomExpressions.Binary;
+import dev.wengert.ad.RandomExpressions.Expr;
+import dev.wengert.ad.RandomExpressions.Leaf;
+import dev.wengert.ad.RandomExpressions.Unary;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -16,173 +20,13 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /**
- * Random expression trees over 1 to 4 variables, built from the whole op set, through every driver:
- * each agrees with central differences (smooth trees only) and with the other drivers (all trees,
- * kinks included, since the drivers share one rules table and must agree even at a kink).
- *
- * <p>Domains are kept safe by construction: log of (u^2 + 1), sqrt of (u^2 + 0.5), asin of
- * 0.9 tanh u, division by (v^2 + 1), and so on; inputs lie in [-2, 2].
+ * Random expression trees over 1 to 4 variables ({@link RandomExpressions}), built from the whole
+ * op set, through every driver: each agrees with central differences (smooth trees only) and with
+ * the other drivers (all trees, kinks included, since the drivers share one rules table and must
+ * agree even at a kink). jqwik shrinks a failing tree and prints it as the Java that records it.
+ * {@link RandomProgramsTest} runs many more trees through all drivers at once.
  */
 class DriverPropertiesTest {
-
-    /** A tree that can be evaluated on the tape and with duals, the same operations in both. */
-    interface Expr {
-        Var on(Var[] x);
-
-        Dual on(Dual[] x);
-    }
-
-    private static final int UNARY_SMOOTH = 24;
-    private static final int UNARY_ALL = 30;
-    private static final int BINARY_SMOOTH = 11;
-    private static final int BINARY_ALL = 14;
-
-    record Leaf(int index, double scale, double shift) implements Expr {
-        public Var on(Var[] x) {
-            Var v = x[index % x.length];
-            return scale == 1 && shift == 0 ? v : v.times(scale).plus(shift);
-        }
-
-        public Dual on(Dual[] x) {
-            Dual v = x[index % x.length];
-            return scale == 1 && shift == 0 ? v : v.times(scale).plus(shift);
-        }
-
-        @Override
-        public String toString() {
-            return scale == 1 && shift == 0 ? "x" + index : "(" + scale + " x" + index + " + " + shift + ")";
-        }
-    }
-
-    record Unary(int op, Expr a) implements Expr {
-        public Var on(Var[] x) {
-            Var u = a.on(x);
-            switch (op) {
-                case 0: return u.sin();
-                case 1: return u.cos();
-                case 2: return u.atan();
-                case 3: return u.tanh();
-                case 4: return u.sin().exp();
-                case 5: return u.square().plus(1).log();
-                case 6: return u.square().plus(0.5).sqrt();
-                case 7: return u.square().log1p();
-                case 8: return u.sin().expm1();
-                case 9: return u.square().plus(1).cbrt();
-                case 10: return u.square().plus(1).reciprocal();
-                case 11: return u.tanh().times(0.9).asin();
-                case 12: return u.tanh().times(0.9).acos();
-                case 13: return u.sin().sinh();
-                case 14: return u.atan().cosh();
-                case 15: return u.atan().times(0.5).tan();
-                case 16: return u.pow(3.0);
-                case 17: return u.square().plus(1).pow(1.5);
-                case 18: return Var.pow(2.0, u.sin());
-                case 19: return Var.minus(1.5, u);
-                case 20: return Var.div(2.0, u.square().plus(1));
-                case 21: return u.unaryMinus();
-                case 22: return u.times(-0.7).plus(0.3);
-                case 23: return u.div(3.0).minus(0.2);
-                // kinks
-                case 24: return u.abs();
-                case 25: return u.signum().times(u);
-                case 26: return u.floor().plus(u);
-                case 27: return u.ceil().times(u);
-                case 28: return u.min(0.25);
-                default: return u.max(-0.25);
-            }
-        }
-
-        public Dual on(Dual[] x) {
-            Dual u = a.on(x);
-            switch (op) {
-                case 0: return u.sin();
-                case 1: return u.cos();
-                case 2: return u.atan();
-                case 3: return u.tanh();
-                case 4: return u.sin().exp();
-                case 5: return u.square().plus(1).log();
-                case 6: return u.square().plus(0.5).sqrt();
-                case 7: return u.square().log1p();
-                case 8: return u.sin().expm1();
-                case 9: return u.square().plus(1).cbrt();
-                case 10: return u.square().plus(1).reciprocal();
-                case 11: return u.tanh().times(0.9).asin();
-                case 12: return u.tanh().times(0.9).acos();
-                case 13: return u.sin().sinh();
-                case 14: return u.atan().cosh();
-                case 15: return u.atan().times(0.5).tan();
-                case 16: return u.pow(3.0);
-                case 17: return u.square().plus(1).pow(1.5);
-                case 18: return Dual.constant(2.0).pow(u.sin());
-                case 19: return Dual.constant(1.5).minus(u);
-                case 20: return Dual.constant(2.0).div(u.square().plus(1));
-                case 21: return u.unaryMinus();
-                case 22: return u.times(-0.7).plus(0.3);
-                case 23: return u.div(3.0).minus(0.2);
-                case 24: return u.abs();
-                case 25: return Dual.constant(Math.signum(u.value())).times(u);
-                case 26: return Dual.constant(Math.floor(u.value())).plus(u);
-                case 27: return Dual.constant(Math.ceil(u.value())).times(u);
-                case 28: return u.min(Dual.constant(0.25));
-                default: return u.max(Dual.constant(-0.25));
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "u" + op + "(" + a + ")";
-        }
-    }
-
-    record Binary(int op, Expr a, Expr b) implements Expr {
-        public Var on(Var[] x) {
-            Var p = a.on(x);
-            Var q = b.on(x);
-            switch (op) {
-                case 0: return p.plus(q);
-                case 1: return p.minus(q);
-                case 2: return p.times(q);
-                case 3: return p.div(q.square().plus(1));
-                case 4: return p.square().plus(1).pow(q.sin());
-                case 5: return Var.atan2(p, q.square().plus(1));
-                case 6: return Var.hypot(p, q.square().plus(1));
-                case 7: return Var.sum(p, q, p);
-                case 8: return Var.dot(new Var[] {p, q}, new Var[] {q, p.sin()});
-                case 9: return Var.norm(p, q, p.square().plus(1));
-                case 10: return Var.dot(new double[] {0.5, -1.25}, new Var[] {p, q});
-                // kinks
-                case 11: return p.min(q);
-                case 12: return p.max(q);
-                default: return Var.hypot(p, q);
-            }
-        }
-
-        public Dual on(Dual[] x) {
-            Dual p = a.on(x);
-            Dual q = b.on(x);
-            switch (op) {
-                case 0: return p.plus(q);
-                case 1: return p.minus(q);
-                case 2: return p.times(q);
-                case 3: return p.div(q.square().plus(1));
-                case 4: return p.square().plus(1).pow(q.sin());
-                case 5: return Dual.atan2(p, q.square().plus(1));
-                case 6: return Dual.hypot(p, q.square().plus(1));
-                case 7: return p.plus(q).plus(p);
-                case 8: return p.times(q).plus(q.times(p.sin()));
-                case 9: return p.square().plus(q.square()).plus(p.square().plus(1).square()).sqrt();
-                case 10: return p.times(0.5).plus(q.times(-1.25));
-                case 11: return p.min(q);
-                case 12: return p.max(q);
-                default: return Dual.hypot(p, q);
-            }
-        }
-
-        @Override
-        public String toString() {
-            return "b" + op + "(" + a + ", " + b + ")";
-        }
-    }
 
     // ---- generators ----
 
@@ -193,9 +37,11 @@ class DriverPropertiesTest {
                         .map(s -> (Expr) new Leaf(i, s, 0.25 * i))));
         if (depth == 0) return leaf;
         Arbitrary<Expr> sub = tree(depth - 1, smooth);
-        Arbitrary<Expr> unary = Arbitraries.integers().between(0, (smooth ? UNARY_SMOOTH : UNARY_ALL) - 1)
+        Arbitrary<Expr> unary = Arbitraries.integers()
+                .between(0, (smooth ? RandomExpressions.smoothUnaryCount() : RandomExpressions.UNARY.size()) - 1)
                 .flatMap(op -> sub.map(a -> (Expr) new Unary(op, a)));
-        Arbitrary<Expr> binary = Arbitraries.integers().between(0, (smooth ? BINARY_SMOOTH : BINARY_ALL) - 1)
+        Arbitrary<Expr> binary = Arbitraries.integers()
+                .between(0, (smooth ? RandomExpressions.smoothBinaryCount() : RandomExpressions.BINARY.size()) - 1)
                 .flatMap(op -> sub.flatMap(a -> sub.map(b -> (Expr) new Binary(op, a, b))));
         return Arbitraries.frequencyOf(Tuple.of(1, leaf), Tuple.of(3, unary), Tuple.of(3, binary));
     }

@@ -363,9 +363,67 @@ class ErrorsTest {
     }
 
     @Test
-    void naryNodeOfNoTermsIsRejectedWithAHint() {
+    void naryNodeOfNoTermsIsRejectedWithAHintThatWorksInsideALambda() {
         String m = messageOf(IllegalArgumentException.class, () -> Var.sum());
-        assertMentions(m, "sum of no terms", "constant");
+        assertMentions(m, "sum of no terms", "x[0].tape().constant(0)", "Var.sum(x[0].tape(), terms)");
+    }
+
+    @Test
+    void sumOfNoTermsGivenATapeIsZero() {
+        Recording r = Recordings.scalar(x -> Var.sum(x[0].tape()).plus(x[0]), 3.0);
+        assertEquals(2.0, r.value(new double[] {2.0}));
+    }
+
+    // ---- non-finite inputs other than x, and null arguments ----
+
+    static Stream<Arguments> nonFiniteDirections() {
+        Recording r = Recordings.scalar(F, X);
+        Recording vec = Recordings.vector(x -> new Var[] {x[0].plus(x[1]), x[1].sin()}, X);
+        double[] two = new double[2];
+        double[] nan = {0, Double.NaN};
+        double[] inf = {Double.POSITIVE_INFINITY, 0};
+        return Stream.of(
+                Arguments.of("hessianVector v", "hessianVector: v[1] is NaN", (Executable) () -> r.hessianVector(X, nan, two)),
+                Arguments.of("gradientAndHessianVector v", "gradientAndHessianVector: v[1] is NaN",
+                        (Executable) () -> r.gradientAndHessianVector(X, nan, two, new double[2])),
+                Arguments.of("jvp v", "jvp: v[0] is Infinity", (Executable) () -> vec.jvp(X, inf, two)),
+                Arguments.of("vjp w", "vjp: w[0] is Infinity", (Executable) () -> vec.vjp(X, inf, two)),
+                Arguments.of("gradient x", "gradient: x[1] is NaN", (Executable) () -> r.gradient(nan, two)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nonFiniteDirections")
+    void nonFiniteEntryOfAnInputArrayIsReportedAsThatEntryNotAsAnOverflow(String what, String expected, Executable call) {
+        String m = messageOf(NonFiniteException.class, call);
+        assertMentions(m, expected);
+        assertTrue(!m.contains("overflow"), m);
+    }
+
+    static Stream<Arguments> nullArguments() {
+        Recording r = Recordings.scalar(F, X);
+        double[] two = new double[2];
+        ScalarFunction none = null;
+        return Stream.of(
+                Arguments.of("gradient: x is null", (Executable) () -> r.gradient(null, two)),
+                Arguments.of("gradient: g is null", (Executable) () -> r.gradient(X, null)),
+                Arguments.of("hessianVector: v is null", (Executable) () -> r.hessianVector(X, null, two)),
+                Arguments.of("gradientAndHessianVector: g is null",
+                        (Executable) () -> r.gradientAndHessianVector(X, two, null, two)),
+                Arguments.of("Tape.record: x0 is null", (Executable) () -> Tape.record(F, (double[]) null)),
+                Arguments.of("Tape.record: f is null", (Executable) () -> Tape.record(none, X)),
+                Arguments.of("Derivatives.record: x0 is null", (Executable) () -> Derivatives.record(F, (double[]) null)),
+                Arguments.of("Derivatives.gradient: f is null", (Executable) () -> Derivatives.gradient(none, X)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("nullArguments")
+    void nullArgumentIsANullPointerNamingTheMethodAndTheArgument(String expected, Executable call) {
+        assertEquals(expected, messageOf(NullPointerException.class, call));
+    }
+
+    @Test
+    void recordingAtANonFinitePointIsRefusedNamingTheEntry() {
+        assertMentions(messageOf(NonFiniteException.class, () -> Tape.record(F, 1.0, Double.NaN)), "Tape.record: x0[1] is NaN");
     }
 
     @Test

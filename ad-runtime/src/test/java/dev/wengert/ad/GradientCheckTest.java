@@ -124,4 +124,31 @@ class GradientCheckTest {
         GradientCheck.Report r = GradientCheck.gradient(f, new double[] {1, 0});
         assertFalse(r.passes(1e-4, 1e-8), r.toString());
     }
+
+    @Test
+    void checkOfNoEntriesPassesAndSaysSo() {
+        Tape tape = new Tape();
+        GradientCheck.Report r = GradientCheck.gradient(tape.finish(tape.constant(1)), new double[0]);
+        assertTrue(r.passes(0, 0));
+        assertEquals(-1, r.worstIndex());
+        assertEquals("gradient: no entries to compare (n = 0)", r.toString());
+    }
+
+    @Test
+    void exactZeroAgainstAFiniteDifferenceAtRoundOffLevelIsASmallRelativeError() {
+        // f = 1 + x0^2 at x0 = 0: the gradient is exactly 0; pretend the difference quotient gave 1e-10.
+        GradientCheck.Report r = new GradientCheck.Report("gradient", new double[] {0}, new double[] {1e-10}, 1.0);
+        // The floor is cbrt(eps) * 1 = 6.1e-6: the relative error is 1e-10 / 6.1e-6 = 1.6e-5, not 1.
+        assertEquals(1e-10 / Math.cbrt(Math.ulp(1.0)), r.relativeError(), 1e-20);
+        assertTrue(r.passes(1e-4, 0), r.toString());
+    }
+
+    @Test
+    void gradientCheckFloorsTheRelativeErrorAtTheScaleOfF() {
+        // f = 4 + x0^2 + 1e-12 x1 at (0, 0): entry 1 is 1e-12 and its difference quotient is noise of order 1e-11.
+        Recording f = Recordings.scalar(x -> x[0].square().plus(x[1].times(1e-12)).plus(4), 0.0, 0.0);
+        GradientCheck.Report r = GradientCheck.gradient(f, new double[] {0, 0});
+        assertEquals(4 * Math.cbrt(Math.ulp(1.0)), r.floor(), 1e-20);
+        assertTrue(r.passes(1e-4, 0), r.toString());
+    }
 }

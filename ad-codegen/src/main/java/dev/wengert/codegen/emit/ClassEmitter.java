@@ -20,19 +20,29 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes a generated derivative class with JavaPoet: the fields and constructor for the data
- * parameters, the five {@code Objective} methods (argument checks, zeroing of outputs, then the
- * statements of each program) and a length-check helper.
+ * parameters, and the five {@code Objective} methods. Each method checks its arguments as the
+ * {@code Objective} contract says (x's length from {@link InputShape}, the other arrays against
+ * x), zeroes its outputs, runs the statements of its program and then checks x, v and its
+ * results for non-finite entries, together in one pass: the checks are the runtime's {@code ObjectiveChecks}, so
+ * generated classes and the tape answer a wrong call with the same exception and message. A
+ * method that returns f(x) runs its program in a private method of its own ({@code valueAt},
+ * ...) so that the result can be checked after the program's {@code return}.
  */
 public final class ClassEmitter {
     private static final ClassName OBJECTIVE = ClassName.get("dev.wengert.ad", "Objective");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+    private static final ClassName CHECKS = ClassName.get("dev.wengert.ad", "ObjectiveChecks");
     private static final TypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
 
     private final ClassModel m;
+    private final InputShape shape;
     private final MethodSink sink = new MethodSink();
+    // The private methods holding the programs of the methods that return f(x).
+    private final List<MethodSpec> programMethods = new java.util.ArrayList<>();
 
     private ClassEmitter(ClassModel m) {
         this.m = m;
+        this.shape = InputShape.of(m.programs());
     }
 
     /** The Java file of the generated class. */
@@ -75,7 +85,7 @@ public final class ClassEmitter {
         type.addMethod(hessianVector());
         type.addMethod(gradientAndHessianVector());
         type.addMethod(hessian());
-        type.addMethod(requireLength());
+        programMethods.forEach(type::addMethod);
         sink.methods().forEach(type::addMethod);
         if (sink.spillSize() > 0) {
             // values handed between the private methods of a split body: per thread, so instances
@@ -121,22 +131,80 @@ public final class ClassEmitter {
         return StatementEmitter.emit(p, method, List.of(arrays), reserved(arrays), sink);
     }
 
-    private void check(MethodSpec.Builder b, String array, String expected, String what) {
-        b.addStatement("requireLength($S, $N, $L, $S)", array, array, expected, what);
+    // ---- the contract's checks (see Objective): x, the other arrays, then the entries ----
+
+    // A longer x than the function reads is accepted (the extra entries are ignored, as a tape
+    // ignores unused inputs); a shorter one never is.
+    private void checkX(MethodSpec.Builder b, String method) {
+        String x = m.x();
+        if (shape.length() > 0) {
+            b.addStatement("$T.requireAtLeast($S, $S, $N, $L)", CHECKS, method, x, x, shape.length());
+        } else {
+            b.addStatement("$T.requireNonNull($S, $S, $N)", CHECKS, method, x, x);
+        }
+    }
+
+    private void checkLength(MethodSpec.Builder b, String method, String array) {
+        if (shape.fixed()) {
+            b.addStatement("$T.requireLengthFollowingX($S, $S, $N, $N.length, $N, $L, $L)", CHECKS, method, array, array,
+                    m.x(), m.x(), shape.length(), shape.length());
+        } else {
+            b.addStatement("$T.requireLength($S, $S, $N, $N.length)", CHECKS, method, array, array, m.x());
+        }
+    }
+
+    private void checkFinite(MethodSpec.Builder b, String method, String array) {
+        b.addStatement("$T.requireFinite($S, $S, $N)", CHECKS, method, array, array);
+    }
+
+    private void checkFiniteResult(MethodSpec.Builder b, String method, String array) {
+        b.addStatement("$T.requireFiniteResult($S, $S, $N)", CHECKS, method, array, array);
+    }
+
+    // x, v and the outputs of x's length in one pass after the program (ObjectiveChecks says why).
+    private void checkFiniteTogether(MethodSpec.Builder b, String method, String... arrays) {
+        CodeBlock.Builder args = CodeBlock.builder().add("$S", method);
+        for (String a : arrays) {
+            args.add(", $S, $N", a, a);
+        }
+        b.addStatement("$T.requireFinite($L)", CHECKS, args.build());
+    }
+
+    // Runs the program of a method that returns f(x) in a private method of its own, then checks
+    // the arrays and the value: the program's statements end with their own return.
+    private void runAndReturnChecked(MethodSpec.Builder b, String method, Program p, String... arrays) {
+        String at = method + "At";
+        MethodSpec.Builder program = MethodSpec.methodBuilder(at).addModifiers(Modifier.PRIVATE).returns(TypeName.DOUBLE);
+        for (String a : arrays) {
+            program.addParameter(ParameterSpec.builder(DOUBLES, a).build());
+        }
+        programMethods.add(program.addCode(body(method, p, arrays)).build());
+        String fx = fresh("fx", arrays);
+        b.addStatement("double $N = $N($L)", fx, at, String.join(", ", arrays));
+        if (arrays.length == 1) {
+            checkFinite(b, method, arrays[0]);
+        } else {
+            checkFiniteTogether(b, method, arrays);
+        }
+        b.addStatement("return $T.requireFiniteResult($S, $N)", CHECKS, method, fx);
     }
 
     private MethodSpec value() {
-        return method("value", TypeName.DOUBLE, m.x())
-                .addCode(body("value", m.programs().value(), m.x())).build();
+        MethodSpec.Builder b = method("value", TypeName.DOUBLE, m.x());
+        checkX(b, "value");
+        runAndReturnChecked(b, "value", m.programs().value(), m.x());
+        return b.build();
     }
 
     private MethodSpec gradient() {
         String x = m.x();
         String g = m.names().g();
         MethodSpec.Builder b = method("gradient", TypeName.DOUBLE, x, g);
-        check(b, g, x + ".length", "the length of " + x);
+        checkX(b, "gradient");
+        checkLength(b, "gradient", g);
         b.addStatement("$T.fill($N, 0.0)", Arrays.class, g);
-        return b.addCode(body("gradient", m.programs().gradient(), x, g)).build();
+        runAndReturnChecked(b, "gradient", m.programs().gradient(), x, g);
+        return b.build();
     }
 
     private MethodSpec hessianVector() {
@@ -144,10 +212,13 @@ public final class ClassEmitter {
         String v = m.names().v();
         String hv = m.names().hv();
         MethodSpec.Builder b = method("hessianVector", TypeName.VOID, x, v, hv);
-        check(b, v, x + ".length", "the length of " + x);
-        check(b, hv, x + ".length", "the length of " + x);
+        checkX(b, "hessianVector");
+        checkLength(b, "hessianVector", v);
+        checkLength(b, "hessianVector", hv);
         b.addStatement("$T.fill($N, 0.0)", Arrays.class, hv);
-        return b.addCode(body("hessianVector", m.programs().hessianVector(), x, v, hv)).build();
+        b.addCode(body("hessianVector", m.programs().hessianVector(), x, v, hv));
+        checkFiniteTogether(b, "hessianVector", x, v, hv);
+        return b.build();
     }
 
     private MethodSpec gradientAndHessianVector() {
@@ -156,12 +227,14 @@ public final class ClassEmitter {
         String g = m.names().g();
         String hv = m.names().hv();
         MethodSpec.Builder b = method("gradientAndHessianVector", TypeName.DOUBLE, x, v, g, hv);
-        check(b, v, x + ".length", "the length of " + x);
-        check(b, g, x + ".length", "the length of " + x);
-        check(b, hv, x + ".length", "the length of " + x);
+        checkX(b, "gradientAndHessianVector");
+        checkLength(b, "gradientAndHessianVector", v);
+        checkLength(b, "gradientAndHessianVector", g);
+        checkLength(b, "gradientAndHessianVector", hv);
         b.addStatement("$T.fill($N, 0.0)", Arrays.class, g);
         b.addStatement("$T.fill($N, 0.0)", Arrays.class, hv);
-        return b.addCode(body("gradientAndHessianVector", m.programs().gradientAndHessianVector(), x, v, g, hv)).build();
+        runAndReturnChecked(b, "gradientAndHessianVector", m.programs().gradientAndHessianVector(), x, v, g, hv);
+        return b.build();
     }
 
     private MethodSpec hessian() {
@@ -174,11 +247,16 @@ public final class ClassEmitter {
                 : m.programs().localHessian()
                 ? "Assembled from per-iteration local Hessians, scattered into {@code $N}.\n"
                 : "One Hessian-vector product per column of {@code $N} (the function's loops do not decompose).\n", h);
-        b.beginControlFlow("if ((long) $N.length != (long) $N.length * $N.length)", h, x, x)
-                .addStatement("throw new $T($S + $N.length + $S + $N.length + $S)", IllegalArgumentException.class,
-                        h + " has length ", h, " but must hold the n x n Hessian for n = " + x + ".length = ", x,
-                        " (row-major)")
-                .endControlFlow();
+        checkX(b, "hessian");
+        // n * n in long: beyond n = 46,340 no array holds the Hessian, and the runtime says so
+        if (shape.fixed()) {
+            b.addStatement("$T.requireLengthFollowingX($S, $S, $N, $T.hessianLength($S, $N.length), $N, $L, $L)", CHECKS,
+                    "hessian", h, h, CHECKS, "hessian", x, x, shape.length(), shape.length() * shape.length());
+        } else {
+            b.addStatement("$T.requireLength($S, $S, $N, $T.hessianLength($S, $N.length))", CHECKS, "hessian", h, h,
+                    CHECKS, "hessian", x);
+        }
+        checkFinite(b, "hessian", x);
         int block = m.programs().diagonalBlock();
         if (block > 0) {
             // each entry outside the diagonal blocks is assigned once: clear only the diagonal blocks
@@ -195,7 +273,9 @@ public final class ClassEmitter {
         } else {
             b.addStatement("$T.fill($N, 0.0)", Arrays.class, h);
         }
-        return b.addCode(body("hessian", m.programs().hessian(), x, h)).build();
+        b.addCode(body("hessian", m.programs().hessian(), x, h));
+        checkFiniteResult(b, "hessian", h);
+        return b.build();
     }
 
     /** {@code name}, or a variant of it that differs from the parameter names. */
@@ -205,19 +285,5 @@ public final class ClassEmitter {
             n = n + "_";
         }
         return n;
-    }
-
-    private static MethodSpec requireLength() {
-        return MethodSpec.methodBuilder("requireLength")
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addParameter(String.class, "name")
-                .addParameter(DOUBLES, "array")
-                .addParameter(TypeName.INT, "expected")
-                .addParameter(String.class, "what")
-                .beginControlFlow("if (array.length != expected)")
-                .addStatement("throw new $T(name + $S + array.length + $S + what + $S + expected + $S)",
-                        IllegalArgumentException.class, " has length ", " but must have ", " (", ")")
-                .endControlFlow()
-                .build();
     }
 }

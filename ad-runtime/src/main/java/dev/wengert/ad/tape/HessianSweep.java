@@ -34,8 +34,9 @@ public final class HessianSweep {
     HessianSweep(int nodes, int width) {
         this.capacity = nodes;
         this.k = width;
-        this.tangent = new double[nodes * width];
-        this.adjointTangent = new double[nodes * width];
+        // widthFor keeps nodes * width within the scratch budget; multiplyExact states that it fits.
+        this.tangent = new double[Math.multiplyExact(nodes, width)];
+        this.adjointTangent = new double[Math.multiplyExact(nodes, width)];
         this.tangentLive = new boolean[nodes];
         this.adjointTangentLive = new boolean[nodes];
         this.innerTangentScratch = new double[width];

@@ -16,7 +16,16 @@ public final class TapeBuilder {
 
     // Recording the same function again on a thread (the record-per-call pattern) reuses the
     // arrays the previous recording grew, instead of growing fresh ones from 256 nodes each time.
+    // Only arrays up to these capacities are kept (at most about 42 MB a thread): a thread that
+    // once recorded 1e8 operations must not keep 2.3 GB of them for good.
     private static final ThreadLocal<TapeBuilder> SPARE = new ThreadLocal<>();
+    static final int SPARE_NODES = 1 << 20;
+    static final int SPARE_CONSTANTS = 1 << 20;
+    static final int SPARE_POOL = 1 << 22;
+    // Beyond this many entries arrays grow by half, not double: less overshoot on huge tapes.
+    private static final int DOUBLING_LIMIT = 1 << 20;
+    /** The most entries HotSpot allows in one array, hence the most nodes a tape can hold. */
+    public static final int MAX_NODES = Integer.MAX_VALUE - 8;
 
     private byte[] op = new byte[256];
     private int[] a = new int[256];
@@ -48,6 +57,43 @@ public final class TapeBuilder {
         return fresh;
     }
 
+    /** Bytes of the arrays this thread keeps for its next recording (0 if none). */
+    static long spareBytes() {
+        TapeBuilder spare = SPARE.get();
+        if (spare == null) return 0;
+        return spare.op.length + 4L * spare.a.length + 4L * spare.b.length + 8L * spare.values.length
+                + 8L * spare.constants.length + 4L * spare.pool.length;
+    }
+
+    // Parks this builder's arrays for the next recording on this thread, dropping any grown past
+    // the spare limits (the next recording grows them again from the initial size).
+    private void park() {
+        if (op.length > SPARE_NODES) {
+            op = new byte[256];
+            a = new int[256];
+            b = new int[256];
+            values = new double[256];
+        }
+        if (constants.length > SPARE_CONSTANTS) constants = new double[16];
+        if (pool.length > SPARE_POOL) pool = new int[64];
+        SPARE.set(this);
+    }
+
+    /**
+     * The capacity an array of {@code current} entries grows to so that it holds {@code needed}.
+     *
+     * @throws dev.wengert.ad.ResultTooLargeException if no Java array can hold {@code needed} entries
+     */
+    static int grown(int current, long needed, String what) {
+        if (needed > MAX_NODES) {
+            throw new dev.wengert.ad.ResultTooLargeException("a tape's " + what + " can hold at most " + MAX_NODES
+                    + " entries (one Java array) but this recording needs " + needed + "; record the function in"
+                    + " parts, or generate it with @Differentiate, which needs no tape");
+        }
+        long next = current < DOUBLING_LIMIT ? 2L * current : current + (long) (current >> 1);
+        return (int) Math.min(MAX_NODES, Math.max(needed, next));
+    }
+
     private int[] inputNodes = new int[16];
     private int inputCount;
 
@@ -72,7 +118,7 @@ public final class TapeBuilder {
 
     /** Records a new input (the next position in x) with value {@code x0}; returns its node. */
     public int input(double x0) {
-        if (inputCount == inputNodes.length) inputNodes = Arrays.copyOf(inputNodes, inputCount * 2);
+        if (inputCount == inputNodes.length) inputNodes = Arrays.copyOf(inputNodes, grown(inputCount, inputCount + 1L, "inputs"));
         int node = push(Op.VARIABLE, inputCount, 0, x0);
         inputNodes[inputCount++] = node;
         return node;
@@ -255,28 +301,46 @@ public final class TapeBuilder {
         TapeData tape = new TapeData(Arrays.copyOf(op, size), Arrays.copyOf(a, size), Arrays.copyOf(b, size),
                 Arrays.copyOf(constants, constantCount), frozenPool,
                 Arrays.copyOf(inputNodes, inputCount), outs, frozenGuards);
-        SPARE.set(this);
+        park();
         return tape;
     }
 
     private int addConstant(double c) {
-        if (constantCount == constants.length) constants = Arrays.copyOf(constants, constantCount * 2);
+        if (constantCount == constants.length) {
+            constants = Arrays.copyOf(constants, grown(constantCount, constantCount + 1L, "constant pool"));
+        }
         constants[constantCount] = c;
         return constantCount++;
     }
 
     private void ensurePool(int extra) {
-        if (poolSize + extra > pool.length) pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + extra));
+        if ((long) poolSize + extra > pool.length) {
+            pool = Arrays.copyOf(pool, grown(pool.length, (long) poolSize + extra, "argument pool"));
+        }
     }
 
-    private int push(byte opcode, int x, int y, double value) {
-        if (size == op.length) {
-            int capacity = size * 2;
+    // The node arrays take 17 bytes a node of capacity while recording (opcode, two operands, the
+    // value); growing copies them, so for a moment the old and the new arrays are both live.
+    private void growNodes() {
+        int capacity = grown(size, size + 1L, "node list");
+        try {
             op = Arrays.copyOf(op, capacity);
             a = Arrays.copyOf(a, capacity);
             b = Arrays.copyOf(b, capacity);
             values = Arrays.copyOf(values, capacity);
+        } catch (OutOfMemoryError e) {
+            Runtime rt = Runtime.getRuntime();
+            throw new dev.wengert.ad.ResultTooLargeException(String.format(java.util.Locale.ROOT,
+                    "recording ran out of heap at %,d nodes: growing the tape to %,d nodes needs up to %,d MB at"
+                            + " once (17 bytes a node of the new capacity, plus the old values array while it is"
+                            + " copied) and the heap is at most %,d MB. Recording N nodes needs 28 to 43 bytes a"
+                            + " node at its peak (the arrays grow by half), the finished tape 9 to 12; raise -Xmx",
+                    size, capacity, (17L * capacity + 8L * size) / 1_000_000, rt.maxMemory() / 1_000_000));
         }
+    }
+
+    private int push(byte opcode, int x, int y, double value) {
+        if (size == op.length) growNodes();
         op[size] = opcode;
         a[size] = x;
         b[size] = y;

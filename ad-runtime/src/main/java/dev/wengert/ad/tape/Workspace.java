@@ -1,15 +1,25 @@
 package dev.wengert.ad.tape;
 
+import java.lang.ref.SoftReference;
+
 /**
  * Per-thread scratch of the sweeps: node values, tangents, adjoints and second-order adjoints,
  * and the dense Hessian's k-wide buffers. Each thread has one workspace, shared by every tape it
  * evaluates and grown to the largest of them, so a loop of evaluations allocates nothing, and
- * recording a fresh tape per call does not leave a workspace per dropped tape behind.
+ * recording a fresh tape per call does not leave a workspace per dropped tape behind. Tapes of more
+ * than {@link #STRONG_NODES} nodes use a workspace the thread holds only softly (see the field).
  *
  * <p>Invariant: the adjoint arrays are all zero between calls (the sweeps leave them so).
  */
 public final class Workspace {
+    // Tapes up to this many nodes share the thread's workspace, held strongly: at most 8 bytes a
+    // node for each of 6 arrays, 50 MB. Larger tapes get a workspace of their own size, held only
+    // softly between calls: reused while memory allows (a loop of gradients of a 1e8-node tape
+    // allocates its 2.4 GB once), released when the heap needs it, so a thread does not keep the
+    // scratch of the largest tape it ever evaluated for good.
+    static final int STRONG_NODES = 1 << 20;
     private static final ThreadLocal<Workspace> CURRENT = ThreadLocal.withInitial(Workspace::new);
+    private static final ThreadLocal<SoftReference<Workspace>> LARGE = new ThreadLocal<>();
 
     private int capacity;
     private double[] values;
@@ -26,8 +36,22 @@ public final class Workspace {
     private Workspace() {
     }
 
-    /** This thread's workspace, with room for a tape of {@code size} nodes. */
+    /**
+     * This thread's workspace, with room for a tape of {@code size} nodes. Callers keep the
+     * returned instance for the whole of one evaluation rather than asking again: for a large
+     * tape the thread holds it only softly.
+     */
     public static Workspace forThread(int size) {
+        if (size > STRONG_NODES) {
+            SoftReference<Workspace> held = LARGE.get();
+            Workspace large = held == null ? null : held.get();
+            if (large == null || large.capacity < size) {
+                large = new Workspace();
+                large.capacity = size;
+                LARGE.set(new SoftReference<>(large));
+            }
+            return large;
+        }
         Workspace w = CURRENT.get();
         if (size > w.capacity) {
             // Dropping the arrays keeps the invariant: they are allocated again, zeroed, on demand.
@@ -43,9 +67,14 @@ public final class Workspace {
         return w;
     }
 
+    /** Node capacity of the workspace this thread holds strongly (for tapes up to {@link #STRONG_NODES} nodes). */
+    static int strongCapacity() {
+        return CURRENT.get().capacity;
+    }
+
     /** Node values. */
     public double[] values() {
-        if (values == null) values = new double[capacity];
+        if (values == null) values = allocate("values");
         return values;
     }
 
@@ -54,19 +83,19 @@ public final class Workspace {
      * reciprocal), kept by the forward sweeps for the reverse ones.
      */
     public double[] inner() {
-        if (inner == null) inner = new double[capacity];
+        if (inner == null) inner = allocate("inner");
         return inner;
     }
 
     /** Tangents of the inner values of n-ary nodes, kept by the tangent sweep for forward-over-reverse. */
     public double[] innerTangents() {
-        if (innerTangents == null) innerTangents = new double[capacity];
+        if (innerTangents == null) innerTangents = allocate("innerTangents");
         return innerTangents;
     }
 
     /** Node tangents (forward mode). */
     public double[] tangents() {
-        if (tangents == null) tangents = new double[capacity];
+        if (tangents == null) tangents = allocate("tangents");
         return tangents;
     }
 
@@ -78,13 +107,13 @@ public final class Workspace {
 
     /** Node adjoints (reverse mode); all zero between calls: the sweeps that use them leave them so. */
     public double[] adjoints() {
-        if (adjoints == null) adjoints = new double[capacity];
+        if (adjoints == null) adjoints = allocate("adjoints");
         return adjoints;
     }
 
     /** Tangents of the adjoints (forward-over-reverse); all zero between calls, like {@link #adjoints}. */
     public double[] adjointTangents() {
-        if (adjointTangents == null) adjointTangents = new double[capacity];
+        if (adjointTangents == null) adjointTangents = allocate("adjointTangents");
         return adjointTangents;
     }
 
@@ -93,7 +122,7 @@ public final class Workspace {
      * unlike {@link #adjoints} not zero between calls: the caller fills it.
      */
     public double[] keptAdjoints() {
-        if (keptAdjoints == null) keptAdjoints = new double[capacity];
+        if (keptAdjoints == null) keptAdjoints = allocate("keptAdjoints");
         return keptAdjoints;
     }
 
@@ -101,6 +130,23 @@ public final class Workspace {
     public double[] compressed(int length) {
         if (compressed == null || compressed.length < length) compressed = new double[length];
         return compressed;
+    }
+
+    // A per-node array of a huge tape can exceed the heap; say how much the evaluation needs
+    // instead of an OutOfMemoryError from inside a sweep. (The array is the one allocation that
+    // failed: the workspace is unchanged and usable at a smaller size.)
+    private double[] allocate(String what) {
+        try {
+            return new double[capacity];
+        } catch (OutOfMemoryError e) {
+            Runtime rt = Runtime.getRuntime();
+            throw new dev.wengert.ad.ResultTooLargeException(String.format(java.util.Locale.ROOT,
+                    "evaluating a tape of %,d nodes needs per-thread scratch of 8 bytes a node per array, %,d MB"
+                            + " each (a gradient uses 3 arrays, %,d MB; a Hessian-vector product 6, %,d MB), besides"
+                            + " the tape; the heap (at most %,d MB, %,d MB in use) cannot hold the %s array; raise -Xmx",
+                    capacity, 8L * capacity / 1_000_000, 24L * capacity / 1_000_000, 48L * capacity / 1_000_000,
+                    rt.maxMemory() / 1_000_000, (rt.totalMemory() - rt.freeMemory()) / 1_000_000, what));
+        }
     }
 
     /** This thread's dense-Hessian scratch for a tape of {@code nodes} nodes at batch width {@code width}. */
