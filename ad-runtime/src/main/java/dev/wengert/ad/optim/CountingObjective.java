@@ -58,6 +58,19 @@ public final class CountingObjective implements Objective {
         delegate.hessian(x, h);
     }
 
+    /** The delegate's pattern (not counted: it is worked out once). */
+    @Override
+    public dev.wengert.ad.SparsityPattern hessianPattern() {
+        return delegate.hessianPattern();
+    }
+
+    /** The delegate's sparse Hessian, counted as a Hessian evaluation. */
+    @Override
+    public void sparseHessian(double[] x, double[] values) {
+        hessians++;
+        delegate.sparseHessian(x, values);
+    }
+
     public long valueEvaluations() {
         return values;
     }

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import dev.wengert.ad.DimensionMismatchException;
 import dev.wengert.ad.NonFiniteException;
 import dev.wengert.ad.Objective;
+import dev.wengert.ad.SparsityPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -102,6 +104,45 @@ public abstract class ObjectiveContract {
             assertEquals(expected, hv[i], tol, "hv[" + i + "]");
             for (int j = 0; j < 3; j++) assertEquals(expectedH[i * 3 + j], h[i * 3 + j], tol, "h[" + i + "," + j + "]");
         }
+    }
+
+    // ---- sparse Hessians, where the implementation knows its pattern ----
+
+    private static SparsityPattern patternOrSkip(Objective f) {
+        try {
+            return f.hessianPattern();
+        } catch (UnsupportedOperationException unknown) {
+            Assumptions.abort("no Hessian pattern: " + unknown.getMessage());
+            return null;
+        }
+    }
+
+    @Test
+    void sparseHessianHoldsTheDenseHessiansNonZerosInPatternOrder() {
+        Objective f = smooth();
+        SparsityPattern p = patternOrSkip(f);
+        double[] values = new double[p.nonZeros()];
+        f.sparseHessian(X, values);
+        double[] h = new double[9];
+        f.hessian(X, h);
+        double[] packed = p.toDense(values);
+        for (int k = 0; k < 9; k++) {
+            assertEquals(h[k], packed[k], 1e-14 * Math.max(1, Math.abs(h[k])), "entry " + k);
+        }
+    }
+
+    @Test
+    void sparseHessianChecksXThenValuesLikeEveryMethod() {
+        Objective f = smooth();
+        SparsityPattern p = patternOrSkip(f);
+        double[] values = new double[p.nonZeros()];
+        assertEquals("sparseHessian: x is null",
+                assertThrows(NullPointerException.class, () -> f.sparseHessian(null, values)).getMessage());
+        assertStartsWith("sparseHessian: x has length 2", assertThrows(DimensionMismatchException.class,
+                () -> f.sparseHessian(new double[2], new double[0])).getMessage());
+        assertStartsWith("sparseHessian: values has length " + (p.nonZeros() + 1), assertThrows(
+                DimensionMismatchException.class, () -> f.sparseHessian(X, new double[p.nonZeros() + 1])).getMessage());
+        assertThrows(NonFiniteException.class, () -> f.sparseHessian(new double[] {Double.NaN, 0, 0}, values));
     }
 
     // ---- lengths ----
