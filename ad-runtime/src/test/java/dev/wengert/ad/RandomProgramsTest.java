@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * {@code -Dwengert.fuzz=100000} for a nightly-sized run, {@code -Dwengert.fuzz.seed=S} to replay
  * one), each through every driver at once: value (replay equals recording), gradient (against a
  * forward-mode {@link Dual}), JVP, VJP and Jacobian of a two-output recording, Hessian-vector
- * product, dense Hessian on one and on two threads, reuse of the recording at a second point
+ * product, dense Hessian on one and on two threads, sparse Hessian and sparse Jacobian (patterns
+ * hold every non-zero, values equal the dense ones), reuse of the recording at a second point
  * (through {@link RecordedFunction} when the tree branches), and two threads evaluating one
  * recording at once. A failure is shrunk to a smaller tree that still fails and reported as the
  * Java that records it, with the seed and the points.
@@ -191,6 +192,18 @@ class RandomProgramsTest {
             close(hvi, hv[i], RTOL * terms + ATOL, "(H v)[" + i + "] vs hessianVector");
         }
 
+        // sparse Hessian: every non-zero of the dense one is in the pattern, with its value
+        SparsityPattern pattern = r.hessianPattern();
+        double[] sparse = new double[pattern.nonZeros()];
+        r.sparseHessian(x, sparse);
+        double[] packed = pattern.toDense(sparse);
+        for (int k = 0; k < n * n; k++) {
+            if (h[k] != 0 && pattern.indexOf(k / n, k % n) < 0) {
+                throw new AssertionError("H[" + k / n + "," + k % n + "] = " + h[k] + " is outside the Hessian pattern");
+            }
+            close(h[k], packed[k], RTOL * hScale + ATOL, "sparse H[" + k / n + "," + k % n + "] vs dense");
+        }
+
         // two outputs: values, JVP, VJP, Jacobian against the scalar gradients
         Recording second = Tape.record(p.second()::on, x);
         double[] gs = new double[n];
@@ -209,6 +222,16 @@ class RandomProgramsTest {
         vec.vjp(x, w, wj);
         double[] jac = new double[2 * n];
         vec.jacobian(x, jac);
+        SparsityPattern jacPattern = vec.jacobianPattern();
+        double[] sparseJac = new double[jacPattern.nonZeros()];
+        vec.sparseJacobian(x, sparseJac);
+        double[] packedJac = jacPattern.toDense(sparseJac);
+        for (int k = 0; k < 2 * n; k++) {
+            if (jac[k] != 0 && jacPattern.indexOf(k / n, k % n) < 0) {
+                throw new AssertionError("J[" + k / n + "," + k % n + "] = " + jac[k] + " is outside the Jacobian pattern");
+            }
+            close(jac[k], packedJac[k], RTOL * maxAbs(jac) + ATOL, "sparse J[" + k / n + "," + k % n + "] vs dense");
+        }
         for (int i = 0; i < n; i++) {
             double expected = w[0] * g[i] + w[1] * gs[i];
             close(expected, wj[i], RTOL * (Math.abs(w[0] * g[i]) + Math.abs(w[1] * gs[i])) + ATOL, "vjp[" + i + "]");
