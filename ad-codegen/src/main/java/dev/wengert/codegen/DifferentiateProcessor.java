@@ -41,8 +41,8 @@ import javax.tools.Diagnostic;
  * {@code annotationProcessorPaths}; see the README.
  */
 public final class DifferentiateProcessor extends AbstractProcessor {
-    /** Written into every generated file's header. */
-    public static final String VERSION = "0.1.0";
+    /** The project version, written into every generated file's header. */
+    public static final String VERSION = ProcessorVersion.read();
     private static final String ANNOTATION = "dev.wengert.ad.Differentiate";
 
     private Trees trees;

@@ -41,6 +41,13 @@ class CliTest {
     }
 
     @Test
+    void versionIsTheProjectVersion() {
+        Result r = run("--version");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("wengert-samples " + System.getProperty("project.version"), r.out().strip());
+    }
+
+    @Test
     void fewerThanTwoPointsIsAUsageError(@TempDir Path dir) {
         assertOneLineError(run("thomson", "--n", "1", "--out", dir.resolve("t.png").toString()), "--n must be at least 2");
     }
