@@ -146,7 +146,7 @@ public final class Recording implements Objective {
 
     /**
      * Writes the m x n Jacobian, row-major ({@code jac[k * n + i] = d y_k / d x_i}): m reverse
-     * sweeps when m <= n, otherwise n forward sweeps.
+     * sweeps when {@code m <= n}, otherwise n forward sweeps.
      */
     public void jacobian(double[] x, double[] jac) {
         int n = inputCount();

@@ -25,7 +25,7 @@ package dev.wengert.ad.optim;
  * }</pre>
  *
  * <p>{@link #minimizeTaylorModel} applies it to the per-point model of the Thomson energy (the
- * seed notebook's step), with the factor 1/2 of the quadratic term kept.
+ * step of a PyTorch notebook on the Thomson problem), with the factor 1/2 of the quadratic term kept.
  */
 public final class QuadraticOnSphere {
 
@@ -127,7 +127,7 @@ public final class QuadraticOnSphere {
      *   m(z) = f(x) + g^T (z - x) + 1/2 (z - x)^T H (z - x)
      *        = const + 1/2 (z^T H z - 2 (H x - g)^T z).
      * </pre>
-     * Minimising m is Hager's problem with A = H and b = H x - g. (The seed notebook writes the model
+     * Minimising m is Hager's problem with A = H and b = H x - g. (A PyTorch notebook on the Thomson problem writes the model
      * as C + 1/2 z^T A z - 2 b^T z with b = (H x - g)/2 and then hands that b to Hager's problem,
      * which silently doubles the weight of the quadratic term: the b passed on must be H x - g.)
      *
