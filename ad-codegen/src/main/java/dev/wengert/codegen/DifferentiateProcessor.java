@@ -48,6 +48,10 @@ public final class DifferentiateProcessor extends AbstractProcessor {
     private Trees trees;
     private final Map<String, String> generated = new HashMap<>();
 
+    /** Created by javac, which finds the processor through {@code META-INF/services}. */
+    public DifferentiateProcessor() {
+    }
+
     @Override
     public synchronized void init(ProcessingEnvironment env) {
         super.init(env);

@@ -17,38 +17,75 @@ public final class Derivatives {
     private Derivatives() {
     }
 
-    /** Records {@code f} at {@code x0} for repeated evaluation; re-records itself when a guard flips. */
+    /**
+     * Records {@code f} at {@code x0} for repeated evaluation; re-records itself when a guard flips.
+     *
+     * @param f the function
+     * @param x0 the point to record at (its length is n)
+     * @return a function that evaluates its derivatives from the recording
+     */
     public static RecordedFunction record(ScalarFunction f, double... x0) {
         return new RecordedFunction(f, x0.clone());
     }
 
-    /** f(x). */
+    /**
+     * f(x).
+     *
+     * @param f the function
+     * @param x the point
+     * @return f(x)
+     */
     public static double value(ScalarFunction f, double... x) {
         return Tape.record(f, x).value(x);
     }
 
-    /** The gradient of f at x. */
+    /**
+     * The gradient of f at x.
+     *
+     * @param f the function
+     * @param x the point
+     * @return a new array of length n
+     */
     public static double[] gradient(ScalarFunction f, double... x) {
         double[] g = new double[x.length];
         Tape.record(f, x).gradient(x, g);
         return g;
     }
 
-    /** H(x) v by forward-over-reverse. */
+    /**
+     * H(x) v by forward-over-reverse.
+     *
+     * @param f the function
+     * @param x the point
+     * @param v the direction, length n
+     * @return a new array of length n
+     */
     public static double[] hessianVector(ScalarFunction f, double[] x, double[] v) {
         double[] hv = new double[x.length];
         Tape.record(f, x).hessianVector(x, v, hv);
         return hv;
     }
 
-    /** The dense Hessian at x, row-major n x n. */
+    /**
+     * The dense Hessian at x, row-major n x n.
+     *
+     * @param f the function
+     * @param x the point
+     * @return a new array of length n * n
+     */
     public static double[] hessian(ScalarFunction f, double... x) {
         double[] h = new double[x.length * x.length];
         Tape.record(f, x).hessian(x, h);
         return h;
     }
 
-    /** The Jacobian of F at x, row-major m x n. */
+    /**
+     * The Jacobian of F at x, row-major m x n.
+     *
+     * @param f the vector function
+     * @param x the point
+     * @return a new array of length m * n
+     */
     public static double[] jacobian(VectorFunction f, double... x) {
         Recording r = Tape.recordVector(f, x);
         double[] jac = new double[r.outputCount() * x.length];

@@ -47,25 +47,55 @@ public final class GradientCheck {
             this.worst = w;
         }
 
-        /** What was checked: "gradient", "hessianVector" or "hessian". */
+        /**
+         * What was checked: "gradient", "hessianVector" or "hessian".
+         *
+         * @return the quantity name
+         */
         public String quantity() { return quantity; }
 
-        /** Index of the entry with the largest absolute error (the first NaN if there is one). */
+        /**
+         * Index of the entry with the largest absolute error (the first NaN if there is one).
+         *
+         * @return the index into the checked array
+         */
         public int worstIndex() { return worst; }
 
-        /** The objective's value of the worst entry. */
+        /**
+         * The objective's value of the worst entry.
+         *
+         * @return the computed entry
+         */
         public double computed() { return computed[worst]; }
 
-        /** The finite-difference estimate of the worst entry. */
+        /**
+         * The finite-difference estimate of the worst entry.
+         *
+         * @return the central-difference entry
+         */
         public double finiteDifference() { return finiteDifference[worst]; }
 
-        /** Absolute error of the worst entry. */
+        /**
+         * Absolute error of the worst entry.
+         *
+         * @return |computed - finite difference| at the worst entry
+         */
         public double absoluteError() { return absoluteError(worst); }
 
-        /** Relative error of the worst entry. */
+        /**
+         * Relative error of the worst entry.
+         *
+         * @return the absolute error divided by max(|finite difference|, 1e-300)
+         */
         public double relativeError() { return relativeError(worst); }
 
-        /** Whether every entry is within {@code atol} absolutely or within {@code rtol} relatively. */
+        /**
+         * Whether every entry is within {@code atol} absolutely or within {@code rtol} relatively.
+         *
+         * @param rtol relative tolerance
+         * @param atol absolute tolerance
+         * @return true when every entry passes
+         */
         public boolean passes(double rtol, double atol) {
             for (int i = 0; i < computed.length; i++) {
                 if (!(absoluteError(i) <= atol || relativeError(i) <= rtol)) return false;
@@ -89,7 +119,13 @@ public final class GradientCheck {
         }
     }
 
-    /** Gradient vs central differences of the value. */
+    /**
+     * Gradient vs central differences of the value.
+     *
+     * @param f the objective
+     * @param x the point
+     * @return the report, worst entry first
+     */
     public static Report gradient(Objective f, double[] x) {
         double[] g = new double[x.length];
         f.gradient(x, g);
@@ -107,7 +143,14 @@ public final class GradientCheck {
         return worst("gradient", g, fd);
     }
 
-    /** Hessian-vector product vs central differences of the gradient along v. */
+    /**
+     * Hessian-vector product vs central differences of the gradient along v.
+     *
+     * @param f the objective
+     * @param x the point
+     * @param v the direction
+     * @return the report, worst entry first
+     */
     public static Report hessianVector(Objective f, double[] x, double[] v) {
         if (v.length != x.length) throw new DimensionMismatchException("hessianVector check: v", v.length, x.length);
         double[] hv = new double[x.length];
@@ -121,7 +164,13 @@ public final class GradientCheck {
         return worst("hessianVector", hv, fd);
     }
 
-    /** Dense Hessian vs central differences of the gradient, column by column. */
+    /**
+     * Dense Hessian vs central differences of the gradient, column by column.
+     *
+     * @param f the objective
+     * @param x the point
+     * @return the report, worst entry first
+     */
     public static Report hessian(Objective f, double[] x) {
         int n = x.length;
         double[] hess = new double[n * n];

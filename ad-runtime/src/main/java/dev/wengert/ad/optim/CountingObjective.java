@@ -20,6 +20,11 @@ public final class CountingObjective implements Objective {
     private long hessianVectors;
     private long hessians;
 
+    /**
+     * Counts the calls made to {@code delegate}.
+     *
+     * @param delegate the objective to count
+     */
     public CountingObjective(Objective delegate) {
         if (delegate == null) {
             throw new IllegalArgumentException("objective must not be null");
@@ -58,18 +63,38 @@ public final class CountingObjective implements Objective {
         delegate.hessian(x, h);
     }
 
+    /**
+     * Calls of {@code value} so far.
+     *
+     * @return the count
+     */
     public long valueEvaluations() {
         return values;
     }
 
+    /**
+     * Calls of {@code gradient} so far, a combined gradient-and-HVP call included.
+     *
+     * @return the count
+     */
     public long gradientEvaluations() {
         return gradients;
     }
 
+    /**
+     * Hessian-vector products so far, a combined gradient-and-HVP call included.
+     *
+     * @return the count
+     */
     public long hessianVectorEvaluations() {
         return hessianVectors;
     }
 
+    /**
+     * Dense Hessians so far.
+     *
+     * @return the count
+     */
     public long hessianEvaluations() {
         return hessians;
     }

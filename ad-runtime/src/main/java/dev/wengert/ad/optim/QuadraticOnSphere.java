@@ -43,10 +43,23 @@ public final class QuadraticOnSphere {
      * @param hardCase true when mu = lambda_min and z needed the eigenvector term (then -that term is optimal too)
      */
     public record Solution(double[] z, double multiplier, double value, boolean hardCase) {
+        /**
+         * Copies {@code z}, so the record stays immutable.
+         *
+         * @param z the minimiser, |z| = r
+         * @param multiplier mu with (A - mu I) z = b and mu &lt;= lambda_min(A)
+         * @param value z^T A z - 2 b^T z
+         * @param hardCase true when mu = lambda_min and z needed the eigenvector term (then -that term is optimal too)
+         */
         public Solution {
             z = z.clone();
         }
 
+        /**
+         * A copy of the minimiser.
+         *
+         * @return a new array
+         */
         @Override
         public double[] z() {
             return z.clone();
@@ -59,6 +72,7 @@ public final class QuadraticOnSphere {
      * @param a symmetric matrix, row-major n x n
      * @param b vector of length n
      * @param radius sphere radius, positive
+     * @return the global minimiser with its multiplier
      * @throws IllegalArgumentException on mismatched sizes, a non-symmetric or non-finite A, non-finite b,
      *     or a radius that is not positive
      */
@@ -134,6 +148,8 @@ public final class QuadraticOnSphere {
      * @param hessian H, row-major n x n, symmetric
      * @param gradient g = grad f(x)
      * @param x the expansion point
+     * @param radius the sphere radius, positive
+     * @return the minimiser of the model, with its multiplier
      */
     public static Solution minimizeTaylorModel(double[] hessian, double[] gradient, double[] x, double radius) {
         int n = x.length;
