@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "wengert-samples", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Second-order optimisation with exact derivatives from the Wengert tape.",
-        subcommands = {ThomsonCommand.class, QuadraticCommand.class, RosenbrockCommand.class, HvpCommand.class})
+        subcommands = {ThomsonCommand.class, QuadraticCommand.class, RosenbrockCommand.class, HvpCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit status for bad command-line arguments. */

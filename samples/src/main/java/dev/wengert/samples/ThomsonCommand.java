@@ -159,6 +159,7 @@ final class ThomsonCommand implements Callable<Integer> {
         if (!(tolerance > 0.0)) {
             throw new CommandLine.ParameterException(cl, "--tolerance must be positive, got " + tolerance);
         }
+        checkMemory(cl);
         OutputFile.checkWritable(cl, out);
         PrintWriter stdout = cl.getOut();
         PrintWriter stderr = cl.getErr();
@@ -189,6 +190,34 @@ final class ThomsonCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Refuses a run whose data cannot fit in this JVM's heap, before any work, instead of an
+     * OutOfMemoryError after minutes. The tape holds one node per pair (about 37 bytes), the sweeps
+     * 8 bytes per node for each of up to 6 arrays, and recording keeps a {@code Var} per pair term
+     * alive until it finishes (about 50 bytes): 140 bytes per pair in all, rounded up. Every method
+     * also keeps its iterates (3n doubles per iteration).
+     */
+    private void checkMemory(CommandLine cl) {
+        double pairs = n * (n - 1.0) / 2;
+        double tape = backend == Backend.TAPE ? 140 * pairs : 0;
+        double iterates = 24.0 * n * (maxIterations + 1.0);
+        double needed = tape + iterates;
+        long available = Runtime.getRuntime().maxMemory();
+        if (needed > 0.8 * available) {
+            String what = backend == Backend.TAPE
+                    ? String.format("a tape of %.3g pair terms and up to %d iterates", pairs, maxIterations + 1)
+                    : String.format("up to %d iterates of %d coordinates", maxIterations + 1, 3 * n);
+            throw new CommandLine.ParameterException(cl, String.format(
+                    "--n %d needs about %s of memory (%s), more than the %s this JVM may use; choose a smaller"
+                            + " --n%s, or run java with a larger -Xmx", n, bytes(needed), what, bytes(available),
+                    backend == Backend.TAPE ? ", --backend generated" : " or --max-iterations"));
+        }
+    }
+
+    private static String bytes(double b) {
+        return b >= 1e9 ? String.format("%.1f GB", b / 1e9) : String.format("%.0f MB", b / 1e6);
+    }
+
     private Trace runOptimizer(Method m, Objective energy, double[] x0, Progress progress) {
         StoppingCriteria stop = StoppingCriteria.gradientBelow(tolerance).withMaxIterations(maxIterations);
         ProductOfSpheres spheres = ProductOfSpheres.of(n, 3);
@@ -216,9 +245,12 @@ final class ThomsonCommand implements Callable<Integer> {
         }
         out.printf("  |grad| %.2e  %d iterations  %d gradients  %d HVPs  %.2f s  %s%n", t.finalGradientNorm(),
                 t.iterations(), t.gradients(), t.hessianVectors(), t.seconds(), t.stopReason());
-        if (known.isPresent() && t.finalValue() - known.getAsDouble() > 1e-9 * known.getAsDouble()) {
-            out.printf("%-18s note: this is above the lowest known energy: a local minimum (or not converged);"
-                    + " try another --seed%n", "");
+        if (t.stopReason().equals("MAX_ITERATIONS")) {
+            out.printf("%-18s note: not converged within --max-iterations %d (|grad| above --tolerance)%n", "",
+                    t.iterations());
+        } else if (known.isPresent() && t.finalValue() - known.getAsDouble() > 1e-9 * known.getAsDouble()) {
+            out.printf("%-18s note: converged above the lowest known energy: a local minimum; try another --seed%n",
+                    "");
         }
     }
 
