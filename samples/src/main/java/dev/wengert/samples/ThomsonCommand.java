@@ -264,14 +264,26 @@ final class ThomsonCommand implements Callable<Integer> {
         XYChart gap = Charts.lineChart("Thomson N = " + n + ": energy gap", "iteration", gapTitle, false, true);
         XYChart grad = Charts.lineChart("Thomson N = " + n + ": Riemannian gradient norm", "iteration", "|grad E|",
                 false, true);
+        // A gap within round-off of the energy is zero to the precision of double: the curve stops there (a
+        // log axis cannot show it) and the legend says so, instead of a run of points at an arbitrary floor.
+        double roundOff = 1e-14 * Math.max(1.0, Math.abs(reference));
         for (Trace t : traces) {
             double[] gaps = t.values().clone();
+            int shown = gaps.length;
             for (int i = 0; i < gaps.length; i++) {
                 gaps[i] -= reference;
+                if (shown == gaps.length && gaps[i] <= roundOff) {
+                    shown = i;
+                }
             }
             double[] x = Charts.indices(gaps.length);
             boolean markers = gaps.length <= 60;
-            Charts.addLine(gap, t.method(), x, gaps, markers);
+            if (shown > 0) {
+                String name = shown < gaps.length
+                        ? t.method() + " (gap at round-off from iteration " + shown + ")" : t.method();
+                Charts.addLine(gap, name, java.util.Arrays.copyOf(x, shown), java.util.Arrays.copyOf(gaps, shown),
+                        markers);
+            }
             Charts.addLine(grad, t.method(), x, t.gradientNorms(), markers);
         }
         Charts.writePng(List.of(gap, grad), out);
