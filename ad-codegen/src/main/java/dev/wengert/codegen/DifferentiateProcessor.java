@@ -41,8 +41,8 @@ import javax.tools.Diagnostic;
  * {@code annotationProcessorPaths}; see the README.
  */
 public final class DifferentiateProcessor extends AbstractProcessor {
-    /** Written into every generated file's header. */
-    public static final String VERSION = "0.1.0";
+    /** The project version, written into every generated file's header. */
+    public static final String VERSION = ProcessorVersion.read();
     private static final String ANNOTATION = "dev.wengert.ad.Differentiate";
 
     /**
@@ -57,6 +57,10 @@ public final class DifferentiateProcessor extends AbstractProcessor {
     private Trees trees;
     private int maxNodes = DEFAULT_MAX_NODES;
     private final Map<String, String> generated = new HashMap<>();
+
+    /** Created by javac, which finds the processor through {@code META-INF/services}. */
+    public DifferentiateProcessor() {
+    }
 
     @Override
     public synchronized void init(ProcessingEnvironment env) {

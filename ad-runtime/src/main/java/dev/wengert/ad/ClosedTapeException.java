@@ -7,6 +7,11 @@ package dev.wengert.ad;
 public final class ClosedTapeException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong and how to fix it
+     */
     public ClosedTapeException(String message) {
         super(message);
     }

@@ -8,6 +8,11 @@ package dev.wengert.ad;
 public final class ConcurrentRecordingException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong and how to fix it
+     */
     public ConcurrentRecordingException(String message) {
         super(message);
     }

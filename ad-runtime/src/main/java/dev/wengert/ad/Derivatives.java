@@ -17,19 +17,37 @@ public final class Derivatives {
     private Derivatives() {
     }
 
-    /** Records {@code f} at {@code x0} for repeated evaluation; re-records itself when a guard flips. */
+    /**
+     * Records {@code f} at {@code x0} for repeated evaluation; re-records itself when a guard flips.
+     *
+     * @param f the function
+     * @param x0 the point to record at (its length is n)
+     * @return a function that evaluates its derivatives from the recording
+     */
     public static RecordedFunction record(ScalarFunction f, double... x0) {
         Tape.requireFunctionAndPoint("Derivatives.record", f, x0);
         return new RecordedFunction(f, x0.clone());
     }
 
-    /** f(x). */
+    /**
+     * f(x).
+     *
+     * @param f the function
+     * @param x the point
+     * @return f(x)
+     */
     public static double value(ScalarFunction f, double... x) {
         Tape.requireFunctionAndPoint("Derivatives.value", f, x);
         return Tape.record(f, x).value(x);
     }
 
-    /** The gradient of f at x. */
+    /**
+     * The gradient of f at x.
+     *
+     * @param f the function
+     * @param x the point
+     * @return a new array of length n
+     */
     public static double[] gradient(ScalarFunction f, double... x) {
         Tape.requireFunctionAndPoint("Derivatives.gradient", f, x);
         double[] g = new double[x.length];
@@ -37,7 +55,14 @@ public final class Derivatives {
         return g;
     }
 
-    /** H(x) v by forward-over-reverse. */
+    /**
+     * H(x) v by forward-over-reverse.
+     *
+     * @param f the function
+     * @param x the point
+     * @param v the direction, length n
+     * @return a new array of length n
+     */
     public static double[] hessianVector(ScalarFunction f, double[] x, double[] v) {
         Tape.requireFunctionAndPoint("Derivatives.hessianVector", f, x);
         double[] hv = new double[x.length];
@@ -45,7 +70,13 @@ public final class Derivatives {
         return hv;
     }
 
-    /** The dense Hessian at x, row-major n x n. */
+    /**
+     * The dense Hessian at x, row-major n x n.
+     *
+     * @param f the function
+     * @param x the point
+     * @return a new array of length n * n
+     */
     public static double[] hessian(ScalarFunction f, double... x) {
         Tape.requireFunctionAndPoint("Derivatives.hessian", f, x);
         // The size is checked before recording: at n = 65,536 the answer needs 34 GB.
@@ -55,7 +86,13 @@ public final class Derivatives {
         return h;
     }
 
-    /** The Jacobian of F at x, row-major m x n. */
+    /**
+     * The Jacobian of F at x, row-major m x n.
+     *
+     * @param f the vector function
+     * @param x the point
+     * @return a new array of length m * n
+     */
     public static double[] jacobian(VectorFunction f, double... x) {
         Tape.requireFunctionAndPoint("Derivatives.jacobian", f, x);
         Recording r = Tape.recordVector(f, x);

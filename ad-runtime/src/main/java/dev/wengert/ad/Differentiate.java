@@ -37,6 +37,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface Differentiate {
 
-    /** Simple name of the generated class; empty means {@code <Enclosing><Method>Derivatives}. */
+    /**
+     * Simple name of the generated class; empty means {@code <Enclosing><Method>Derivatives}.
+     *
+     * @return the simple name, or empty for the default
+     */
     String className() default "";
 }

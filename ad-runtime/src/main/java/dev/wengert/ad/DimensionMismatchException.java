@@ -4,7 +4,13 @@ package dev.wengert.ad;
 public final class DimensionMismatchException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    /** "{@code what} has length {@code actual} but {@code expected} is required". */
+    /**
+     * Creates the exception; the message names the array and both lengths.
+     *
+     * @param what the operation and the array, e.g. {@code "gradient: g"}
+     * @param actual the length given
+     * @param expected the length required
+     */
     public DimensionMismatchException(String what, int actual, int expected) {
         super(what + " has length " + actual + " but " + expected + " is required");
     }

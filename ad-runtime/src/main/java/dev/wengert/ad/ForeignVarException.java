@@ -8,6 +8,11 @@ package dev.wengert.ad;
 public final class ForeignVarException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong and how to fix it
+     */
     public ForeignVarException(String message) {
         super(message);
     }

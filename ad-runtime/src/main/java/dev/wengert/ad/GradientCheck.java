@@ -60,28 +60,63 @@ public final class GradientCheck {
             this.worst = w;
         }
 
-        /** What was checked: "gradient", "hessianVector" or "hessian". */
+        /**
+         * What was checked: "gradient", "hessianVector" or "hessian".
+         *
+         * @return the quantity name
+         */
         public String quantity() { return quantity; }
 
-        /** Index of the entry with the largest absolute error (the first NaN if there is one; -1 if none). */
+        /**
+         * Index of the entry with the largest absolute error (the first NaN if there is one).
+         *
+         * @return the index into the checked array, or -1 if there are no entries
+         */
         public int worstIndex() { return worst; }
 
-        /** The objective's value of the worst entry (NaN if there are no entries). */
+        /**
+         * The objective's value of the worst entry.
+         *
+         * @return the computed entry (NaN if there are no entries)
+         */
         public double computed() { return worst < 0 ? Double.NaN : computed[worst]; }
 
-        /** The finite-difference estimate of the worst entry (NaN if there are no entries). */
+        /**
+         * The finite-difference estimate of the worst entry.
+         *
+         * @return the central-difference entry (NaN if there are no entries)
+         */
         public double finiteDifference() { return worst < 0 ? Double.NaN : finiteDifference[worst]; }
 
-        /** Absolute error of the worst entry (0 if there are no entries). */
+        /**
+         * Absolute error of the worst entry.
+         *
+         * @return |computed - finite difference| at the worst entry (0 if there are no entries)
+         */
         public double absoluteError() { return worst < 0 ? 0 : absoluteError(worst); }
 
-        /** Relative error of the worst entry (0 if there are no entries). */
+        /**
+         * Relative error of the worst entry.
+         *
+         * @return the absolute error divided by max(|finite difference|, {@link #floor()}) (0 if there are
+         *         no entries)
+         */
         public double relativeError() { return worst < 0 ? 0 : relativeError(worst); }
 
-        /** The denominator floor of the relative errors (see the class comment). */
+        /**
+         * The denominator floor of the relative errors (see the class comment).
+         *
+         * @return the floor
+         */
         public double floor() { return floor; }
 
-        /** Whether every entry is within {@code atol} absolutely or within {@code rtol} relatively. */
+        /**
+         * Whether every entry is within {@code atol} absolutely or within {@code rtol} relatively.
+         *
+         * @param rtol relative tolerance
+         * @param atol absolute tolerance
+         * @return true when every entry passes
+         */
         public boolean passes(double rtol, double atol) {
             for (int i = 0; i < computed.length; i++) {
                 if (!(absoluteError(i) <= atol || relativeError(i) <= rtol)) return false;
@@ -106,7 +141,13 @@ public final class GradientCheck {
         }
     }
 
-    /** Gradient vs central differences of the value. */
+    /**
+     * Gradient vs central differences of the value.
+     *
+     * @param f the objective
+     * @param x the point
+     * @return the report, worst entry first
+     */
     public static Report gradient(Objective f, double[] x) {
         double[] g = new double[x.length];
         double fx = f.gradient(x, g);
@@ -124,7 +165,14 @@ public final class GradientCheck {
         return new Report("gradient", g, fd, Math.abs(fx) / Math.max(1, maxAbs(x)));
     }
 
-    /** Hessian-vector product vs central differences of the gradient along v. */
+    /**
+     * Hessian-vector product vs central differences of the gradient along v.
+     *
+     * @param f the objective
+     * @param x the point
+     * @param v the direction
+     * @return the report, worst entry first
+     */
     public static Report hessianVector(Objective f, double[] x, double[] v) {
         if (v.length != x.length) throw new DimensionMismatchException("hessianVector check: v", v.length, x.length);
         double[] hv = new double[x.length];
@@ -140,7 +188,13 @@ public final class GradientCheck {
         return new Report("hessianVector", hv, fd, maxAbs(g) * vmax / Math.max(1, maxAbs(x)));
     }
 
-    /** Dense Hessian vs central differences of the gradient, column by column. */
+    /**
+     * Dense Hessian vs central differences of the gradient, column by column.
+     *
+     * @param f the objective
+     * @param x the point
+     * @return the report, worst entry first
+     */
     public static Report hessian(Objective f, double[] x) {
         int n = x.length;
         double[] hess = new double[n * n];

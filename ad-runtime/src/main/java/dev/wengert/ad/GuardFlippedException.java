@@ -9,6 +9,11 @@ package dev.wengert.ad;
 public final class GuardFlippedException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong and how to fix it
+     */
     public GuardFlippedException(String message) {
         super(message);
     }

@@ -44,14 +44,29 @@ package dev.wengert.ad;
  */
 public interface Objective {
 
-    /** Returns f(x). */
+    /**
+     * Returns f(x).
+     *
+     * @param x the point, length n
+     * @return f(x)
+     */
     double value(double[] x);
 
-    /** Writes the gradient of f at x into {@code g} (length n) and returns f(x). */
+    /**
+     * Writes the gradient of f at x into {@code g} (length n) and returns f(x).
+     *
+     * @param x the point, length n
+     * @param g output: the gradient, overwritten
+     * @return f(x)
+     */
     double gradient(double[] x, double[] g);
 
     /**
      * Writes the Hessian-vector product H(x) v into {@code hv} (length n) without forming H.
+     *
+     * @param x the point, length n
+     * @param v the direction, length n
+     * @param hv output: H(x) v, overwritten
      */
     void hessianVector(double[] x, double[] v, double[] hv);
 
@@ -60,6 +75,12 @@ public interface Objective {
      * arrays may be null. Tape-backed
      * and generated implementations do this in one forward-over-reverse pass; the default calls
      * {@link #gradient} and {@link #hessianVector}.
+     *
+     * @param x the point, length n
+     * @param v the direction, length n
+     * @param g output: the gradient, overwritten
+     * @param hv output: H(x) v, overwritten
+     * @return f(x)
      */
     default double gradientAndHessianVector(double[] x, double[] v, double[] g, double[] hv) {
         double fx = gradient(x, g);
@@ -67,7 +88,12 @@ public interface Objective {
         return fx;
     }
 
-    /** Writes the dense Hessian of f at x into {@code h}, row-major n x n ({@code h[i * n + j]}). */
+    /**
+     * Writes the dense Hessian of f at x into {@code h}, row-major n x n ({@code h[i * n + j]}).
+     *
+     * @param x the point, length n
+     * @param h output: the Hessian, length n * n, overwritten
+     */
     void hessian(double[] x, double[] h);
 
     /**

@@ -30,17 +30,29 @@ public final class RecordedFunction implements Objective {
         this.recordings = 1;
     }
 
-    /** Number of inputs, n. */
+    /**
+     * Number of inputs, n.
+     *
+     * @return n
+     */
     public int dimension() {
         return dimension;
     }
 
-    /** The recording in use now. */
+    /**
+     * The recording in use now.
+     *
+     * @return the current recording
+     */
     public Recording recording() {
         return current;
     }
 
-    /** How many times f has been recorded (1 plus one per flipped guard met). */
+    /**
+     * How many times f has been recorded (1 plus one per flipped guard met).
+     *
+     * @return the number of recordings made so far
+     */
     public int recordings() {
         return recordings;
     }

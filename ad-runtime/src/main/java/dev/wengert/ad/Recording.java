@@ -58,17 +58,29 @@ public final class Recording implements Objective {
         this.operations = operations;
     }
 
-    /** Number of inputs, n. */
+    /**
+     * Number of inputs, n.
+     *
+     * @return n
+     */
     public int inputCount() {
         return tape.inputCount();
     }
 
-    /** Number of outputs, m. */
+    /**
+     * Number of outputs, m.
+     *
+     * @return m
+     */
     public int outputCount() {
         return tape.outputCount();
     }
 
-    /** Number of nodes on the tape (inputs and constants included). */
+    /**
+     * Number of nodes on the tape (inputs and constants included).
+     *
+     * @return the node count
+     */
     public int size() {
         return tape.size();
     }
@@ -77,12 +89,18 @@ public final class Recording implements Objective {
      * Number of operations the function performed while recording (arithmetic and constants on
      * {@code Var}s; inputs not counted). Recording fuses some of them ({@link #size} counts nodes),
      * so {@code bytes() / recordedOperations()} is the tape's cost per operation written.
+     *
+     * @return the operation count
      */
     public long recordedOperations() {
         return operations;
     }
 
-    /** Bytes the recorded tape occupies (per-thread sweep scratch not included: 8 bytes per node per array in use). */
+    /**
+     * Bytes the recorded tape occupies (per-thread sweep scratch not included: 8 bytes per node per array in use).
+     *
+     * @return the size in bytes
+     */
     public long bytes() {
         return tape.bytes();
     }
@@ -97,7 +115,12 @@ public final class Recording implements Objective {
         return replay(x, "value", workspace())[out];
     }
 
-    /** Writes all m outputs at x into {@code y}. */
+    /**
+     * Writes all m outputs at x into {@code y}.
+     *
+     * @param x the point, length n
+     * @param y output: the m outputs, overwritten
+     */
     public void values(double[] x, double[] y) {
         requireInput(x, "values");
         requireLength("values", "y", y, outputCount());
@@ -123,7 +146,13 @@ public final class Recording implements Objective {
         return v[out];
     }
 
-    /** Writes the Jacobian-vector product J v (length m) into {@code out}: one forward tangent sweep. */
+    /**
+     * Writes the Jacobian-vector product J v (length m) into {@code out}: one forward tangent sweep.
+     *
+     * @param x the point, length n
+     * @param v the direction, length n
+     * @param out output: J v, length m, overwritten
+     */
     public void jvp(double[] x, double[] v, double[] out) {
         requireInput(x, "jvp");
         requireLength("jvp", "v", v, inputCount());
@@ -139,7 +168,13 @@ public final class Recording implements Objective {
         requireFinite("jvp", "out", out, values, ws.inner(), false, null);
     }
 
-    /** Writes the vector-Jacobian product w^T J (length n) into {@code out}: one reverse sweep. */
+    /**
+     * Writes the vector-Jacobian product w^T J (length n) into {@code out}: one reverse sweep.
+     *
+     * @param x the point, length n
+     * @param w the weights, length m
+     * @param out output: w^T J, length n, overwritten
+     */
     public void vjp(double[] x, double[] w, double[] out) {
         requireInput(x, "vjp");
         requireLength("vjp", "w", w, outputCount());
@@ -156,7 +191,10 @@ public final class Recording implements Objective {
 
     /**
      * Writes the m x n Jacobian, row-major ({@code jac[k * n + i] = d y_k / d x_i}): m reverse
-     * sweeps when m <= n, otherwise n forward sweeps.
+     * sweeps when {@code m <= n}, otherwise n forward sweeps.
+     *
+     * @param x the point, length n
+     * @param jac output: the Jacobian, length m * n, overwritten
      */
     public void jacobian(double[] x, double[] jac) {
         int n = inputCount();
@@ -237,6 +275,10 @@ public final class Recording implements Objective {
      * running k-wide tangent and second-order adjoint sweeps that skip the nodes a batch does not reach.
      * Small problems (under about 200,000 node-columns of work per thread) use fewer threads than
      * asked, since handing work to a thread would cost more than it saves.
+     *
+     * @param x the point, length n
+     * @param h output: the Hessian, length n * n, overwritten
+     * @param threads the number of threads to use, at least 1
      */
     public void hessian(double[] x, double[] h, int threads) {
         int out = scalarOutput("hessian");

@@ -10,6 +10,11 @@ package dev.wengert.ad;
  */
 @FunctionalInterface
 public interface ScalarFunction {
-    /** Computes f from the input variables (do not keep them: they belong to one recording). */
+    /**
+     * Computes f from the input variables (do not keep them: they belong to one recording).
+     *
+     * @param x the input variables, one per coordinate
+     * @return the value of f
+     */
     Var apply(Var[] x);
 }

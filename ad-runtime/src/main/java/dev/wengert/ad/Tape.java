@@ -34,7 +34,17 @@ public final class Tape {
     private long operations;
     private int[] scratch = new int[16];
 
-    /** Records {@code f} at {@code x0}; a replay whose recorded comparisons flip throws {@link GuardFlippedException}. */
+    /** An empty tape that records on the calling thread. */
+    public Tape() {
+    }
+
+    /**
+     * Records {@code f} at {@code x0}; a replay whose recorded comparisons flip throws {@link GuardFlippedException}.
+     *
+     * @param f the function
+     * @param x0 the point to record at
+     * @return the immutable recording
+     */
     public static Recording record(ScalarFunction f, double... x0) {
         requireFunctionAndPoint("Tape.record", f, x0);
         Tape tape = new Tape();
@@ -47,6 +57,10 @@ public final class Tape {
      * Records the vector function {@code f} at {@code x0}. (A name of its own, not an overload of
      * {@link #record}: both take a lambda over {@code Var[]}, and an overload would make every
      * implicitly typed lambda ambiguous.)
+     *
+     * @param f the vector function
+     * @param x0 the point to record at
+     * @return the immutable recording
      */
     public static Recording recordVector(VectorFunction f, double... x0) {
         requireFunctionAndPoint("Tape.recordVector", f, x0);
@@ -64,46 +78,83 @@ public final class Tape {
         ObjectiveChecks.requireFinite(method, "x0", x0);
     }
 
-    /** A new input variable (the next position of x) with value {@code x0}. */
+    /**
+     * A new input variable (the next position of x) with value {@code x0}.
+     *
+     * @param x0 its value at the recording point
+     * @return the new variable
+     */
     public Var variable(double x0) {
         checkRecordable();
         return new Var(this, builder.input(x0), x0);
     }
 
-    /** New input variables, one per entry of {@code x0}, in order. */
+    /**
+     * New input variables, one per entry of {@code x0}, in order.
+     *
+     * @param x0 their values at the recording point
+     * @return the new variables
+     */
     public Var[] variables(double... x0) {
         Var[] x = new Var[x0.length];
         for (int i = 0; i < x0.length; i++) x[i] = variable(x0[i]);
         return x;
     }
 
-    /** A constant node (constants in binary operations need none: use the double overloads). */
+    /**
+     * A constant node (constants in binary operations need none: use the double overloads).
+     *
+     * @param c the value
+     * @return the constant as a {@code Var}
+     */
     public Var constant(double c) {
         beginOperation();
         return new Var(this, builder.constant(c), c);
     }
 
-    /** Number of operations recorded so far (constants and arithmetic; inputs not counted). */
+    /**
+     * Number of operations recorded so far (constants and arithmetic; inputs not counted).
+     *
+     * @return the operation count
+     */
     public long operations() {
         return operations;
     }
 
-    /** Number of nodes recorded so far. */
+    /**
+     * Number of nodes recorded so far.
+     *
+     * @return the node count
+     */
     public int size() {
         return builder.size();
     }
 
-    /** Whether {@link #finish} has been called. */
+    /**
+     * Whether {@link #finish} has been called.
+     *
+     * @return true once finished
+     */
     public boolean isClosed() {
         return closed;
     }
 
-    /** Closes the tape and returns the recording of the scalar function with output {@code y}. */
+    /**
+     * Closes the tape and returns the recording of the scalar function with output {@code y}.
+     *
+     * @param y the output, recorded on this tape
+     * @return the immutable recording
+     */
     public Recording finish(Var y) {
         return finish(new Var[] {y});
     }
 
-    /** Closes the tape and returns the recording with the given outputs, in order. */
+    /**
+     * Closes the tape and returns the recording with the given outputs, in order.
+     *
+     * @param outputs the outputs, recorded on this tape
+     * @return the immutable recording
+     */
     public Recording finish(Var... outputs) {
         checkRecordable();
         int[] nodes = new int[outputs.length];

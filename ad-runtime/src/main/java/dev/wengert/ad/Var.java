@@ -44,12 +44,20 @@ public final class Var implements Comparable<Var> {
         this.value = value;
     }
 
-    /** The value computed while recording. */
+    /**
+     * The value computed while recording.
+     *
+     * @return the value at the recording point
+     */
     public double value() {
         return value;
     }
 
-    /** The tape this value is recorded on. */
+    /**
+     * The tape this value is recorded on.
+     *
+     * @return the tape
+     */
     public Tape tape() {
         return tape;
     }
@@ -75,71 +83,355 @@ public final class Var implements Comparable<Var> {
 
     // ---- arithmetic ----
 
+    /**
+     * {@code this + y}, recorded as one node.
+     *
+     * @param y the other operand, on the same tape
+     * @return a new Var holding the result
+     */
     public Var plus(Var y) { return tape.binary(Op.ADD, this, y); }
+
+    /**
+     * {@code this + c}, recorded as one node.
+     *
+     * @param c the constant operand (kept inside the node, not a node of its own)
+     * @return a new Var holding the result
+     */
     public Var plus(double c) { return tape.withConstant(Op.ADD_CONST, this, c); }
+
+    /**
+     * {@code this - y}, recorded as one node.
+     *
+     * @param y the other operand, on the same tape
+     * @return a new Var holding the result
+     */
     public Var minus(Var y) { return tape.binary(Op.SUB, this, y); }
+
+    /**
+     * {@code this - c}, recorded as one node.
+     *
+     * @param c the constant operand (kept inside the node, not a node of its own)
+     * @return a new Var holding the result
+     */
     public Var minus(double c) { return tape.withConstant(Op.SUB_CONST, this, c); }
+
+    /**
+     * {@code this * y}, recorded as one node.
+     *
+     * @param y the other operand, on the same tape
+     * @return a new Var holding the result
+     */
     public Var times(Var y) { return tape.binary(Op.MUL, this, y); }
+
+    /**
+     * {@code this * c}, recorded as one node.
+     *
+     * @param c the constant operand (kept inside the node, not a node of its own)
+     * @return a new Var holding the result
+     */
     public Var times(double c) { return tape.withConstant(Op.MUL_CONST, this, c); }
+
+    /**
+     * {@code this / y}, recorded as one node.
+     *
+     * @param y the other operand, on the same tape
+     * @return a new Var holding the result
+     */
     public Var div(Var y) { return tape.binary(Op.DIV, this, y); }
+
+    /**
+     * {@code this / c}, recorded as one node.
+     *
+     * @param c the constant operand (kept inside the node, not a node of its own)
+     * @return a new Var holding the result
+     */
     public Var div(double c) { return tape.withConstant(Op.DIV_CONST, this, c); }
+
+    /**
+     * {@code -this}, recorded as one node.
+     *
+     * @return a new Var holding the result
+     */
     public Var unaryMinus() { return tape.unary(Op.NEG, this); }
 
-    /** {@code c - x}. */
+    /**
+     * {@code c - x}.
+     *
+     * @param c the constant
+     * @param x the value subtracted
+     * @return {@code c - x}, recorded as one node
+     */
     public static Var minus(double c, Var x) { return x.tape.withConstant(Op.CONST_SUB, x, c); }
-    /** {@code c / x}. */
+    /**
+     * {@code c / x}.
+     *
+     * @param c the numerator
+     * @param x the denominator
+     * @return {@code c / x}, recorded as one node
+     */
     public static Var div(double c, Var x) { return x.tape.withConstant(Op.CONST_DIV, x, c); }
-    /** {@code c ^ x}. */
+    /**
+     * {@code c ^ x}.
+     *
+     * @param c the base
+     * @param x the exponent
+     * @return {@code c^x}, recorded as one node
+     */
     public static Var pow(double c, Var x) { return x.tape.withConstant(Op.CONST_POW, x, c); }
 
     // ---- elementary functions ----
 
+    /**
+     * {@code 1 / this}, recorded as one node.
+     *
+     * @return a new Var holding the result
+     */
     public Var reciprocal() { return tape.unary(Op.RECIPROCAL, this); }
+
+    /**
+     * {@code this * this}, recorded as one node.
+     *
+     * @return a new Var holding the result
+     */
     public Var square() { return tape.unary(Op.SQUARE, this); }
+
+    /**
+     * {@code sqrt(this)}, recorded as one node. Its derivative at 0 is +infinity.
+     *
+     * @return a new Var holding the result
+     */
     public Var sqrt() { return tape.unary(Op.SQRT, this); }
+
+    /**
+     * {@code cbrt(this)}, recorded as one node.
+     *
+     * @return a new Var holding the result
+     */
     public Var cbrt() { return tape.unary(Op.CBRT, this); }
+
+    /**
+     * {@code e^this}, recorded as one node.
+     *
+     * @return a new Var holding the result
+     */
     public Var exp() { return tape.unary(Op.EXP, this); }
+
+    /**
+     * {@code e^this - 1}, recorded as one node. Accurate for small values.
+     *
+     * @return a new Var holding the result
+     */
     public Var expm1() { return tape.unary(Op.EXPM1, this); }
+
+    /**
+     * {@code ln(this)}, recorded as one node.
+     *
+     * @return a new Var holding the result
+     */
     public Var log() { return tape.unary(Op.LOG, this); }
+
+    /**
+     * {@code ln(1 + this)}, recorded as one node. Accurate for small values.
+     *
+     * @return a new Var holding the result
+     */
     public Var log1p() { return tape.unary(Op.LOG1P, this); }
+
+    /**
+     * {@code log10(this)}, recorded as one node.
+     *
+     * @return a new Var holding the result
+     */
     public Var log10() { return tape.unary(Op.LOG10, this); }
+
+    /**
+     * {@code this^c}, recorded as one node.
+     *
+     * @param c the constant operand (kept inside the node, not a node of its own)
+     * @return a new Var holding the result
+     */
     public Var pow(double c) { return tape.withConstant(Op.POW_CONST, this, c); }
+
+    /**
+     * {@code this^y}, recorded as one node.
+     *
+     * @param y the other operand, on the same tape
+     * @return a new Var holding the result
+     */
     public Var pow(Var y) { return tape.binary(Op.POW, this, y); }
+
+    /**
+     * {@code sin(this)}, recorded as one node.
+     *
+     * @return a new Var holding the result
+     */
     public Var sin() { return tape.unary(Op.SIN, this); }
+
+    /**
+     * {@code cos(this)}, recorded as one node.
+     *
+     * @return a new Var holding the result
+     */
     public Var cos() { return tape.unary(Op.COS, this); }
+
+    /**
+     * {@code tan(this)}, recorded as one node.
+     *
+     * @return a new Var holding the result
+     */
     public Var tan() { return tape.unary(Op.TAN, this); }
+
+    /**
+     * {@code asin(this)}, recorded as one node.
+     *
+     * @return a new Var holding the result
+     */
     public Var asin() { return tape.unary(Op.ASIN, this); }
+
+    /**
+     * {@code acos(this)}, recorded as one node.
+     *
+     * @return a new Var holding the result
+     */
     public Var acos() { return tape.unary(Op.ACOS, this); }
+
+    /**
+     * {@code atan(this)}, recorded as one node.
+     *
+     * @return a new Var holding the result
+     */
     public Var atan() { return tape.unary(Op.ATAN, this); }
+
+    /**
+     * {@code sinh(this)}, recorded as one node.
+     *
+     * @return a new Var holding the result
+     */
     public Var sinh() { return tape.unary(Op.SINH, this); }
+
+    /**
+     * {@code cosh(this)}, recorded as one node.
+     *
+     * @return a new Var holding the result
+     */
     public Var cosh() { return tape.unary(Op.COSH, this); }
+
+    /**
+     * {@code tanh(this)}, recorded as one node.
+     *
+     * @return a new Var holding the result
+     */
     public Var tanh() { return tape.unary(Op.TANH, this); }
+
+    /**
+     * {@code |this|}, recorded as one node. Its derivative at 0 is 0.
+     *
+     * @return a new Var holding the result
+     */
     public Var abs() { return tape.unary(Op.ABS, this); }
+
+    /**
+     * {@code signum(this)}, recorded as one node. Its derivative is 0.
+     *
+     * @return a new Var holding the result
+     */
     public Var signum() { return tape.unary(Op.SIGNUM, this); }
+
+    /**
+     * {@code floor(this)}, recorded as one node. Its derivative is 0.
+     *
+     * @return a new Var holding the result
+     */
     public Var floor() { return tape.unary(Op.FLOOR, this); }
+
+    /**
+     * {@code ceil(this)}, recorded as one node. Its derivative is 0.
+     *
+     * @return a new Var holding the result
+     */
     public Var ceil() { return tape.unary(Op.CEIL, this); }
+
+    /**
+     * {@code rint(this)}, the nearest integer, recorded as one node; derivative 0.
+     *
+     * @return a new Var holding the result
+     */
     public Var rint() { return tape.unary(Op.RINT, this); }
+
+    /**
+     * {@code min(this, y)}, recorded as one node. On a tie the derivative follows this operand.
+     *
+     * @param y the other operand, on the same tape
+     * @return a new Var holding the result
+     */
     public Var min(Var y) { return tape.binary(Op.MIN, this, y); }
+
+    /**
+     * {@code min(this, c)}, recorded as one node. On a tie the derivative follows this operand.
+     *
+     * @param c the constant operand (kept inside the node, not a node of its own)
+     * @return a new Var holding the result
+     */
     public Var min(double c) { return tape.withConstant(Op.MIN_CONST, this, c); }
+
+    /**
+     * {@code max(this, y)}, recorded as one node. On a tie the derivative follows this operand.
+     *
+     * @param y the other operand, on the same tape
+     * @return a new Var holding the result
+     */
     public Var max(Var y) { return tape.binary(Op.MAX, this, y); }
+
+    /**
+     * {@code max(this, c)}, recorded as one node. On a tie the derivative follows this operand.
+     *
+     * @param c the constant operand (kept inside the node, not a node of its own)
+     * @return a new Var holding the result
+     */
     public Var max(double c) { return tape.withConstant(Op.MAX_CONST, this, c); }
 
-    /** {@code atan2(y, x)}, the angle of the point (x, y). */
+    /**
+     * {@code atan2(y, x)}, the angle of the point (x, y).
+     *
+     * @param y the ordinate
+     * @param x the abscissa, on the same tape
+     * @return the angle, in (-pi, pi], recorded as one node
+     */
     public static Var atan2(Var y, Var x) { return y.tape.binary(Op.ATAN2, y, x); }
-    /** {@code sqrt(a^2 + b^2)} without intermediate overflow. */
+    /**
+     * {@code sqrt(a^2 + b^2)} without intermediate overflow.
+     *
+     * @param a one side
+     * @param b the other side, on the same tape
+     * @return {@code sqrt(a^2 + b^2)}, recorded as one node
+     */
     public static Var hypot(Var a, Var b) { return a.tape.binary(Op.HYPOT, a, b); }
 
     // ---- n-ary nodes: one node however many terms ----
 
-    /** The sum of the terms, recorded as one node. */
+    /**
+     * The sum of the terms, recorded as one node.
+     *
+     * @param terms the terms, all on one tape
+     * @return the sum, recorded as one node
+     */
     public static Var sum(Var... terms) { return Tape.of("sum", terms).nary(Op.SUM, terms, null); }
 
-    /** The sum of the terms, recorded as one node. */
+    /**
+     * The sum of the terms, recorded as one node.
+     *
+     * @param terms the terms, all on one tape
+     * @return the sum, recorded as one node
+     */
     public static Var sum(List<Var> terms) { return sum(terms.toArray(new Var[0])); }
 
     /**
      * The sum of the terms on {@code tape}, recorded as one node; no terms give the constant 0
      * (the other overloads need a term to find the tape).
+     *
+     * @param tape the tape the terms are on
+     * @param terms the terms, possibly none
+     * @return the sum
      */
     public static Var sum(Tape tape, Var... terms) {
         if (tape == null) throw new NullPointerException("sum: tape is null");
@@ -147,7 +439,13 @@ public final class Var implements Comparable<Var> {
         return terms.length == 0 ? tape.constant(0) : tape.nary(Op.SUM, terms, null);
     }
 
-    /** The dot product a . b, recorded as one node. */
+    /**
+     * The dot product a . b, recorded as one node.
+     *
+     * @param a the first vector
+     * @param b the second vector, of the same length, on the same tape
+     * @return the dot product, recorded as one node
+     */
     public static Var dot(Var[] a, Var[] b) {
         if (a.length != b.length) throw new DimensionMismatchException("dot: second vector", b.length, a.length);
         Var[] both = new Var[a.length * 2];
@@ -156,24 +454,90 @@ public final class Var implements Comparable<Var> {
         return Tape.of("dot", both).nary(Op.DOT, both, null);
     }
 
-    /** The linear combination c . x (constant weights), recorded as one node. */
+    /**
+     * The linear combination c . x (constant weights), recorded as one node.
+     *
+     * @param c the weights
+     * @param x the variables, as many as weights
+     * @return the weighted sum, recorded as one node
+     */
     public static Var dot(double[] c, Var[] x) {
         if (c.length != x.length) throw new DimensionMismatchException("dot: weights", c.length, x.length);
         return Tape.of("dot", x).nary(Op.LINEAR, x, c);
     }
 
-    /** The Euclidean norm sqrt(sum x_k^2), recorded as one node; its gradient at 0 is 0. */
+    /**
+     * The Euclidean norm sqrt(sum x_k^2), recorded as one node; its gradient at 0 is 0.
+     *
+     * @param x the components, all on one tape
+     * @return the Euclidean norm, recorded as one node
+     */
     public static Var norm(Var... x) { return Tape.of("norm", x).nary(Op.NORM, x, null); }
 
     // ---- comparisons, recorded as guards ----
 
+    /**
+     * {@code this < y}, recorded as a guard: a replay where the outcome differs is caught.
+     *
+     * @param y the other operand, on the same tape
+     * @return the outcome at the recording point
+     */
     public boolean lt(Var y) { return tape.guard(Guards.LESS, this, y); }
+
+    /**
+     * {@code this < c}, recorded as a guard: a replay where the outcome differs is caught.
+     *
+     * @param c the constant to compare with
+     * @return the outcome at the recording point
+     */
     public boolean lt(double c) { return tape.guard(Guards.LESS, this, c); }
+
+    /**
+     * {@code this <= y}, recorded as a guard: a replay where the outcome differs is caught.
+     *
+     * @param y the other operand, on the same tape
+     * @return the outcome at the recording point
+     */
     public boolean le(Var y) { return tape.guard(Guards.LESS_OR_EQUAL, this, y); }
+
+    /**
+     * {@code this <= c}, recorded as a guard: a replay where the outcome differs is caught.
+     *
+     * @param c the constant to compare with
+     * @return the outcome at the recording point
+     */
     public boolean le(double c) { return tape.guard(Guards.LESS_OR_EQUAL, this, c); }
+
+    /**
+     * {@code this > y}, recorded as a guard: a replay where the outcome differs is caught.
+     *
+     * @param y the other operand, on the same tape
+     * @return the outcome at the recording point
+     */
     public boolean gt(Var y) { return tape.guard(Guards.GREATER, this, y); }
+
+    /**
+     * {@code this > c}, recorded as a guard: a replay where the outcome differs is caught.
+     *
+     * @param c the constant to compare with
+     * @return the outcome at the recording point
+     */
     public boolean gt(double c) { return tape.guard(Guards.GREATER, this, c); }
+
+    /**
+     * {@code this >= y}, recorded as a guard: a replay where the outcome differs is caught.
+     *
+     * @param y the other operand, on the same tape
+     * @return the outcome at the recording point
+     */
     public boolean ge(Var y) { return tape.guard(Guards.GREATER_OR_EQUAL, this, y); }
+
+    /**
+     * {@code this >= c}, recorded as a guard: a replay where the outcome differs is caught.
+     *
+     * @param c the constant to compare with
+     * @return the outcome at the recording point
+     */
     public boolean ge(double c) { return tape.guard(Guards.GREATER_OR_EQUAL, this, c); }
 
     /** Compares values, recording the outcome as guards (so a replay where it changes is caught). */

@@ -10,6 +10,11 @@ package dev.wengert.ad;
  */
 @FunctionalInterface
 public interface VectorFunction {
-    /** Computes the outputs from the input variables. */
+    /**
+     * Computes the outputs from the input variables.
+     *
+     * @param x the input variables, one per coordinate
+     * @return the outputs, in order
+     */
     Var[] apply(Var[] x);
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The seed notebook's method for the Thomson problem: sweep over the points and move each one, the
+ * The method of a PyTorch notebook on the Thomson problem: sweep over the points and move each one, the
  * others fixed, to the minimiser on the sphere of the second-order Taylor model of the energy in that
  * point (Hager's problem, {@link QuadraticOnSphere#minimizeTaylorModel}).
  *

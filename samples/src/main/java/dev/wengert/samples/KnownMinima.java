@@ -16,6 +16,9 @@ import java.util.TreeMap;
  */
 final class KnownMinima {
 
+    /** Half a unit of the table's ninth decimal: two energies this close are equal as far as it knows. */
+    static final double ROUNDING = 5e-10;
+
     private static final Map<Integer, Double> TABLE = load();
 
     private KnownMinima() {}

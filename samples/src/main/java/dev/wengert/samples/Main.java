@@ -1,6 +1,9 @@
 package dev.wengert.samples;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,9 +20,10 @@ import picocli.CommandLine.Command;
  * <p>Bad arguments print one line starting with {@code error:} and exit with status 2; a failure
  * while running (for example an output file that cannot be written) exits with status 1.
  */
-@Command(name = "wengert-samples", mixinStandardHelpOptions = true, version = "wengert-samples 0.1.0",
+@Command(name = "wengert-samples", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Second-order optimisation with exact derivatives from the Wengert tape.",
-        subcommands = {ThomsonCommand.class, QuadraticCommand.class, RosenbrockCommand.class, HvpCommand.class})
+        subcommands = {ThomsonCommand.class, QuadraticCommand.class, RosenbrockCommand.class, HvpCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit status for bad command-line arguments. */
@@ -60,5 +64,20 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return status;
+    }
+
+    /** {@code --version}: the project version, from the {@code version.properties} the build fills in. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in == null) {
+                    throw new IOException("dev/wengert/samples/version.properties is missing; rebuild the samples");
+                }
+                Properties p = new Properties();
+                p.load(in);
+                return new String[] {"wengert-samples " + p.getProperty("version")};
+            }
+        }
     }
 }

@@ -21,12 +21,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code quadratic}: the seed article's demo on f(x) = 1/2 x^T A x + b^T x, A = [[5,1],[1,3]],
- * b = [-4,2]: SGD (lr 0.1, 40 steps) against L-BFGS from [2.5, -2.0], both paths over the level sets;
+ * {@code quadratic}: the worked example of the tutorial "Hessian-Vector Products &amp; Newton-like
+ * Steps" (Artintellica, 2025) on f(x) = 1/2 x^T A x + b^T x, A = [[5,1],[1,3]], b = [-4,2]: SGD (lr 0.1, 40 steps) against L-BFGS from [2.5, -2.0], both paths over the level sets;
  * one Newton step onto the minimiser [1, -1]; and a Hessian-vector product against A v.
  */
 @Command(name = "quadratic", mixinStandardHelpOptions = true,
-        description = "The seed article's quadratic: SGD vs L-BFGS paths, one Newton step, an HVP.")
+        description = "A 2-D convex quadratic (a second-order optimisation tutorial's example): SGD vs L-BFGS"
+                + " paths, one Newton step, an HVP.")
 final class QuadraticCommand implements Callable<Integer> {
 
     static final double[] A = {5, 1, 1, 3};

@@ -159,6 +159,7 @@ final class ThomsonCommand implements Callable<Integer> {
         if (!(tolerance > 0.0)) {
             throw new CommandLine.ParameterException(cl, "--tolerance must be positive, got " + tolerance);
         }
+        checkMemory(cl);
         OutputFile.checkWritable(cl, out);
         PrintWriter stdout = cl.getOut();
         PrintWriter stderr = cl.getErr();
@@ -189,6 +190,34 @@ final class ThomsonCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Refuses a run whose data cannot fit in this JVM's heap, before any work, instead of an
+     * OutOfMemoryError after minutes. The tape holds one node per pair (about 37 bytes), the sweeps
+     * 8 bytes per node for each of up to 6 arrays, and recording keeps a {@code Var} per pair term
+     * alive until it finishes (about 50 bytes): 140 bytes per pair in all, rounded up. Every method
+     * also keeps its iterates (3n doubles per iteration).
+     */
+    private void checkMemory(CommandLine cl) {
+        double pairs = n * (n - 1.0) / 2;
+        double tape = backend == Backend.TAPE ? 140 * pairs : 0;
+        double iterates = 24.0 * n * (maxIterations + 1.0);
+        double needed = tape + iterates;
+        long available = Runtime.getRuntime().maxMemory();
+        if (needed > 0.8 * available) {
+            String what = backend == Backend.TAPE
+                    ? String.format("a tape of %.3g pair terms and up to %d iterates", pairs, maxIterations + 1)
+                    : String.format("up to %d iterates of %d coordinates", maxIterations + 1, 3 * n);
+            throw new CommandLine.ParameterException(cl, String.format(
+                    "--n %d needs about %s of memory (%s), more than the %s this JVM may use; choose a smaller"
+                            + " --n%s, or run java with a larger -Xmx", n, bytes(needed), what, bytes(available),
+                    backend == Backend.TAPE ? ", --backend generated" : " or --max-iterations"));
+        }
+    }
+
+    private static String bytes(double b) {
+        return b >= 1e9 ? String.format("%.1f GB", b / 1e9) : String.format("%.0f MB", b / 1e6);
+    }
+
     private Trace runOptimizer(Method m, Objective energy, double[] x0, Progress progress) {
         StoppingCriteria stop = StoppingCriteria.gradientBelow(tolerance).withMaxIterations(maxIterations);
         ProductOfSpheres spheres = ProductOfSpheres.of(n, 3);
@@ -216,30 +245,50 @@ final class ThomsonCommand implements Callable<Integer> {
         }
         out.printf("  |grad| %.2e  %d iterations  %d gradients  %d HVPs  %.2f s  %s%n", t.finalGradientNorm(),
                 t.iterations(), t.gradients(), t.hessianVectors(), t.seconds(), t.stopReason());
-        if (known.isPresent() && t.finalValue() - known.getAsDouble() > 1e-9 * known.getAsDouble()) {
-            out.printf("%-18s note: this is above the lowest known energy: a local minimum (or not converged);"
-                    + " try another --seed%n", "");
+        if (t.stopReason().equals("MAX_ITERATIONS")) {
+            out.printf("%-18s note: not converged within --max-iterations %d (|grad| above --tolerance)%n", "",
+                    t.iterations());
+        } else if (known.isPresent() && t.finalValue() - known.getAsDouble() > 1e-9 * known.getAsDouble()) {
+            out.printf("%-18s note: converged above the lowest known energy: a local minimum; try another --seed%n",
+                    "");
         }
     }
 
     private void writeChart(List<Trace> traces, OptionalDouble known) throws java.io.IOException {
         // The table is rounded to 9 decimals, and converged runs often end just below it: measure the gap
         // from whichever is lower, so that the curves show convergence instead of the table's rounding.
+        // A run that matches the table to its 9 decimals is measured from its own best energy: measured from the
+        // rounded table value, the curves would level off at the rounding error and look unconverged.
         double best = traces.stream().mapToDouble(Trace::finalValue).min().orElseThrow();
-        double reference = known.isPresent() ? Math.min(known.getAsDouble(), best) : best;
-        String gapTitle = known.isPresent() && known.getAsDouble() <= best ? "E - lowest known energy"
-                : known.isPresent() ? "E - min(lowest known, best of this run)" : "E - lowest energy of this run";
+        boolean belowTable = known.isPresent() && known.getAsDouble() < best - KnownMinima.ROUNDING;
+        double reference = belowTable ? known.getAsDouble() : best;
+        String gapTitle = belowTable ? "E - lowest known energy"
+                : known.isPresent() && best >= known.getAsDouble() - KnownMinima.ROUNDING
+                        ? "E - best of this run (= lowest known to 9 decimals)"
+                : "E - lowest energy of this run";
         XYChart gap = Charts.lineChart("Thomson N = " + n + ": energy gap", "iteration", gapTitle, false, true);
         XYChart grad = Charts.lineChart("Thomson N = " + n + ": Riemannian gradient norm", "iteration", "|grad E|",
                 false, true);
+        // A gap within round-off of the energy is zero to the precision of double: the curve stops there (a
+        // log axis cannot show it) and the legend says so, instead of a run of points at an arbitrary floor.
+        double roundOff = 1e-14 * Math.max(1.0, Math.abs(reference));
         for (Trace t : traces) {
             double[] gaps = t.values().clone();
+            int shown = gaps.length;
             for (int i = 0; i < gaps.length; i++) {
                 gaps[i] -= reference;
+                if (shown == gaps.length && gaps[i] <= roundOff) {
+                    shown = i;
+                }
             }
             double[] x = Charts.indices(gaps.length);
             boolean markers = gaps.length <= 60;
-            Charts.addLine(gap, t.method(), x, gaps, markers);
+            if (shown > 0) {
+                String name = shown < gaps.length
+                        ? t.method() + " (gap at round-off from iteration " + shown + ")" : t.method();
+                Charts.addLine(gap, name, java.util.Arrays.copyOf(x, shown), java.util.Arrays.copyOf(gaps, shown),
+                        markers);
+            }
             Charts.addLine(grad, t.method(), x, t.gradientNorms(), markers);
         }
         Charts.writePng(List.of(gap, grad), out);

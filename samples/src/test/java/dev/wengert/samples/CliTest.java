@@ -41,6 +41,36 @@ class CliTest {
     }
 
     @Test
+    void versionIsTheProjectVersion() {
+        Result r = run("--version");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("wengert-samples " + System.getProperty("project.version"), r.out().strip());
+    }
+
+    @Test
+    void helpIsASubcommand() {
+        Result r = run("help", "thomson");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("--backend"), r.out());
+    }
+
+    @Test
+    void aRunTooLargeForTheHeapIsRefusedBeforeItStarts(@TempDir Path dir) {
+        Result r = run("thomson", "--n", "100000", "--out", dir.resolve("t.png").toString());
+        assertOneLineError(r, "--n 100000 needs about");
+        assertTrue(r.err().contains("-Xmx"), r.err());
+    }
+
+    @Test
+    void anIterationLimitIsReportedAsNotConverged(@TempDir Path dir) {
+        Result r = run("thomson", "--n", "12", "--method", "gd", "--max-iterations", "3",
+                "--out", dir.resolve("t.png").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("not converged within --max-iterations"), r.out());
+        assertTrue(!r.out().contains("local minimum"), r.out());
+    }
+
+    @Test
     void fewerThanTwoPointsIsAUsageError(@TempDir Path dir) {
         assertOneLineError(run("thomson", "--n", "1", "--out", dir.resolve("t.png").toString()), "--n must be at least 2");
     }

@@ -24,6 +24,10 @@ public final class Cholesky {
      * Factors {@code a + shift * I} (row-major n x n, only the lower triangle is read). Returns null
      * when a pivot is not positive, that is when the shifted matrix is not (numerically) positive definite.
      *
+     * @param a the matrix, row-major n x n
+     * @param n the order
+     * @param shift added to the diagonal, non-negative
+     * @return the factor, or null when not positive definite
      * @throws IllegalArgumentException if a does not hold n * n entries or contains NaN
      */
     public static Cholesky tryFactor(double[] a, int n, double shift) {
@@ -56,16 +60,32 @@ public final class Cholesky {
         return new Cholesky(n, l);
     }
 
-    /** {@link #tryFactor(double[], int, double)} with no shift. */
+    /**
+     * {@link #tryFactor(double[], int, double)} with no shift.
+     *
+     * @param a the matrix, row-major n x n
+     * @param n the order
+     * @return the factor, or null when not positive definite
+     */
     public static Cholesky tryFactor(double[] a, int n) {
         return tryFactor(a, n, 0.0);
     }
 
+    /**
+     * The order n of the factored matrix.
+     *
+     * @return n
+     */
     public int size() {
         return n;
     }
 
-    /** Returns x with A x = b. */
+    /**
+     * Returns x with A x = b.
+     *
+     * @param b the right-hand side, length n
+     * @return a new array x
+     */
     public double[] solve(double[] b) {
         if (b.length != n) {
             throw new IllegalArgumentException("right-hand side has length " + b.length + ", expected " + n);

@@ -20,6 +20,11 @@ public final class CountingObjective implements Objective {
     private long hessianVectors;
     private long hessians;
 
+    /**
+     * Counts the calls made to {@code delegate}.
+     *
+     * @param delegate the objective to count
+     */
     public CountingObjective(Objective delegate) {
         if (delegate == null) {
             throw new IllegalArgumentException("objective must not be null");
@@ -58,31 +63,60 @@ public final class CountingObjective implements Objective {
         delegate.hessian(x, h);
     }
 
-    /** The delegate's pattern (not counted: it is worked out once). */
+    /**
+     * The delegate's pattern (not counted: it is worked out once).
+     *
+     * @return the delegate's Hessian pattern
+     */
     @Override
     public dev.wengert.ad.SparsityPattern hessianPattern() {
         return delegate.hessianPattern();
     }
 
-    /** The delegate's sparse Hessian, counted as a Hessian evaluation. */
+    /**
+     * The delegate's sparse Hessian, counted as a Hessian evaluation.
+     *
+     * @param x the point
+     * @param values receives the non-zeros in the pattern's order
+     */
     @Override
     public void sparseHessian(double[] x, double[] values) {
         hessians++;
         delegate.sparseHessian(x, values);
     }
 
+    /**
+     * Calls of {@code value} so far.
+     *
+     * @return the count
+     */
     public long valueEvaluations() {
         return values;
     }
 
+    /**
+     * Calls of {@code gradient} so far, a combined gradient-and-HVP call included.
+     *
+     * @return the count
+     */
     public long gradientEvaluations() {
         return gradients;
     }
 
+    /**
+     * Hessian-vector products so far, a combined gradient-and-HVP call included.
+     *
+     * @return the count
+     */
     public long hessianVectorEvaluations() {
         return hessianVectors;
     }
 
+    /**
+     * Dense Hessians so far.
+     *
+     * @return the count
+     */
     public long hessianEvaluations() {
         return hessians;
     }

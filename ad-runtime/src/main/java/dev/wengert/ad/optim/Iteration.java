@@ -22,11 +22,28 @@ public record Iteration(int index, double[] x, double value, double gradientNorm
                         long valueEvaluations, long gradientEvaluations,
                         long hessianVectorEvaluations, long hessianEvaluations) {
 
+    /**
+     * Copies {@code x}, so the record stays immutable.
+     *
+     * @param index iteration number, 0 for the starting point
+     * @param x the iterate
+     * @param value f(x)
+     * @param gradientNorm norm of the (Riemannian, on a manifold) gradient at x
+     * @param stepLength distance from the previous iterate, 0 for index 0
+     * @param valueEvaluations calls of {@code value} so far
+     * @param gradientEvaluations calls of {@code gradient} so far (a combined gradient-and-HVP call counts here and in HVPs)
+     * @param hessianVectorEvaluations Hessian-vector products so far
+     * @param hessianEvaluations dense Hessians so far
+     */
     public Iteration {
         x = x.clone();
     }
 
-    /** A copy of the iterate. */
+    /**
+     * A copy of the iterate.
+     *
+     * @return a new array
+     */
     @Override
     public double[] x() {
         return x.clone();

@@ -36,23 +36,52 @@ public final class Lbfgs implements Optimizer {
         this.lineSearch = lineSearch;
     }
 
+    /**
+     * A copy of this optimiser keeping the last {@code m} correction pairs.
+     *
+     * @param m the number of pairs, at least 1
+     * @return the new optimiser
+     */
     public Lbfgs withMemory(int m) {
         return new Lbfgs(settings, m, lineSearch);
     }
 
+    /**
+     * A copy of this optimiser with other stopping criteria.
+     *
+     * @param stopping when to stop
+     * @return the new optimiser
+     */
     public Lbfgs withStopping(StoppingCriteria stopping) {
         return new Lbfgs(settings.withStopping(stopping), memory, lineSearch);
     }
 
+    /**
+     * A copy of this optimiser that runs on the manifold (Riemannian gradient, retraction).
+     *
+     * @param manifold the manifold
+     * @return the new optimiser
+     */
     public Lbfgs onManifold(Manifold manifold) {
         return new Lbfgs(settings.withManifold(manifold), memory, lineSearch);
     }
 
-    /** Calls {@code listener} with every iterate as it is recorded (for progress output). */
+    /**
+     * Calls {@code listener} with every iterate as it is recorded (for progress output).
+     *
+     * @param listener called once per iterate, on the calling thread
+     * @return the new optimiser
+     */
     public Lbfgs withListener(Consumer<Iteration> listener) {
         return new Lbfgs(settings.withListener(listener), memory, lineSearch);
     }
 
+    /**
+     * A copy of this optimiser with another line search.
+     *
+     * @param search the line search
+     * @return the new optimiser
+     */
     public Lbfgs withLineSearch(StrongWolfeLineSearch search) {
         return new Lbfgs(settings, memory, search);
     }

@@ -22,7 +22,11 @@ public final class LbfgsHistory {
     private final int capacity;
     private final Deque<Pair> pairs = new ArrayDeque<>();
 
-    /** Keeps at most {@code capacity} pairs (3 to 20 is usual). */
+    /**
+     * Keeps at most {@code capacity} pairs (3 to 20 is usual).
+     *
+     * @param capacity the largest number of pairs kept, positive
+     */
     public LbfgsHistory(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("L-BFGS memory must be at least 1, got " + capacity);
@@ -30,14 +34,27 @@ public final class LbfgsHistory {
         this.capacity = capacity;
     }
 
+    /**
+     * The number of pairs kept now.
+     *
+     * @return the count
+     */
     public int size() {
         return pairs.size();
     }
 
+    /**
+     * Whether no pair is kept.
+     *
+     * @return true when empty
+     */
     public boolean isEmpty() {
         return pairs.isEmpty();
     }
 
+    /**
+     * Drops every pair.
+     */
     public void clear() {
         pairs.clear();
     }
@@ -46,6 +63,10 @@ public final class LbfgsHistory {
      * Adds the pair s = x_{k+1} - x_k, y = g_{k+1} - g_k (copied), dropping the oldest when full.
      * Returns false and keeps nothing when s^T y is not safely positive: such a pair would make the
      * approximation indefinite.
+     *
+     * @param s the step
+     * @param y the change of the gradient
+     * @return whether the pair was kept
      */
     public boolean add(double[] s, double[] y) {
         double sy = Vectors.dot(s, y);
@@ -59,7 +80,12 @@ public final class LbfgsHistory {
         return true;
     }
 
-    /** Returns H q for the current inverse-Hessian approximation H (q itself is not changed). */
+    /**
+     * Returns H q for the current inverse-Hessian approximation H (q itself is not changed).
+     *
+     * @param q the vector
+     * @return a new array H q
+     */
     public double[] applyInverseHessian(double[] q) {
         double[] r = q.clone();
         int m = pairs.size();

@@ -23,6 +23,8 @@ public final class MomentumSgd implements Optimizer {
     private final double momentum;
 
     /**
+     * Heavy-ball gradient descent with a fixed step.
+     *
      * @param learningRate step size lr &gt; 0
      * @param momentum mu in [0, 1); 0 is plain gradient descent with a fixed step
      */
@@ -42,15 +44,32 @@ public final class MomentumSgd implements Optimizer {
         this.momentum = momentum;
     }
 
+    /**
+     * A copy of this optimiser with other stopping criteria.
+     *
+     * @param stopping when to stop
+     * @return the new optimiser
+     */
     public MomentumSgd withStopping(StoppingCriteria stopping) {
         return new MomentumSgd(settings.withStopping(stopping), learningRate, momentum);
     }
 
+    /**
+     * A copy of this optimiser that runs on the manifold (Riemannian gradient, retraction).
+     *
+     * @param manifold the manifold
+     * @return the new optimiser
+     */
     public MomentumSgd onManifold(Manifold manifold) {
         return new MomentumSgd(settings.withManifold(manifold), learningRate, momentum);
     }
 
-    /** Calls {@code listener} with every iterate as it is recorded (for progress output). */
+    /**
+     * Calls {@code listener} with every iterate as it is recorded (for progress output).
+     *
+     * @param listener called once per iterate, on the calling thread
+     * @return the new optimiser
+     */
     public MomentumSgd withListener(Consumer<Iteration> listener) {
         return new MomentumSgd(settings.withListener(listener), learningRate, momentum);
     }

@@ -34,19 +34,42 @@ public final class Newton implements Optimizer {
         this.lineSearch = lineSearch;
     }
 
+    /**
+     * A copy of this optimiser with other stopping criteria.
+     *
+     * @param stopping when to stop
+     * @return the new optimiser
+     */
     public Newton withStopping(StoppingCriteria stopping) {
         return new Newton(settings.withStopping(stopping), lineSearch);
     }
 
+    /**
+     * A copy of this optimiser that runs on the manifold (Riemannian gradient, retraction).
+     *
+     * @param manifold the manifold
+     * @return the new optimiser
+     */
     public Newton onManifold(Manifold manifold) {
         return new Newton(settings.withManifold(manifold), lineSearch);
     }
 
-    /** Calls {@code listener} with every iterate as it is recorded (for progress output). */
+    /**
+     * Calls {@code listener} with every iterate as it is recorded (for progress output).
+     *
+     * @param listener called once per iterate, on the calling thread
+     * @return the new optimiser
+     */
     public Newton withListener(Consumer<Iteration> listener) {
         return new Newton(settings.withListener(listener), lineSearch);
     }
 
+    /**
+     * A copy of this optimiser with another line search.
+     *
+     * @param search the line search
+     * @return the new optimiser
+     */
     public Newton withLineSearch(StrongWolfeLineSearch search) {
         return new Newton(settings, search);
     }

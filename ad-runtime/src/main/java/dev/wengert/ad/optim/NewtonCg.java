@@ -46,20 +46,43 @@ public final class NewtonCg implements Optimizer {
         this.maxRadius = maxRadius;
     }
 
+    /**
+     * A copy of this optimiser with other stopping criteria.
+     *
+     * @param stopping when to stop
+     * @return the new optimiser
+     */
     public NewtonCg withStopping(StoppingCriteria stopping) {
         return new NewtonCg(settings.withStopping(stopping), initialRadius, maxRadius);
     }
 
+    /**
+     * A copy of this optimiser that runs on the manifold (Riemannian gradient, retraction).
+     *
+     * @param manifold the manifold
+     * @return the new optimiser
+     */
     public NewtonCg onManifold(Manifold manifold) {
         return new NewtonCg(settings.withManifold(manifold), initialRadius, maxRadius);
     }
 
-    /** Calls {@code listener} with every iterate as it is recorded (for progress output). */
+    /**
+     * Calls {@code listener} with every iterate as it is recorded (for progress output).
+     *
+     * @param listener called once per iterate, on the calling thread
+     * @return the new optimiser
+     */
     public NewtonCg withListener(Consumer<Iteration> listener) {
         return new NewtonCg(settings.withListener(listener), initialRadius, maxRadius);
     }
 
-    /** Sets the starting and the largest trust-region radius. */
+    /**
+     * Sets the starting and the largest trust-region radius.
+     *
+     * @param initial the first radius, positive
+     * @param max the largest radius, at least {@code initial}
+     * @return the new optimiser
+     */
     public NewtonCg withRadius(double initial, double max) {
         return new NewtonCg(settings, initial, max);
     }

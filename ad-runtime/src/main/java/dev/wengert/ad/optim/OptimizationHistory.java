@@ -16,6 +16,12 @@ import java.util.List;
  */
 public record OptimizationHistory(List<Iteration> iterations, StopReason stopReason) {
 
+    /**
+     * Copies the iterates; a history holds at least the starting point.
+     *
+     * @param iterations the iterates in order, the starting point first
+     * @param stopReason why the run stopped
+     */
     public OptimizationHistory {
         iterations = List.copyOf(iterations);
         if (iterations.isEmpty()) {
@@ -23,22 +29,38 @@ public record OptimizationHistory(List<Iteration> iterations, StopReason stopRea
         }
     }
 
-    /** The last iterate. */
+    /**
+     * The last iterate.
+     *
+     * @return the last iterate
+     */
     public Iteration last() {
         return iterations.get(iterations.size() - 1);
     }
 
-    /** A copy of the last point: the optimiser's answer. */
+    /**
+     * A copy of the last point: the optimiser's answer.
+     *
+     * @return a new array
+     */
     public double[] solution() {
         return last().x();
     }
 
-    /** Number of iterations taken (the starting point is not one). */
+    /**
+     * Number of iterations taken (the starting point is not one).
+     *
+     * @return the iteration count
+     */
     public int iterationCount() {
         return iterations.size() - 1;
     }
 
-    /** True when the run stopped because the gradient tolerance was met. */
+    /**
+     * True when the run stopped because the gradient tolerance was met.
+     *
+     * @return true when converged
+     */
     public boolean converged() {
         return stopReason == StopReason.GRADIENT_TOLERANCE;
     }

@@ -17,6 +17,9 @@ public interface Optimizer {
     /**
      * Runs from {@code x0} (moved onto the manifold first, if the optimiser has one).
      *
+     * @param f the objective
+     * @param x0 the starting point
+     * @return every iterate and why the run stopped
      * @throws IllegalArgumentException if x0 is empty, not finite, or does not fit the manifold
      * @throws NonFiniteObjectiveException if f or its gradient is not finite where the run needs it
      */

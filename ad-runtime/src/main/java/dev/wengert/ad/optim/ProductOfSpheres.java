@@ -28,20 +28,41 @@ public final class ProductOfSpheres implements Manifold {
         this.dimension = dimension;
     }
 
-    /** {@code count} unit spheres, each in R^{dimension}. */
+    /**
+     * {@code count} unit spheres, each in R^{dimension}.
+     *
+     * @param count the number of spheres, positive
+     * @param dimension the ambient dimension of each, at least 2
+     * @return the manifold
+     */
     public static ProductOfSpheres of(int count, int dimension) {
         return new ProductOfSpheres(count, dimension);
     }
 
-    /** The unit sphere in R^n. */
+    /**
+     * The unit sphere in R^n.
+     *
+     * @param n the ambient dimension, at least 2
+     * @return the manifold
+     */
     public static ProductOfSpheres sphere(int n) {
         return new ProductOfSpheres(1, n);
     }
 
+    /**
+     * The number of spheres.
+     *
+     * @return the count
+     */
     public int count() {
         return count;
     }
 
+    /**
+     * The ambient dimension of each sphere.
+     *
+     * @return the dimension
+     */
     public int dimension() {
         return dimension;
     }

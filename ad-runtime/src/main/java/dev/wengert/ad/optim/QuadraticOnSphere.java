@@ -25,7 +25,7 @@ package dev.wengert.ad.optim;
  * }</pre>
  *
  * <p>{@link #minimizeTaylorModel} applies it to the per-point model of the Thomson energy (the
- * seed notebook's step), with the factor 1/2 of the quadratic term kept.
+ * step of a PyTorch notebook on the Thomson problem), with the factor 1/2 of the quadratic term kept.
  */
 public final class QuadraticOnSphere {
 
@@ -43,10 +43,23 @@ public final class QuadraticOnSphere {
      * @param hardCase true when mu = lambda_min and z needed the eigenvector term (then -that term is optimal too)
      */
     public record Solution(double[] z, double multiplier, double value, boolean hardCase) {
+        /**
+         * Copies {@code z}, so the record stays immutable.
+         *
+         * @param z the minimiser, |z| = r
+         * @param multiplier mu with (A - mu I) z = b and mu &lt;= lambda_min(A)
+         * @param value z^T A z - 2 b^T z
+         * @param hardCase true when mu = lambda_min and z needed the eigenvector term (then -that term is optimal too)
+         */
         public Solution {
             z = z.clone();
         }
 
+        /**
+         * A copy of the minimiser.
+         *
+         * @return a new array
+         */
         @Override
         public double[] z() {
             return z.clone();
@@ -59,6 +72,7 @@ public final class QuadraticOnSphere {
      * @param a symmetric matrix, row-major n x n
      * @param b vector of length n
      * @param radius sphere radius, positive
+     * @return the global minimiser with its multiplier
      * @throws IllegalArgumentException on mismatched sizes, a non-symmetric or non-finite A, non-finite b,
      *     or a radius that is not positive
      */
@@ -127,13 +141,15 @@ public final class QuadraticOnSphere {
      *   m(z) = f(x) + g^T (z - x) + 1/2 (z - x)^T H (z - x)
      *        = const + 1/2 (z^T H z - 2 (H x - g)^T z).
      * </pre>
-     * Minimising m is Hager's problem with A = H and b = H x - g. (The seed notebook writes the model
+     * Minimising m is Hager's problem with A = H and b = H x - g. (A PyTorch notebook on the Thomson problem writes the model
      * as C + 1/2 z^T A z - 2 b^T z with b = (H x - g)/2 and then hands that b to Hager's problem,
      * which silently doubles the weight of the quadratic term: the b passed on must be H x - g.)
      *
      * @param hessian H, row-major n x n, symmetric
      * @param gradient g = grad f(x)
      * @param x the expansion point
+     * @param radius the sphere radius, positive
+     * @return the minimiser of the model, with its multiplier
      */
     public static Solution minimizeTaylorModel(double[] hessian, double[] gradient, double[] x, double radius) {
         int n = x.length;

@@ -23,11 +23,26 @@ public final class SteihaugCg {
     /** The operator B, applied to v into out. */
     @FunctionalInterface
     public interface Operator {
+        /**
+         * Writes B v into {@code out}.
+         *
+         * @param v the vector
+         * @param out output: B v, overwritten
+         */
         void apply(double[] v, double[] out);
     }
 
     /** Why CG stopped. */
-    public enum Termination { CONVERGED, NEGATIVE_CURVATURE, BOUNDARY, MAX_ITERATIONS }
+    public enum Termination {
+        /** The residual fell below the tolerance inside the trust region. */
+        CONVERGED,
+        /** A direction of non-positive curvature was followed to the boundary. */
+        NEGATIVE_CURVATURE,
+        /** The step reached the trust-region boundary. */
+        BOUNDARY,
+        /** The iteration limit was reached. */
+        MAX_ITERATIONS
+    }
 
     /**
      * The step and what it gains.
@@ -38,16 +53,33 @@ public final class SteihaugCg {
      * @param termination why CG stopped
      */
     public record Result(double[] step, double modelDecrease, int iterations, Termination termination) {
+        /**
+         * Copies the step, so the record stays immutable.
+         *
+         * @param step the step p
+         * @param modelDecrease m(0) - m(p) = -(g^T p + 1/2 p^T B p), non-negative
+         * @param iterations CG iterations, one operator application each
+         * @param termination why CG stopped
+         */
         public Result {
             step = step.clone();
         }
 
+        /**
+         * A copy of the step.
+         *
+         * @return a new array
+         */
         @Override
         public double[] step() {
             return step.clone();
         }
 
-        /** True when the step reached the trust-region boundary. */
+        /**
+         * True when the step reached the trust-region boundary.
+         *
+         * @return true on the boundary
+         */
         public boolean onBoundary() {
             return termination == Termination.NEGATIVE_CURVATURE || termination == Termination.BOUNDARY;
         }
@@ -61,6 +93,7 @@ public final class SteihaugCg {
      * @param radius trust-region radius, positive
      * @param tolerance stop when the residual norm |g + B p| is at most this
      * @param maxIterations CG iteration limit, at least 1
+     * @return the step, its model decrease and why CG stopped
      */
     public static Result solve(Operator b, double[] g, double radius, double tolerance, int maxIterations) {
         if (!(radius > 0.0) || Double.isInfinite(radius)) {

@@ -23,7 +23,14 @@ package dev.wengert.ad.optim;
 public record StoppingCriteria(double gradientTolerance, double stepTolerance,
                                double functionTolerance, int maxIterations) {
 
-    /** Validates the tolerances: each finite and non-negative, and at least one iteration. */
+    /**
+     * Validates the tolerances: each finite and non-negative, and at least one iteration.
+     *
+     * @param gradientTolerance stop when |g| &lt;= this (0 disables)
+     * @param stepTolerance stop when the step is at most this (0 disables)
+     * @param functionTolerance stop on a relative function change at most this (0 disables)
+     * @param maxIterations iteration limit, at least 1
+     */
     public StoppingCriteria {
         requireTolerance("gradientTolerance", gradientTolerance);
         requireTolerance("stepTolerance", stepTolerance);
@@ -33,28 +40,61 @@ public record StoppingCriteria(double gradientTolerance, double stepTolerance,
         }
     }
 
-    /** |g| &lt;= 1e-8 within 1000 iterations; step and function tests off. */
+    /**
+     * |g| &lt;= 1e-8 within 1000 iterations; step and function tests off.
+     *
+     * @return the default criteria
+     */
     public static StoppingCriteria defaults() {
         return new StoppingCriteria(1e-8, 0.0, 0.0, 1000);
     }
 
-    /** The defaults with the given gradient tolerance. */
+    /**
+     * The defaults with the given gradient tolerance.
+     *
+     * @param tolerance the gradient tolerance
+     * @return the criteria
+     */
     public static StoppingCriteria gradientBelow(double tolerance) {
         return defaults().withGradientTolerance(tolerance);
     }
 
+    /**
+     * A copy with another gradient tolerance.
+     *
+     * @param tolerance stop when |g| &lt;= this (0 disables)
+     * @return the new criteria
+     */
     public StoppingCriteria withGradientTolerance(double tolerance) {
         return new StoppingCriteria(tolerance, stepTolerance, functionTolerance, maxIterations);
     }
 
+    /**
+     * A copy with another step tolerance.
+     *
+     * @param tolerance stop when the step is at most this (0 disables)
+     * @return the new criteria
+     */
     public StoppingCriteria withStepTolerance(double tolerance) {
         return new StoppingCriteria(gradientTolerance, tolerance, functionTolerance, maxIterations);
     }
 
+    /**
+     * A copy with another function tolerance.
+     *
+     * @param tolerance stop on a relative function change at most this (0 disables)
+     * @return the new criteria
+     */
     public StoppingCriteria withFunctionTolerance(double tolerance) {
         return new StoppingCriteria(gradientTolerance, stepTolerance, tolerance, maxIterations);
     }
 
+    /**
+     * A copy with another iteration limit.
+     *
+     * @param iterations the limit, at least 1
+     * @return the new criteria
+     */
     public StoppingCriteria withMaxIterations(int iterations) {
         return new StoppingCriteria(gradientTolerance, stepTolerance, functionTolerance, iterations);
     }

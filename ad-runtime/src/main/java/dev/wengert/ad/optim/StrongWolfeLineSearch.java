@@ -28,6 +28,14 @@ package dev.wengert.ad.optim;
  */
 public record StrongWolfeLineSearch(double c1, double c2, int maxEvaluations, double noise) {
 
+    /**
+     * Validates the constants: 0 &lt; c1 &lt; c2 &lt; 1, a positive budget, a non-negative noise level.
+     *
+     * @param c1 sufficient decrease constant, in (0, c2)
+     * @param c2 curvature constant, in (c1, 1); 0.9 for (quasi-)Newton, 0.1 for steepest descent
+     * @param maxEvaluations evaluation budget for one search
+     * @param noise relative noise level of f below which the approximate test applies (0 disables it)
+     */
     public StrongWolfeLineSearch {
         if (!(c1 > 0.0 && c1 < c2 && c2 < 1.0)) {
             throw new IllegalArgumentException("need 0 < c1 < c2 < 1, got c1=" + c1 + ", c2=" + c2);
@@ -40,12 +48,20 @@ public record StrongWolfeLineSearch(double c1, double c2, int maxEvaluations, do
         }
     }
 
-    /** c1 = 1e-4, c2 = 0.9: the usual choice for Newton and quasi-Newton directions. */
+    /**
+     * c1 = 1e-4, c2 = 0.9: the usual choice for Newton and quasi-Newton directions.
+     *
+     * @return the line search
+     */
     public static StrongWolfeLineSearch forQuasiNewton() {
         return new StrongWolfeLineSearch(1e-4, 0.9, 40, 1e-12);
     }
 
-    /** c1 = 1e-4, c2 = 0.1: a tighter search, as steepest descent needs. */
+    /**
+     * c1 = 1e-4, c2 = 0.1: a tighter search, as steepest descent needs.
+     *
+     * @return the line search
+     */
     public static StrongWolfeLineSearch forSteepestDescent() {
         return new StrongWolfeLineSearch(1e-4, 0.1, 40, 1e-12);
     }
@@ -61,10 +77,19 @@ public record StrongWolfeLineSearch(double c1, double c2, int maxEvaluations, do
      */
     public record Trial<S>(double alpha, double value, double slope, S state) {}
 
-    /** The curve being searched. */
+    /**
+     * The curve being searched.
+     *
+     * @param <S> type of the caller's state
+     */
     @FunctionalInterface
     public interface Line<S> {
-        /** Evaluates phi and phi' at alpha &gt; 0. */
+        /**
+         * Evaluates phi and phi' at alpha &gt; 0.
+         *
+         * @param alpha the step parameter, positive
+         * @return phi(alpha), phi'(alpha) and the caller's state
+         */
         Trial<S> evaluate(double alpha);
     }
 
@@ -77,7 +102,11 @@ public record StrongWolfeLineSearch(double c1, double c2, int maxEvaluations, do
      * @param <S> type of the caller's state
      */
     public record Result<S>(Trial<S> point, boolean wolfe, int evaluations) {
-        /** True when some step with sufficient decrease was found. */
+        /**
+         * True when some step with sufficient decrease was found.
+         *
+         * @return true when the search moved
+         */
         public boolean moved() {
             return point.alpha() > 0.0;
         }
@@ -87,6 +116,11 @@ public record StrongWolfeLineSearch(double c1, double c2, int maxEvaluations, do
      * Searches from {@code zero} (phi and phi' at alpha = 0, with phi'(0) &lt; 0), trying
      * {@code initialStep} first.
      *
+     * @param <S> type of the caller's state
+     * @param line the curve
+     * @param zero phi and phi' at alpha = 0
+     * @param initialStep the first step tried, positive
+     * @return the accepted point, whether the conditions hold, the evaluations used
      * @throws IllegalArgumentException if phi'(0) is not negative or the initial step is not positive
      */
     public <S> Result<S> search(Line<S> line, Trial<S> zero, double initialStep) {

@@ -34,6 +34,9 @@ public final class SymmetricEigen {
     /**
      * Decomposes the symmetric matrix a (row-major n x n).
      *
+     * @param a the matrix, row-major n x n
+     * @param n the order
+     * @return the decomposition
      * @throws IllegalArgumentException if a is not n x n, not finite, or not symmetric to rounding
      */
     public static SymmetricEigen of(double[] a, int n) {
@@ -85,26 +88,50 @@ public final class SymmetricEigen {
         return new SymmetricEigen(n, values, vectors);
     }
 
+    /**
+     * The order n.
+     *
+     * @return n
+     */
     public int size() {
         return n;
     }
 
-    /** The i-th smallest eigenvalue. */
+    /**
+     * The i-th smallest eigenvalue.
+     *
+     * @param i the index, 0 for the smallest
+     * @return the eigenvalue
+     */
     public double value(int i) {
         return values[i];
     }
 
-    /** All eigenvalues, ascending (a copy). */
+    /**
+     * All eigenvalues, ascending (a copy).
+     *
+     * @return a new array of n values
+     */
     public double[] values() {
         return values.clone();
     }
 
-    /** The unit eigenvector of {@link #value(int) value(i)} (a copy). */
+    /**
+     * The unit eigenvector of {@link #value(int) value(i)} (a copy).
+     *
+     * @param i the index, 0 for the smallest eigenvalue
+     * @return a new array of length n
+     */
     public double[] vector(int i) {
         return vectors[i].clone();
     }
 
-    /** Q^T b: the coordinates of b in the eigenvector basis. */
+    /**
+     * Q^T b: the coordinates of b in the eigenvector basis.
+     *
+     * @param b the vector, length n
+     * @return a new array Q^T b
+     */
     public double[] toEigenbasis(double[] b) {
         double[] beta = new double[n];
         for (int i = 0; i < n; i++) {
@@ -113,7 +140,12 @@ public final class SymmetricEigen {
         return beta;
     }
 
-    /** Q y: back from eigenvector coordinates. */
+    /**
+     * Q y: back from eigenvector coordinates.
+     *
+     * @param y the coordinates, length n
+     * @return a new array Q y
+     */
     public double[] fromEigenbasis(double[] y) {
         double[] z = new double[n];
         for (int i = 0; i < n; i++) {
