@@ -15,7 +15,11 @@ public final class DimensionMismatchException extends IllegalArgumentException {
         super(what + " has length " + actual + " but " + expected + " is required");
     }
 
-    /** A mismatch the two-length form cannot say (a minimum length, say), in a message of its own. */
+    /**
+     * A mismatch the two-length form cannot say (a minimum length, say), in a message of its own.
+     *
+     * @param message what went wrong, naming the value and the fix
+     */
     public DimensionMismatchException(String message) {
         super(message);
     }

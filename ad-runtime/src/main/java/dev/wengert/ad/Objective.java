@@ -100,6 +100,8 @@ public interface Objective {
      * The sparsity pattern of the Hessian (both triangles), the order of {@link #sparseHessian}'s values.
      * Tape-backed and generated implementations know it; the default throws
      * {@link UnsupportedOperationException}, since an arbitrary implementation cannot tell.
+     *
+     * @return the pattern
      */
     default SparsityPattern hessianPattern() {
         throw new UnsupportedOperationException(getClass().getName() + " does not know its Hessian's sparsity "
@@ -110,6 +112,9 @@ public interface Objective {
      * Writes the Hessian's non-zeros at x into {@code values}, in the order of {@link #hessianPattern()}.
      * Tape-backed and generated implementations compute only the non-zeros; the default computes the
      * dense Hessian and packs it (slow, and n x n memory: override it).
+     *
+     * @param x the point
+     * @param values receives the non-zeros, in the pattern's order
      */
     default void sparseHessian(double[] x, double[] values) {
         SparsityPattern pattern = hessianPattern();

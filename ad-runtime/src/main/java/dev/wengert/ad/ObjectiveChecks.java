@@ -21,6 +21,10 @@ public final class ObjectiveChecks {
     /**
      * Checks that {@code array} is not null and has length {@code expected}.
      *
+     * @param method the method that checks, as the message names it (e.g. {@code "gradient"})
+     * @param name the argument's name in the message
+     * @param array the array checked
+     * @param expected the length required
      * @throws NullPointerException naming the array ({@code "gradient: x is null"})
      * @throws DimensionMismatchException naming the array and both lengths
      */
@@ -33,6 +37,10 @@ public final class ObjectiveChecks {
      * Checks that {@code array} is not null and has at least {@code minimum} entries: for functions
      * whose dimension follows {@code x.length} but which read fixed entries such as {@code x[2]}.
      *
+     * @param method the method that checks, as the message names it (e.g. {@code "gradient"})
+     * @param name the argument's name in the message
+     * @param array the array checked
+     * @param minimum the least length allowed
      * @throws NullPointerException naming the array
      * @throws DimensionMismatchException naming the array, its length and the minimum
      */
@@ -51,6 +59,13 @@ public final class ObjectiveChecks {
      * x is the array in error and is blamed: a gradient given an x longer than f reads does not
      * blame g.
      *
+     * @param method the method that checks, as the message names it (e.g. {@code "gradient"})
+     * @param name the argument's name in the message
+     * @param array the array checked
+     * @param expected the length required
+     * @param x the point (an input)
+     * @param dimension the number of entries the function reads
+     * @param ownLength the length the function itself needs
      * @throws NullPointerException naming the array
      * @throws DimensionMismatchException naming the array in error and both lengths
      */
@@ -68,6 +83,9 @@ public final class ObjectiveChecks {
     /**
      * Checks that an argument that may not be null is not.
      *
+     * @param method the method that checks, as the message names it (e.g. {@code "gradient"})
+     * @param name the argument's name in the message
+     * @param argument the argument checked
      * @throws NullPointerException naming it
      */
     public static void requireNonNull(String method, String name, Object argument) {
@@ -77,6 +95,9 @@ public final class ObjectiveChecks {
     /**
      * Checks that every entry of an input array (x, a direction v, output weights w) is finite.
      *
+     * @param method the method that checks, as the message names it (e.g. {@code "gradient"})
+     * @param name the argument's name in the message
+     * @param array the array checked
      * @throws NonFiniteException naming the array and the entry ({@code "hessianVector: v[1] is NaN"})
      */
     public static void requireFinite(String method, String name, double[] array) {
@@ -91,6 +112,9 @@ public final class ObjectiveChecks {
     /**
      * Returns a computed value f(x) if it is finite.
      *
+     * @param method the method that checks, as the message names it (e.g. {@code "gradient"})
+     * @param value the value checked
+     * @return the value, when it is finite
      * @throws NonFiniteException naming the method and the value
      */
     public static double requireFiniteResult(String method, double value) {
@@ -105,6 +129,9 @@ public final class ObjectiveChecks {
      * once at the end of a method; the tape names the operation that produced a non-finite entry
      * instead (its own, slower search).
      *
+     * @param method the method that checks, as the message names it (e.g. {@code "gradient"})
+     * @param name the argument's name in the message
+     * @param result the result array checked
      * @throws NonFiniteException naming the result array and the entry
      */
     public static void requireFiniteResult(String method, String name, double[] result) {
@@ -126,7 +153,15 @@ public final class ObjectiveChecks {
     // several arrays.) Only on a hit are the arrays checked one by one, inputs first, for the
     // message; outputs may then be partly written, as the contract allows.
 
-    /** Checks x (an input) and {@code result} (an output of x's length) for non-finite entries in one pass. */
+    /**
+     * Checks x (an input) and {@code result} (an output of x's length) for non-finite entries in one pass.
+     *
+     * @param method the method that checks, as the message names it (e.g. {@code "gradient"})
+     * @param xName its name in the message
+     * @param x the point (an input)
+     * @param resultName its name in the message
+     * @param result the result array checked
+     */
     public static void requireFinite(String method, String xName, double[] x, String resultName, double[] result) {
         for (int i = 0; i < x.length; i++) {
             if (x[i] * 0.0 + result[i] * 0.0 != 0.0) {
@@ -136,7 +171,17 @@ public final class ObjectiveChecks {
         }
     }
 
-    /** Checks the inputs x and v and {@code result} (all of x's length) for non-finite entries in one pass. */
+    /**
+     * Checks the inputs x and v and {@code result} (all of x's length) for non-finite entries in one pass.
+     *
+     * @param method the method that checks, as the message names it (e.g. {@code "gradient"})
+     * @param xName its name in the message
+     * @param x the point (an input)
+     * @param vName its name in the message
+     * @param v the direction (an input)
+     * @param resultName its name in the message
+     * @param result the result array checked
+     */
     public static void requireFinite(String method, String xName, double[] x, String vName, double[] v,
                                      String resultName, double[] result) {
         for (int i = 0; i < x.length; i++) {
@@ -148,7 +193,19 @@ public final class ObjectiveChecks {
         }
     }
 
-    /** Checks the inputs x and v and the results g and hv (all of x's length) for non-finite entries in one pass. */
+    /**
+     * Checks the inputs x and v and the results g and hv (all of x's length) for non-finite entries in one pass.
+     *
+     * @param method the method that checks, as the message names it (e.g. {@code "gradient"})
+     * @param xName its name in the message
+     * @param x the point (an input)
+     * @param vName its name in the message
+     * @param v the direction (an input)
+     * @param gName its name in the message
+     * @param g the gradient written
+     * @param hvName its name in the message
+     * @param hv the Hessian-vector product written
+     */
     public static void requireFinite(String method, String xName, double[] x, String vName, double[] v,
                                      String gName, double[] g, String hvName, double[] hv) {
         for (int i = 0; i < x.length; i++) {
@@ -164,6 +221,9 @@ public final class ObjectiveChecks {
     /**
      * The number of entries of the dense n x n Hessian, computed without overflow.
      *
+     * @param method the method that checks, as the message names it (e.g. {@code "gradient"})
+     * @param n the dimension
+     * @return n * n
      * @throws ResultTooLargeException if no Java array can hold n * n doubles
      */
     public static int hessianLength(String method, int n) {

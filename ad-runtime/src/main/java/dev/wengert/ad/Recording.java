@@ -336,7 +336,11 @@ public final class Recording implements Objective {
         return sparseHessianPlan("hessianPattern").pattern();
     }
 
-    /** The star coloring of {@link #hessianPattern()}: its {@code count()} is the number of directions a sparse Hessian sweeps. */
+    /**
+     * The star coloring of {@link #hessianPattern()}: its {@code count()} is the number of directions a sparse Hessian sweeps.
+     *
+     * @return the coloring of the Hessian's columns
+     */
     public dev.wengert.ad.coloring.Coloring hessianColoring() {
         return sparseHessianPlan("hessianColoring").coloring();
     }
@@ -363,6 +367,8 @@ public final class Recording implements Objective {
      * The pattern of the m x n Jacobian on this recording's path, from forward index sets: worked out
      * once, with distance-2 colorings of its columns and rows, on the first call of this or
      * {@link #sparseJacobian}, then reused.
+     *
+     * @return the pattern of the m x n Jacobian
      */
     public SparsityPattern jacobianPattern() {
         return sparseJacobianPlan().pattern();
@@ -371,12 +377,18 @@ public final class Recording implements Objective {
     /**
      * The coloring {@link #sparseJacobian} sweeps by: of the columns (one Jacobian-vector product per
      * color) or of the rows (one vector-Jacobian product per color), whichever has fewer colors.
+     *
+     * @return the coloring used: of the columns or of the rows
      */
     public dev.wengert.ad.coloring.Coloring jacobianColoring() {
         return sparseJacobianPlan().coloring();
     }
 
-    /** True if {@link #sparseJacobian} uses forward sweeps (column colors), false for reverse (row colors). */
+    /**
+     * True if {@link #sparseJacobian} uses forward sweeps (column colors), false for reverse (row colors).
+     *
+     * @return true for forward sweeps, false for reverse
+     */
     public boolean sparseJacobianIsForward() {
         return sparseJacobianPlan().forward();
     }
@@ -385,6 +397,9 @@ public final class Recording implements Objective {
      * Writes the Jacobian's non-zeros at x into {@code values}, in the order of {@link #jacobianPattern()}:
      * one forward sweep per column color or one reverse sweep per row color, whichever is fewer, each
      * entry read directly from the compressed product.
+     *
+     * @param x the point
+     * @param values receives the non-zeros, in the pattern's order
      */
     public void sparseJacobian(double[] x, double[] values) {
         requireInput(x, "sparseJacobian");

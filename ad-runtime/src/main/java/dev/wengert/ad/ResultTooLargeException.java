@@ -8,6 +8,11 @@ package dev.wengert.ad;
 public final class ResultTooLargeException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception.
+     *
+     * @param message the size asked for, the bytes it needs and what to use instead
+     */
     public ResultTooLargeException(String message) {
         super(message);
     }

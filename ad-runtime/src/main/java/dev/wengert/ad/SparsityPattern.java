@@ -75,7 +75,13 @@ public final class SparsityPattern {
         return new SparsityPattern(rows, columns, start, column);
     }
 
-    /** The dense pattern of an n x n matrix (every entry). */
+    /**
+     * The dense pattern of an n x n matrix (every entry).
+     *
+     * @param rows number of rows
+     * @param columns number of columns
+     * @return the pattern with every entry
+     */
     public static SparsityPattern dense(int rows, int columns) {
         long entries = (long) rows * columns;
         if (entries > Integer.MAX_VALUE - 8) {
@@ -91,32 +97,59 @@ public final class SparsityPattern {
         return new SparsityPattern(rows, columns, start, column);
     }
 
-    /** Number of rows. */
+    /**
+     * Number of rows.
+     *
+     * @return the number of rows
+     */
     public int rows() {
         return rows;
     }
 
-    /** Number of columns. */
+    /**
+     * Number of columns.
+     *
+     * @return the number of columns
+     */
     public int columns() {
         return columns;
     }
 
-    /** Number of entries that can be non-zero: the length of a values array. */
+    /**
+     * Number of entries that can be non-zero: the length of a values array.
+     *
+     * @return the number of entries
+     */
     public int nonZeros() {
         return column.length;
     }
 
-    /** Offset of row {@code r}'s first entry in the values array ({@code rowStart(rows())} is {@link #nonZeros()}). */
+    /**
+     * Offset of row {@code r}'s first entry in the values array ({@code rowStart(rows())} is {@link #nonZeros()}).
+     *
+     * @param r a row
+     * @return the offset of its first entry
+     */
     public int rowStart(int r) {
         return rowStart[r];
     }
 
-    /** The column of entry {@code k}. */
+    /**
+     * The column of entry {@code k}.
+     *
+     * @param k an entry, as a position in the values array
+     * @return its column
+     */
     public int column(int k) {
         return column[k];
     }
 
-    /** The row of entry {@code k} (a binary search over the row starts). */
+    /**
+     * The row of entry {@code k} (a binary search over the row starts).
+     *
+     * @param k an entry, as a position in the values array
+     * @return its row
+     */
     public int row(int k) {
         if (k < 0 || k >= column.length) throw new IndexOutOfBoundsException("entry " + k + " of " + column.length);
         int r = Arrays.binarySearch(rowStart, k);
@@ -125,20 +158,34 @@ public final class SparsityPattern {
         return r;
     }
 
-    /** The position of entry (r, c) in the values array, or -1 if it is not in the pattern. */
+    /**
+     * The position of entry (r, c) in the values array, or -1 if it is not in the pattern.
+     *
+     * @param r a row
+     * @param c a column
+     * @return its position, or -1
+     */
     public int indexOf(int r, int c) {
         int k = Arrays.binarySearch(column, rowStart[r], rowStart[r + 1], c);
         return k >= 0 ? k : -1;
     }
 
-    /** The most entries any row has. */
+    /**
+     * The most entries any row has.
+     *
+     * @return the longest row's length
+     */
     public int maxRowLength() {
         int most = 0;
         for (int r = 0; r < rows; r++) most = Math.max(most, rowStart[r + 1] - rowStart[r]);
         return most;
     }
 
-    /** True if (r, c) is in the pattern exactly when (c, r) is. */
+    /**
+     * True if (r, c) is in the pattern exactly when (c, r) is.
+     *
+     * @return true if the pattern is symmetric
+     */
     public boolean isSymmetric() {
         if (rows != columns) return false;
         for (int r = 0; r < rows; r++) {
@@ -149,7 +196,12 @@ public final class SparsityPattern {
         return true;
     }
 
-    /** Writes {@code values} (in this pattern's order) into a dense row-major array, zeros elsewhere. */
+    /**
+     * Writes {@code values} (in this pattern's order) into a dense row-major array, zeros elsewhere.
+     *
+     * @param values the matrix's entries, in this pattern's order
+     * @return a new rows x columns row-major array
+     */
     public double[] toDense(double[] values) {
         requireValues(values, "toDense");
         long size = (long) rows * columns;
@@ -164,11 +216,22 @@ public final class SparsityPattern {
         return dense;
     }
 
-    /** One entry of a sparse matrix. */
+    /**
+     * One entry of a sparse matrix.
+     *
+     * @param row its row
+     * @param column its column
+     * @param value its value
+     */
     public record Entry(int row, int column, double value) {
     }
 
-    /** The entries with their values, row by row: (row, column, value) triplets. */
+    /**
+     * The entries with their values, row by row: (row, column, value) triplets.
+     *
+     * @param values the matrix's entries, in this pattern's order
+     * @return the entries, row by row
+     */
     public List<Entry> entries(double[] values) {
         requireValues(values, "entries");
         List<Entry> out = new ArrayList<>(column.length);
@@ -181,6 +244,10 @@ public final class SparsityPattern {
     /**
      * Writes the matrix-vector product {@code M v} into {@code out}, where M has this pattern and
      * {@code values}: one pass over the non-zeros, allocation-free (conjugate gradients' operator).
+     *
+     * @param values the matrix's entries, in this pattern's order
+     * @param v the vector, of length {@link #columns()}
+     * @param out receives M v, of length {@link #rows()}
      */
     public void multiply(double[] values, double[] v, double[] out) {
         requireValues(values, "multiply");

@@ -21,7 +21,12 @@ public final class StarColoring {
     private StarColoring() {
     }
 
-    /** The star coloring with the fewest colors among the greedy orderings tried. */
+    /**
+     * The star coloring with the fewest colors among the greedy orderings tried.
+     *
+     * @param symmetric a symmetric pattern
+     * @return the coloring
+     */
     public static Coloring of(SparsityPattern symmetric) {
         if (symmetric.rows() != symmetric.columns()) {
             throw new IllegalArgumentException("star coloring needs a square (symmetric) pattern, not "
@@ -158,6 +163,10 @@ public final class StarColoring {
      * For every entry of {@code symmetric}, the position in the compressed matrix B = H S (n rows, one
      * column per color, row-major) that holds it: B[i][color(j)] if j is the only column of its color
      * in row i, else B[j][color(i)]. Throws if the coloring is not a star coloring of the pattern.
+     *
+     * @param symmetric a symmetric pattern
+     * @param coloring a star coloring of it
+     * @return for each entry, its position in H S
      */
     public static int[] recoveryIndex(SparsityPattern symmetric, Coloring coloring) {
         int n = symmetric.rows();

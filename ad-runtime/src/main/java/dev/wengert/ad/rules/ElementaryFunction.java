@@ -44,6 +44,7 @@ public enum ElementaryFunction {
 
     // ---- arithmetic (Java operators; tape opcodes of their own) ----
 
+    /** -x: d/dx = -1. */
     NEG(null, 1, x -> -x, true, false) {
         @Override
         <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
@@ -55,6 +56,7 @@ public enum ElementaryFunction {
             return a.neg(args.get(0));
         }
     },
+    /** x + y: both partials 1. */
     ADD(null, 2, (x, y) -> x + y, true, false) {
         @Override
         <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
@@ -66,6 +68,7 @@ public enum ElementaryFunction {
             return a.add(args.get(0), args.get(1));
         }
     },
+    /** x - y: partials 1 and -1. */
     SUB(null, 2, (x, y) -> x - y, true, false) {
         @Override
         <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
@@ -77,6 +80,7 @@ public enum ElementaryFunction {
             return a.sub(args.get(0), args.get(1));
         }
     },
+    /** x * y: d/dx = y, d/dy = x. */
     MUL(null, 2, (x, y) -> x * y, true, false) {
         @Override
         <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
@@ -135,54 +139,63 @@ public enum ElementaryFunction {
             return a.mul(a.constant(0.5), reciprocal(a, value));
         }
     },
+    /** cbrt(x): 1 / (3 cbrt(x)^2), +inf at 0. */
     CBRT("cbrt", 1, Math::cbrt, false, true) {
         @Override
         <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
             return reciprocal(a, a.mul(a.constant(3), a.mul(value, value)));
         }
     },
+    /** exp(x): its own value. */
     EXP("exp", 1, Math::exp, false, false) {
         @Override
         <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
             return value;
         }
     },
+    /** exp(x) - 1: its value plus 1. */
     EXPM1("expm1", 1, Math::expm1, false, false) {
         @Override
         <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
             return a.add(value, a.constant(1));
         }
     },
+    /** log(x): 1 / x, +inf at 0. */
     LOG("log", 1, Math::log, false, true) {
         @Override
         <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
             return reciprocal(a, args.get(0));
         }
     },
+    /** log10(x): 1 / (x ln 10). */
     LOG10("log10", 1, Math::log10, false, true) {
         @Override
         <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
             return reciprocal(a, a.mul(args.get(0), a.constant(Math.log(10.0))));
         }
     },
+    /** log(1 + x): 1 / (1 + x). */
     LOG1P("log1p", 1, Math::log1p, false, true) {
         @Override
         <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
             return reciprocal(a, a.add(args.get(0), a.constant(1)));
         }
     },
+    /** sin(x): cos(x). */
     SIN("sin", 1, Math::sin, false, false) {
         @Override
         <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
             return a.apply(COS, args.get(0));
         }
     },
+    /** cos(x): -sin(x). */
     COS("cos", 1, Math::cos, false, false) {
         @Override
         <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
             return a.neg(a.apply(SIN, args.get(0)));
         }
     },
+    /** tan(x): 1 + tan(x)^2. */
     TAN("tan", 1, Math::tan, false, false) {
         @Override
         <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
@@ -196,12 +209,14 @@ public enum ElementaryFunction {
             return reciprocal(a, a.apply(SQRT, oneMinusSquare(a, args.get(0))));
         }
     },
+    /** acos(x): -1 / sqrt(1 - x^2), -inf at x = 1 and x = -1. */
     ACOS("acos", 1, Math::acos, false, true) {
         @Override
         <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
             return a.neg(reciprocal(a, a.apply(SQRT, oneMinusSquare(a, args.get(0)))));
         }
     },
+    /** atan(x): 1 / (1 + x^2). */
     ATAN("atan", 1, Math::atan, false, false) {
         @Override
         <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
@@ -209,18 +224,21 @@ public enum ElementaryFunction {
             return reciprocal(a, a.add(a.constant(1), a.mul(x, x)));
         }
     },
+    /** sinh(x): cosh(x). */
     SINH("sinh", 1, Math::sinh, false, false) {
         @Override
         <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
             return a.apply(COSH, args.get(0));
         }
     },
+    /** cosh(x): sinh(x). */
     COSH("cosh", 1, Math::cosh, false, false) {
         @Override
         <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
             return a.apply(SINH, args.get(0));
         }
     },
+    /** tanh(x): 1 - tanh(x)^2. */
     TANH("tanh", 1, Math::tanh, false, false) {
         @Override
         <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
@@ -234,9 +252,13 @@ public enum ElementaryFunction {
             return a.apply(SIGNUM, args.get(0));
         }
     },
+    /** signum(x): derivative 0 (also at 0). */
     SIGNUM("signum", 1, Math::signum, true, false),
+    /** floor(x): derivative 0. */
     FLOOR("floor", 1, Math::floor, true, false),
+    /** ceil(x): derivative 0. */
     CEIL("ceil", 1, Math::ceil, true, false),
+    /** rint(x), the nearest integer: derivative 0. */
     RINT("rint", 1, Math::rint, true, false),
     /**
      * pow(x, y): d/dx = y x^(y-1), and 0 at x = y = 0 (where the formula is 0 * inf); d/dy = x^y log x,
@@ -320,17 +342,29 @@ public enum ElementaryFunction {
         this.partialMayBeInfinite = infinite;
     }
 
-    /** The function's name in {@code java.lang.Math}, or null for an operator ({@code +}, {@code 1 / x}, ...). */
+    /**
+     * The function's name in {@code java.lang.Math}, or null for an operator ({@code +}, {@code 1 / x}, ...).
+     *
+     * @return the name, or null for an operator
+     */
     public String javaName() {
         return javaName;
     }
 
-    /** The name error messages and generated comments show: the Math name, or the constant's name. */
+    /**
+     * The name error messages and generated comments show: the Math name, or the constant's name.
+     *
+     * @return the name
+     */
     public String displayName() {
         return javaName != null ? javaName : name().toLowerCase(Locale.ROOT);
     }
 
-    /** The number of {@code double} arguments. */
+    /**
+     * The number of {@code double} arguments.
+     *
+     * @return the arity, 1 or 2
+     */
     public int arity() {
         return arity;
     }
@@ -338,6 +372,8 @@ public enum ElementaryFunction {
     /**
      * True if the result is exactly specified by IEEE 754 or the {@code Math} contract, so that
      * evaluating it at build time (constant folding) cannot differ from run time.
+     *
+     * @return true if folding at build time is exact
      */
     public boolean exactlySpecified() {
         return exactlySpecified;
@@ -347,17 +383,28 @@ public enum ElementaryFunction {
      * True if a first partial can be infinite or NaN at arguments where the function itself is
      * finite ({@code sqrt} at 0, {@code asin} at 1, {@code pow} at a zero base): an engine must
      * multiply such a partial by an adjoint or tangent so that zero times it is zero.
+     *
+     * @return true if a partial can be infinite where the function is finite
      */
     public boolean partialMayBeInfinite() {
         return partialMayBeInfinite;
     }
 
-    /** True if the derivative is zero everywhere (step functions). */
+    /**
+     * True if the derivative is zero everywhere (step functions).
+     *
+     * @return true for signum, floor, ceil and rint
+     */
     public boolean isPiecewiseConstant() {
         return this == SIGNUM || this == FLOOR || this == CEIL || this == RINT;
     }
 
-    /** Evaluates the function on numbers, as {@code java.lang.Math} (or the Java operator) does. */
+    /**
+     * Evaluates the function on numbers, as {@code java.lang.Math} (or the Java operator) does.
+     *
+     * @param args the arguments, {@link #arity()} of them
+     * @return the value
+     */
     public double evaluate(double... args) {
         if (args.length != arity) {
             throw new IllegalArgumentException(displayName() + " takes " + arity + " arguments, not " + args.length);
@@ -365,7 +412,14 @@ public enum ElementaryFunction {
         return arity == 1 ? unary.applyAsDouble(args[0]) : binary.applyAsDouble(args[0], args[1]);
     }
 
-    /** The function's value over {@code a}: a call of the Math function, or the operator it is. */
+    /**
+     * The function's value over {@code a}: a call of the Math function, or the operator it is.
+     *
+     * @param <T> the algebra's values
+     * @param a the algebra to build it in
+     * @param args the arguments, {@link #arity()} of them
+     * @return the value, in {@code a}
+     */
     public <T> T value(Algebra<T> a, List<T> args) {
         return a.apply(this, args);
     }
@@ -394,7 +448,12 @@ public enum ElementaryFunction {
         return a.constant(0);
     }
 
-    /** The function named {@code name} in {@code java.lang.Math}, or null if the catalogue has none. */
+    /**
+     * The function named {@code name} in {@code java.lang.Math}, or null if the catalogue has none.
+     *
+     * @param name a method name of {@code java.lang.Math}
+     * @return the function, or null
+     */
     public static ElementaryFunction byJavaName(String name) {
         return BY_JAVA_NAME.get(name);
     }
