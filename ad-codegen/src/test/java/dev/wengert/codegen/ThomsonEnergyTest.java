@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The Thomson energy of issue 3 against the shared reference values, the tape and finite differences. */
+/** The generated Thomson energy against the reference values, the tape and finite differences. */
 class ThomsonEnergyTest {
 
     static final String SOURCE = """
