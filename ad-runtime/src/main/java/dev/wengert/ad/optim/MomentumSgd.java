@@ -92,7 +92,10 @@ public final class MomentumSgd implements Optimizer {
             if (!manifold.isEuclidean()) {
                 manifold.project(next.x(), velocity, velocity);
             }
-            reason = problem.record(p, next);
+            // Without a line search the step is lr v whatever v is; once the first-order decrease it
+            // promises is below f's noise, the step follows the noise in the gradient.
+            boolean withinNoise = learningRate * Math.abs(Vectors.dot(p.gradient(), velocity)) <= problem.noise(p);
+            reason = problem.record(p, next, withinNoise);
             p = next;
         }
         return problem.finish(reason);

@@ -82,7 +82,7 @@ public final class Newton implements Optimizer {
         StopReason reason = problem.recordStart(p);
         double[] h = new double[n * n];
         while (reason == null) {
-            problem.objective().hessian(p.x(), h);
+            problem.hessian(p, h);
             double[] matrix = settings.manifold().isEuclidean() ? h : riemannianMatrix(problem, p, h);
             double[] direction = solveShifted(matrix, n, p.gradient());
             if (!settings.manifold().isEuclidean()) {

@@ -1,6 +1,7 @@
 package dev.wengert.ad.optim;
 
 import dev.wengert.ad.Objective;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -94,21 +95,30 @@ public final class NewtonCg implements Optimizer {
         Manifold manifold = settings.manifold();
         Problem.Point p = problem.start(x0);
         StopReason reason = problem.recordStart(p);
+        double startGradient = p.gradientNorm();
         double radius = initialRadius;
         while (reason == null) {
             double gNorm = p.gradientNorm();
-            double tolerance = Math.min(0.5, Math.sqrt(gNorm)) * gNorm;
-            Problem.Point at = p;
-            SteihaugCg.Result cg = SteihaugCg.solve((v, out) -> problem.hessianVector(at, v, out),
-                    p.gradient(), radius, tolerance, 2 * n);
+            // The forcing term is measured against the starting gradient, so that it does not depend
+            // on the units of f: min(0.5, sqrt|g|) is 0.5 for ever on a problem whose |g| is 1e2..1e8
+            // (Meyer's fit), and CG then stops after one iteration with a step along the stiffest
+            // direction only, thousands of times over.
+            double tolerance = Math.min(0.5, Math.sqrt(gNorm / startGradient)) * gNorm;
+            SteihaugCg.Result cg = solve(problem, p, radius, tolerance);
+            double noise = problem.noise(p);
             double[] step = cg.step();
             double[] x = new double[n];
             manifold.retract(p.x(), step, 1.0, x);
+            if (Arrays.equals(x, p.x())) {
+                reason = StopReason.NO_PROGRESS;          // the step no longer moves x in float64
+                break;
+            }
             Problem.Point trial = problem.evaluate(x);
 
-            // Near convergence both decreases are at the rounding level of f; a small shared offset
-            // keeps their ratio meaningful there (as Manopt's trust-region solver does).
-            double offset = 1e3 * Math.ulp(1.0) * Math.max(1.0, Math.abs(p.value()));
+            // Near convergence both decreases are at the rounding level of f; a shared offset of the
+            // size of f's noise keeps their ratio meaningful there (as Manopt's trust-region solver
+            // does). Relative to |f|, so that a zero-residual problem is still judged near f = 0.
+            double offset = Math.max(noise, 1e3 * Math.ulp(1.0) * Math.abs(p.value()));
             double actual = p.value() - trial.value();
             double rho = (actual + offset) / (cg.modelDecrease() + offset);
             double stepNorm = Vectors.norm(step);
@@ -117,16 +127,20 @@ public final class NewtonCg implements Optimizer {
             } else if (rho > 0.75 && cg.onBoundary()) {
                 radius = Math.min(2.0 * radius, maxRadius);
             }
-            if (rho > ACCEPT && Double.isFinite(trial.value())) {
-                reason = problem.record(p, trial);
+            if (trial.value() == Double.NEGATIVE_INFINITY || rho > ACCEPT && Double.isFinite(trial.value())) {
+                reason = problem.record(p, trial, cg.modelDecrease() <= noise);
                 p = trial;
             } else {
-                reason = problem.recordRejected(p);
-                if (reason == null && radius <= 1e-15 * Math.max(1.0, Vectors.norm(p.x()))) {
-                    reason = StopReason.NO_PROGRESS;
-                }
+                // A model that promises less than f's noise cannot be refuted by f: whatever f did, the
+                // rejection only shows the noise, and counts towards "converged to the noise".
+                reason = problem.recordRejected(p, cg.modelDecrease() <= noise);
             }
         }
         return problem.finish(reason);
+    }
+
+    private static SteihaugCg.Result solve(Problem problem, Problem.Point p, double radius, double tolerance) {
+        return SteihaugCg.solve((v, out) -> problem.hessianVector(p, v, out), p.gradient(), radius, tolerance,
+                2 * problem.dimension());
     }
 }

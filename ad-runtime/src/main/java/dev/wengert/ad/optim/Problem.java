@@ -1,6 +1,8 @@
 package dev.wengert.ad.optim;
 
+import dev.wengert.ad.GuardFlippedException;
 import dev.wengert.ad.Objective;
+import dev.wengert.ad.Recording;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -20,6 +22,7 @@ final class Problem {
         }
     }
 
+    private final Objective original;
     private final CountingObjective f;
     private final Manifold manifold;
     private final StoppingCriteria stopping;
@@ -27,6 +30,9 @@ final class Problem {
     private final List<Iteration> iterations = new ArrayList<>();
     private final int n;
     private double[] scratch;
+    private double startValue = Double.NaN;
+    private double smallestGradient = Double.POSITIVE_INFINITY;
+    private int quietIterations;   // consecutive iterations in which f moved by no more than its noise
 
     Problem(Objective objective, Manifold manifold, StoppingCriteria stopping, Consumer<Iteration> listener,
             double[] x0) {
@@ -35,6 +41,7 @@ final class Problem {
         }
         Vectors.requireStartingPoint(x0);
         manifold.checkDimension(x0.length);
+        this.original = objective;
         this.f = new CountingObjective(objective);
         this.manifold = manifold;
         this.stopping = stopping;
@@ -69,7 +76,12 @@ final class Problem {
     /** Evaluates f and its gradients at x (x is kept, not copied). */
     Point evaluate(double[] x) {
         double[] egrad = new double[n];
-        double value = f.gradient(x, egrad);
+        double value;
+        try {
+            value = f.gradient(x, egrad);
+        } catch (GuardFlippedException flipped) {
+            throw guardFlipped(flipped);
+        }
         double[] grad = new double[n];
         manifold.project(x, egrad, grad);
         return new Point(x, value, egrad, grad);
@@ -80,11 +92,39 @@ final class Problem {
         if (scratch == null) {
             scratch = new double[n];
         }
-        f.hessianVector(p.x(), u, scratch);
+        try {
+            f.hessianVector(p.x(), u, scratch);
+        } catch (GuardFlippedException flipped) {
+            throw guardFlipped(flipped);
+        }
         manifold.riemannianHessianVector(p.x(), p.euclideanGradient(), scratch, u, out);
         if (!manifold.isEuclidean()) {
             manifold.project(p.x(), out, out);   // removes the rounding drift off the tangent space
         }
+    }
+
+    /** Writes the dense Euclidean Hessian at p into h (row-major n x n). */
+    void hessian(Point p, double[] h) {
+        try {
+            f.hessian(p.x(), h);
+        } catch (GuardFlippedException flipped) {
+            throw guardFlipped(flipped);
+        }
+    }
+
+    /**
+     * A low-level {@link Recording} cannot be re-recorded here (it does not hold the function), and
+     * derivatives of the wrong branch would steer the run wrong without a trace; so the run stops at
+     * the first flip, and the message says what to pass instead.
+     */
+    private GuardFlippedException guardFlipped(GuardFlippedException flipped) {
+        GuardFlippedException e = new GuardFlippedException("the optimiser left the region where the "
+                + (original instanceof Recording ? "Recording" : "objective") + " was recorded, after "
+                + Math.max(0, iterations.size() - 1) + " iterations: " + flipped.getMessage()
+                + ". Pass Derivatives.record(f, x0) (a RecordedFunction, which records f again where a comparison "
+                + "flips) instead of Tape.record(f, x0)");
+        e.initCause(flipped);
+        return e;
     }
 
     /** The curve alpha -> R_x(alpha d), for the line search. */
@@ -106,6 +146,8 @@ final class Problem {
 
     /** Records the starting point; returns a stop reason if it already meets the gradient tolerance. */
     StopReason recordStart(Point p) {
+        startValue = p.value();
+        smallestGradient = p.gradientNorm();
         add(p, 0.0);
         return p.gradientNorm() <= stopping.gradientTolerance() ? StopReason.GRADIENT_TOLERANCE : null;
     }
@@ -116,8 +158,21 @@ final class Problem {
      * @throws NonFiniteObjectiveException if f or its gradient is not finite at the new point
      */
     StopReason record(Point previous, Point next) {
+        return record(previous, next, false);
+    }
+
+    /**
+     * As {@link #record(Point, Point)}; {@code modelWithinNoise} says that the method's own model (the
+     * trust-region quadratic, or the first-order decrease of a fixed step) promised a decrease below the
+     * noise of f for this step: such a step is quiet whatever its length (the noise in the gradient
+     * drove it). Line-search methods do not pass it: their steps are judged by f itself.
+     */
+    StopReason record(Point previous, Point next, boolean modelWithinNoise) {
         double step = Vectors.distance(previous.x(), next.x());
         add(next, step);
+        if (next.value() == Double.NEGATIVE_INFINITY || fellWithoutBound(next.value())) {
+            return StopReason.UNBOUNDED_BELOW;
+        }
         if (!Double.isFinite(next.value()) || !Double.isFinite(next.gradientNorm())) {
             throw new NonFiniteObjectiveException("objective became non-finite at iteration " + (iterations.size() - 1)
                     + ": f = " + next.value() + ", |g| = " + next.gradientNorm());
@@ -132,16 +187,53 @@ final class Problem {
                 <= stopping.functionTolerance() * Math.max(1.0, Math.abs(previous.value()))) {
             return StopReason.FUNCTION_TOLERANCE;
         }
+        // Quiet: f moved by no more than its noise, x by a step float64 barely resolves, and the
+        // gradient norm set no new record low. The last two keep a converging run going however slowly
+        // it converges: f changes by about |g|^2 / lambda, below its noise long before |g| meets a
+        // strict tolerance, but the steps are still far above rounding and |g| keeps setting records.
+        boolean gradientStalled = next.gradientNorm() >= smallestGradient;
+        smallestGradient = Math.min(smallestGradient, next.gradientNorm());
+        if (countQuiet(gradientStalled && Math.abs(previous.value() - next.value()) <= noise(previous)
+                && (modelWithinNoise
+                        || step <= StoppingCriteria.UNRESOLVED_STEP * Math.max(1.0, Vectors.norm(previous.x()))))) {
+            return StopReason.CONVERGED_TO_NOISE;
+        }
         if (iterations.size() - 1 >= stopping.maxIterations()) {
             return StopReason.MAX_ITERATIONS;
         }
         return null;
     }
 
-    /** Records a rejected trust-region step: the point stays, the counts move on. */
-    StopReason recordRejected(Point unchanged) {
+    /**
+     * Records a rejected trust-region step: the point stays, the counts move on. {@code withinNoise}
+     * says that the model promised a change of f below f's noise, so the rejection says nothing about
+     * the model: it counts as a quiet iteration.
+     */
+    StopReason recordRejected(Point unchanged, boolean withinNoise) {
         add(unchanged, 0.0);
+        if (countQuiet(withinNoise)) {
+            return StopReason.CONVERGED_TO_NOISE;
+        }
         return iterations.size() - 1 >= stopping.maxIterations() ? StopReason.MAX_ITERATIONS : null;
+    }
+
+    /** True when the stopping criteria include the noise test. */
+    boolean detectsNoise() {
+        return stopping.detectsNoise();
+    }
+
+    /** The change of f at p that its rounding can hide: relative, so that f = 0 is reached exactly. */
+    double noise(Point p) {
+        return stopping.relativeNoise() * Math.abs(p.value());
+    }
+
+    private boolean countQuiet(boolean quiet) {
+        quietIterations = quiet ? quietIterations + 1 : 0;
+        return stopping.detectsNoise() && quietIterations >= stopping.noiseIterations();
+    }
+
+    private boolean fellWithoutBound(double value) {
+        return value < startValue - StoppingCriteria.UNBOUNDED_DROP * Math.max(1.0, Math.abs(startValue));
     }
 
     OptimizationHistory finish(StopReason reason) {

@@ -117,7 +117,13 @@ public final class SteihaugCg {
             b.apply(d, bd);
             double dbd = Vectors.dot(d, bd);
             if (!(dbd > 0.0)) {
-                double tau = toBoundary(p, d, radius);
+                // Both ends of the line through p along d lie on the boundary; the model is concave
+                // along d, so one of them is its minimiser on that line: take the lower (Nocedal and
+                // Wright's Algorithm 7.2), not always the forward one.
+                double forward = toBoundary(p, d, radius);
+                double backward = -toBoundary(p, negated(d), radius);
+                double rd = Vectors.dot(r, d);
+                double tau = lineModel(forward, rd, dbd) <= lineModel(backward, rd, dbd) ? forward : backward;
                 return finish(g, p, bp, d, bd, tau, j, Termination.NEGATIVE_CURVATURE);
             }
             double alpha = rr / dbd;
@@ -161,6 +167,17 @@ public final class SteihaugCg {
         double disc = Math.sqrt(pd * pd + dd * (radius * radius - pp));
         // Written to avoid cancellation when pd > 0.
         return pd > 0.0 ? (radius * radius - pp) / (pd + disc) : (disc - pd) / dd;
+    }
+
+    /** m(p + tau d) - m(p) for the residual r = g + B p: tau r.d + tau^2 d.Bd / 2. */
+    private static double lineModel(double tau, double rd, double dbd) {
+        return tau * rd + 0.5 * tau * tau * dbd;
+    }
+
+    private static double[] negated(double[] d) {
+        double[] out = d.clone();
+        Vectors.scale(-1.0, out);
+        return out;
     }
 
     private static double decrease(double[] g, double[] p, double[] bp) {

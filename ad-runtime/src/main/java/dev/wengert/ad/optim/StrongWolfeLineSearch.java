@@ -14,7 +14,10 @@ package dev.wengert.ad.optim;
  * decrease test becomes a coin toss. There the search accepts a point whose value is within
  * {@code noise * (1 + |phi(0)|)} of phi(0) and whose slope meets the curvature condition: the
  * "approximate Wolfe" idea of Hager and Zhang, which keeps superlinear methods converging to
- * gradient norms far below sqrt(machine epsilon).
+ * gradient norms far below sqrt(machine epsilon). There the slopes are noisy too, and the curvature
+ * test may never pass: after {@value #NOISY_TRIALS} trials within the noise that fail it, the search
+ * returns the lowest of them (not a Wolfe point, but a move that costs two evaluations, not the whole
+ * budget), and the optimiser's noise test ends the run a few iterations later.
  *
  * <pre>{@code
  * StrongWolfeLineSearch search = StrongWolfeLineSearch.forQuasiNewton();
@@ -27,6 +30,9 @@ package dev.wengert.ad.optim;
  * @param noise relative noise level of f below which the approximate test applies (0 disables it)
  */
 public record StrongWolfeLineSearch(double c1, double c2, int maxEvaluations, double noise) {
+
+    /** Trials within the noise of phi(0) that fail the curvature test, after which the search gives up on Wolfe. */
+    static final int NOISY_TRIALS = 2;
 
     /**
      * Validates the constants: 0 &lt; c1 &lt; c2 &lt; 1, a positive budget, a non-negative noise level.
@@ -134,21 +140,25 @@ public record StrongWolfeLineSearch(double c1, double c2, int maxEvaluations, do
         Trial<S> previous = zero;
         double alpha = initialStep;
         int evaluations = 0;
+        Noisy<S> noisy = new Noisy<>();
         while (evaluations < maxEvaluations) {
             Trial<S> current = line.evaluate(alpha);
             evaluations++;
             if (approximatelyWolfe(zero, current)) {
                 return new Result<>(current, true, evaluations);
             }
+            if (noisy.full(zero, current)) {
+                return new Result<>(noisy.best, false, evaluations);
+            }
             if (!acceptableDecrease(zero, current)
                     || (evaluations > 1 && current.value() >= previous.value() && !withinNoise(zero, current))) {
-                return zoom(line, zero, previous, current, evaluations);
+                return zoom(line, zero, previous, current, evaluations, noisy);
             }
             if (Math.abs(current.slope()) <= -c2 * zero.slope()) {
                 return new Result<>(current, true, evaluations);
             }
             if (current.slope() >= 0.0) {
-                return zoom(line, zero, current, previous, evaluations);
+                return zoom(line, zero, current, previous, evaluations, noisy);
             }
             previous = current;
             alpha *= 2.0;   // still descending steeply: the minimiser lies further out
@@ -161,7 +171,8 @@ public record StrongWolfeLineSearch(double c1, double c2, int maxEvaluations, do
      * value seen with sufficient decrease (or is within the noise of phi(0)), and phi'(lo) (hi - lo) &lt; 0,
      * so a minimiser lies between.
      */
-    private <S> Result<S> zoom(Line<S> line, Trial<S> zero, Trial<S> lo, Trial<S> hi, int evaluations) {
+    private <S> Result<S> zoom(Line<S> line, Trial<S> zero, Trial<S> lo, Trial<S> hi, int evaluations,
+                               Noisy<S> noisy) {
         while (evaluations < maxEvaluations) {
             double alpha = interpolate(lo, hi);
             if (alpha == lo.alpha() || alpha == hi.alpha()) {
@@ -171,6 +182,9 @@ public record StrongWolfeLineSearch(double c1, double c2, int maxEvaluations, do
             evaluations++;
             if (approximatelyWolfe(zero, current)) {
                 return new Result<>(current, true, evaluations);
+            }
+            if (noisy.full(zero, current)) {
+                return new Result<>(noisy.best, false, evaluations);
             }
             if (!acceptableDecrease(zero, current) || (current.value() >= lo.value() && !withinNoise(zero, current))) {
                 hi = current;
@@ -185,6 +199,24 @@ public record StrongWolfeLineSearch(double c1, double c2, int maxEvaluations, do
             }
         }
         return new Result<>(lo, false, evaluations);
+    }
+
+    /** The trials that landed within the noise of phi(0) without meeting the curvature test. */
+    private final class Noisy<S> {
+        private int count;
+        private Trial<S> best;
+
+        /** Counts t if it is such a trial; true once there are {@link #NOISY_TRIALS} of them. */
+        boolean full(Trial<S> zero, Trial<S> t) {
+            if (!withinNoise(zero, t)) {
+                return false;
+            }
+            count++;
+            if (best == null || t.value() < best.value()) {
+                best = t;
+            }
+            return count >= NOISY_TRIALS;
+        }
     }
 
     private boolean sufficientDecrease(Trial<?> zero, Trial<?> t) {
