@@ -25,24 +25,7 @@ public final class HessianSparsity {
         int[][] deps = DependencySets.of(t, out, feedsAnInteraction(t, out, needed));
         Rows rows = new Rows(t.inputCount());
         for (int i = 0; i <= out; i++) {
-            if (!needed[i]) continue;
-            int o = t.op[i];
-            switch (Op.kind(o)) {
-                case Op.INPUT:
-                case Op.CONSTANT:
-                    break;
-                case Op.UNARY:
-                    if (isNonlinear(o)) rows.interact(deps[t.a[i]], deps[t.a[i]]);
-                    break;
-                case Op.WITH_CONSTANT:
-                    if (withConstantIsNonlinear(o, t.constants[t.b[i]])) rows.interact(deps[t.a[i]], deps[t.a[i]]);
-                    break;
-                case Op.BINARY:
-                    binaryInteractions(o, deps[t.a[i]], deps[t.b[i]], deps[i], rows);
-                    break;
-                default:
-                    naryInteractions(t, i, deps, rows);
-            }
+            if (needed[i] && isNonlinearNode(t, i)) interact(t, i, deps, rows);
         }
         return rows.toCsr();
     }
@@ -118,14 +101,16 @@ public final class HessianSparsity {
                 return withConstantIsNonlinear(o, t.constants[t.b[i]]);
             case Op.BINARY:
                 return o == Op.MUL || o == Op.DIV || o == Op.POW || o == Op.ATAN2 || o == Op.HYPOT;
-            case Op.NARY: {
-                int outer = t.naryOuter(i);
-                return o == Op.NORM || o == Op.DISTANCE || o == Op.DOT
-                        || (outer != TapeBuilder.NO_OUTER && isNonlinear(outer));
-            }
+            case Op.NARY:
+                return o == Op.NORM || o == Op.DISTANCE || o == Op.DOT || hasNonlinearOuter(t, i);
             default:
                 return false;
         }
+    }
+
+    private static boolean hasNonlinearOuter(TapeData t, int i) {
+        int outer = t.naryOuter(i);
+        return outer != TapeBuilder.NO_OUTER && isNonlinear(outer);
     }
 
     // Unary opcodes with a second derivative that is not identically zero.
@@ -145,36 +130,21 @@ public final class HessianSparsity {
         }
     }
 
-    private static void binaryInteractions(int op, int[] x, int[] y, int[] both, Rows rows) {
-        switch (op) {
-            case Op.ADD:
-            case Op.SUB:
-            case Op.MIN:
-            case Op.MAX:
-                return;
-            case Op.MUL:
-                rows.interact(x, y);   // bilinear: d2/dx2 = d2/dy2 = 0
-                return;
-            case Op.DIV:
-                rows.interact(x, y);   // x / y is linear in x
-                rows.interact(y, y);
-                return;
-            default:
-                rows.interact(both, both);   // pow, atan2, hypot
-        }
-    }
-
-    private static void naryInteractions(TapeData t, int i, int[][] deps, Rows rows) {
+    // How the arguments of nonlinear node i interact: a product bilinearly (d2/dx2 = d2/dy2 = 0), a
+    // quotient x / y linearly in x, a dot product pair by pair, everything else all with all.
+    private static void interact(TapeData t, int i, int[][] deps, Rows rows) {
         int o = t.op[i];
-        int outer = t.naryOuter(i);
-        boolean outerNonlinear = outer != TapeBuilder.NO_OUTER && isNonlinear(outer);
-        if (outerNonlinear || o == Op.NORM || o == Op.DISTANCE) {
-            rows.interact(deps[i], deps[i]);
-        } else if (o == Op.DOT) {
+        boolean binary = Op.kind(o) == Op.BINARY;
+        if (binary && (o == Op.MUL || o == Op.DIV)) {
+            rows.interact(deps[t.a[i]], deps[t.b[i]]);
+            if (o == Op.DIV) rows.interact(deps[t.b[i]], deps[t.b[i]]);
+        } else if (o == Op.DOT && !hasNonlinearOuter(t, i)) {
             int half = t.b[i] >> 1;
             for (int s = 0; s < half; s++) {
                 rows.interact(deps[t.naryArgument(i, s)], deps[t.naryArgument(i, s + half)]);
             }
+        } else {
+            rows.interact(deps[i], deps[i]);
         }
     }
 
