@@ -280,6 +280,7 @@ public final class SparsityPattern {
 
     @Override
     public boolean equals(Object o) {
+        if (o == this) return true;   // the common case of a recording's own pattern, without a pass over it
         return o instanceof SparsityPattern p && p.rows == rows && p.columns == columns
                 && Arrays.equals(p.rowStart, rowStart) && Arrays.equals(p.column, column);
     }

@@ -47,10 +47,6 @@ public final class StarColoring {
      * for v only where it would really close a two-colored path on four vertices, so it needs far fewer
      * colors than the plain distance-2 rule near uncolored vertices.
      */
-    static int[] greedy(SparsityPattern g, int[] order) {
-        return greedy(g, order, edgeIds(g));
-    }
-
     private static int[] greedy(SparsityPattern g, int[] order, int[] edge) {
         int n = g.rows();
         int edges = 0;

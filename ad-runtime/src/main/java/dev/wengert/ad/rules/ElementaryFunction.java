@@ -400,6 +400,18 @@ public enum ElementaryFunction {
     }
 
     /**
+     * True if the second derivative is zero everywhere: the function is linear where it is smooth
+     * (-x, x + y, x - y, abs, min, max, and the step functions). A Hessian sparsity pattern records no
+     * interaction for it.
+     *
+     * @return true for the piecewise-linear functions
+     */
+    public boolean isPiecewiseLinear() {
+        return this == NEG || this == ADD || this == SUB || this == ABS || this == MIN || this == MAX
+                || isPiecewiseConstant();
+    }
+
+    /**
      * Evaluates the function on numbers, as {@code java.lang.Math} (or the Java operator) does.
      *
      * @param args the arguments, {@link #arity()} of them

@@ -74,9 +74,9 @@ final class DependencySets {
         return unique == all.length ? all : java.util.Arrays.copyOf(all, unique);
     }
 
-    /** True for the unary opcodes whose derivative is zero everywhere. */
+    /** True for the opcodes whose derivative is zero everywhere (the catalogue's step functions). */
     static boolean zeroDerivative(int op) {
-        return op == Op.SIGNUM || op == Op.FLOOR || op == Op.CEIL || op == Op.RINT;
+        return Op.function(op) != null && Op.function(op).isPiecewiseConstant();
     }
 
     /** True if node i, of a with-constant opcode, has a derivative that is zero everywhere (x^0). */

@@ -100,7 +100,7 @@ public final class HessianSparsity {
             case Op.WITH_CONSTANT:
                 return withConstantIsNonlinear(o, t.constants[t.b[i]]);
             case Op.BINARY:
-                return o == Op.MUL || o == Op.DIV || o == Op.POW || o == Op.ATAN2 || o == Op.HYPOT;
+                return isNonlinear(o);   // a product too: bilinear, it makes its arguments interact
             case Op.NARY:
                 return o == Op.NORM || o == Op.DISTANCE || o == Op.DOT || hasNonlinearOuter(t, i);
             default:
@@ -113,9 +113,9 @@ public final class HessianSparsity {
         return outer != TapeBuilder.NO_OUTER && isNonlinear(outer);
     }
 
-    // Unary opcodes with a second derivative that is not identically zero.
+    // Unary and binary opcodes whose second derivative is not identically zero (the catalogue says).
     private static boolean isNonlinear(int op) {
-        return !(op == Op.NEG || op == Op.ABS || DependencySets.zeroDerivative(op));
+        return !Op.function(op).isPiecewiseLinear();
     }
 
     private static boolean withConstantIsNonlinear(int op, double c) {
