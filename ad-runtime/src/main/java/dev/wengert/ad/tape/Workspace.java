@@ -126,10 +126,16 @@ public final class Workspace {
         return keptAdjoints;
     }
 
-    /** Scratch of {@code length} doubles for a compressed Hessian (n rows, one column per color). */
+    /**
+     * Scratch of {@code length} doubles for a compressed Hessian (n rows, one column per color). Kept for
+     * the next call up to {@link #STRONG_NODES} doubles (8 MB); a larger one (a nearly dense pattern) is
+     * allocated per call, so a thread does not hold the biggest it ever needed.
+     */
     public double[] compressed(int length) {
-        if (compressed == null || compressed.length < length) compressed = new double[length];
-        return compressed;
+        if (compressed != null && compressed.length >= length) return compressed;
+        double[] fresh = new double[length];
+        if (length <= STRONG_NODES) compressed = fresh;
+        return fresh;
     }
 
     // A per-node array of a huge tape can exceed the heap; say how much the evaluation needs
