@@ -52,10 +52,10 @@ public record DerivativePrograms(Program value, Program gradient, Program hessia
                 index -> both.read(a.v(), index), a.hv(), index -> index, true));
         Program gradientAndHessianVector = Passes.optimize(new Program(both.root(), fx));
 
-        Program sunk = Passes.optimize(ReadSinking.apply(value), false);
+        Program sunk = Passes.simplify(ReadSinking.apply(value));
         if (HessianStructure.isSumOfLocalHessians(sunk)) {
             // each iteration must scatter its own adjoints: no code motion before the local Hessian
-            Program sunkGradient = Passes.optimize(ReverseMode.gradient(sunk, a.g()), false);
+            Program sunkGradient = Passes.simplify(ReverseMode.gradient(sunk, a.g()));
             Builder hb = new Builder();
             PairStructure pairs = PairStructure.of(sunkGradient);
             if (pairs != null) {

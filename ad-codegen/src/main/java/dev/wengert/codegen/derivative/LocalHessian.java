@@ -32,7 +32,6 @@ final class LocalHessian extends Copier {
     private static final class Region {
         final List<Value> readIndex = new ArrayList<>();
         final List<Map<Value, Value>> tangents = new ArrayList<>();
-        int ifDepth;
         /** For the pair loop of a {@link PairStructure}: side and offset of each direction. */
         final List<Integer> side = new ArrayList<>();
         final List<Integer> offset = new ArrayList<>();
@@ -102,8 +101,8 @@ final class LocalHessian extends Copier {
             region = new Region();
             copyLoop(l, map);
             region = outer;
-        } else if (node instanceof If i) {
-            copyIfWithTangents(i, map);
+        } else if (node instanceof If) {
+            super.copyNode(node, map);
         } else if (node instanceof Scatter s) {
             Value index = get(map, s.index());
             int column = region.readIndex.indexOf(index);
@@ -138,9 +137,6 @@ final class LocalHessian extends Copier {
             return;
         }
         if (Activity.isVariableRead(v)) {
-            if (region.ifDepth > 0) {
-                throw new IllegalStateException("read of x inside an if: no local Hessian");
-            }
             Map<Value, Value> direction = new IdentityHashMap<>();
             direction.put(v, b.constant(1.0));
             region.readIndex.add(get(map, v.arg(0)));
@@ -159,31 +155,24 @@ final class LocalHessian extends Copier {
         }
     }
 
-    private void copyIfWithTangents(If node, ValueMap map) {
-        region.ifDepth++;
-        Value cond = get(map, node.cond());
-        If copy = b.beginIf(cond);
-        ValueMap thenMap = map.child();
-        copyBlock(node.then(), thenMap);
-        b.beginElse(copy);
-        ValueMap elseMap = map.child();
-        copyBlock(node.otherwise(), elseMap);
-        b.endIf(copy);
-        region.ifDepth--;
+    @Override
+    protected void phiCopied(If.Phi p, If copy, Value taken) {
+        if (p.result().type() != Type.DOUBLE) {
+            return;
+        }
         Value zero = b.constant(0.0);
-        for (If.Phi p : node.phis()) {
-            Value merged = b.phi(copy, get(thenMap, p.whenTrue()), get(elseMap, p.whenFalse()));
-            nameLike(merged, p.result());
-            map.put(p.result(), merged);
-            if (p.result().type() != Type.DOUBLE) {
+        for (Map<Value, Value> direction : region.tangents) {
+            if (copy == null) {
+                Value t = direction.get(taken);
+                if (t != null) {
+                    direction.put(p.result(), t);
+                }
                 continue;
             }
-            for (Map<Value, Value> direction : region.tangents) {
-                Value t = direction.get(p.whenTrue());
-                Value f = direction.get(p.whenFalse());
-                if (t != null || f != null) {
-                    direction.put(p.result(), b.phi(copy, t == null ? zero : t, f == null ? zero : f));
-                }
+            Value t = direction.get(p.whenTrue());
+            Value f = direction.get(p.whenFalse());
+            if (t != null || f != null) {
+                direction.put(p.result(), b.phi(copy, t == null ? zero : t, f == null ? zero : f));
             }
         }
     }

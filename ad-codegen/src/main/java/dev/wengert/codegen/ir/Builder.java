@@ -43,23 +43,18 @@ public final class Builder {
     private final Map<Key, Value> free = new HashMap<>();
     /** The depth of the scope each placed value was defined in (free values: 0). */
     private final Map<Value, Integer> depth = new java.util.IdentityHashMap<>();
-    private final boolean hoist;
+    /** Code motion out of loops, or null: every value stays in the block it is built in. */
+    private final LoopInvariantMotion motion;
     private int nextId;
 
     /** A builder whose current block is a fresh root block. */
     public Builder() {
-        this(false);
+        this(null);
     }
 
-    /**
-     * A builder that, if {@code hoist} is set, also moves loop-invariant computations out of
-     * loops (those that cannot throw: no array reads, no int division) and turns accumulations
-     * into an output at a loop-invariant index into a reduction scattered once after the loop,
-     * as a person would write {@code gi += ...} inside the pair loop and {@code g[3 * i] += gi}
-     * after it.
-     */
-    public Builder(boolean hoist) {
-        this.hoist = hoist;
+    /** A builder that places values where {@code motion} says (the {@link LoopInvariantMotion} pass). */
+    Builder(LoopInvariantMotion motion) {
+        this.motion = motion;
         scopes.push(new Scope(root, null, 1));
     }
 
@@ -226,19 +221,15 @@ public final class Builder {
         }
         Value v = new Value(nextId++, op, type, args, payload);
         Scope s = scopes.peek();
-        if (hoist && op == Op.READ && s.isLoopBody() && depthOf(args.get(0)) < s.depth()) {
+        if (motion != null && op == Op.READ && s.isLoopBody() && depthOf(args.get(0)) < s.depth()) {
             // an invariant read of the loop body: once, before the first iteration
             s.table().put(key, v);
             depth.put(v, s.depth());
             ((Loop) s.owner()).preheader().nodes().add(v);
             return v;
         }
-        place(key, v, hoist && hoistable(op, type) ? outermostFor(args) : s);
+        place(key, v, motion != null && motion.movesOutOfLoops(op, type) ? outermostFor(args) : s);
         return v;
-    }
-
-    private static boolean hoistable(Op op, Type type) {
-        return op != Op.READ && op != Op.LENGTH && !(type == Type.INT && (op == Op.DIV || op == Op.REM));
     }
 
     /** The outermost scope a value of these arguments can move to, crossing only loop bodies. */
@@ -380,7 +371,7 @@ public final class Builder {
             return;
         }
         Scope s = scopes.peek();
-        if (hoist && s.isLoopBody() && depthOf(index) < s.depth()) {
+        if (motion != null && s.isLoopBody() && depthOf(index) < s.depth()) {
             s.deferredScatters().merge(new ScatterKey(target, index), value, this::add);
             return;
         }

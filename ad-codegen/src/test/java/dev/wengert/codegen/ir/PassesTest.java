@@ -92,7 +92,7 @@ class PassesTest {
         Value xi2 = b.read(X, second.index());
         b.scatter(G, second.index(), b.add(xi2, xi2));
         b.endLoop(second);
-        Program fused = Passes.optimize(new Program(b.root(), sum), false);
+        Program fused = Passes.simplify(new Program(b.root(), sum));
         long loops = fused.body().nodes().stream().filter(node -> node instanceof Loop).count();
         assertEquals(1, loops, "one loop computes the sum and scatters");
         Loop only = (Loop) fused.body().nodes().stream().filter(node -> node instanceof Loop).findFirst().orElseThrow();
