@@ -11,6 +11,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.wengert.codegen.ir.ArrayRef;
 import dev.wengert.codegen.ir.Program;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -36,13 +37,15 @@ public final class ClassEmitter {
 
     private final ClassModel m;
     private final InputShape shape;
+    private final ArrayNames arrays;
     private final MethodSink sink = new MethodSink();
     // The private methods holding the programs of the methods that return f(x).
     private final List<MethodSpec> programMethods = new java.util.ArrayList<>();
 
     private ClassEmitter(ClassModel m) {
         this.m = m;
-        this.shape = InputShape.of(m.programs());
+        this.shape = InputShape.of(m.programs().value());
+        this.arrays = new ArrayNames(m.x(), m.sourceClass());
     }
 
     /** The Java file of the generated class. */
@@ -74,7 +77,7 @@ public final class ClassEmitter {
             ctor.addJavadoc("Binds the data parameters of {@code $L}.\n", m.source());
         }
         for (ClassModel.Field f : m.fields()) {
-            TypeName t = typeOf(f.type());
+            TypeName t = f.type();
             type.addField(FieldSpec.builder(t, f.name(), Modifier.PRIVATE, Modifier.FINAL).build());
             ctor.addParameter(t, f.name());
             ctor.addStatement("this.$N = $N", f.name(), f.name());
@@ -102,15 +105,6 @@ public final class ClassEmitter {
                 .build();
     }
 
-    private static TypeName typeOf(String t) {
-        return switch (t) {
-            case "double[]" -> DOUBLES;
-            case "double" -> TypeName.DOUBLE;
-            case "int" -> TypeName.INT;
-            default -> throw new IllegalArgumentException(t);
-        };
-    }
-
     private MethodSpec.Builder method(String name, TypeName returns, String... arrays) {
         MethodSpec.Builder b = MethodSpec.methodBuilder(name).addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC).returns(returns);
@@ -128,7 +122,7 @@ public final class ClassEmitter {
     }
 
     private CodeBlock body(String method, Program p, String... arrays) {
-        return StatementEmitter.emit(p, method, List.of(arrays), reserved(arrays), sink);
+        return StatementEmitter.emit(p, method, List.of(arrays), reserved(arrays), this.arrays, sink);
     }
 
     // ---- the contract's checks (see Objective): x, the other arrays, then the entries ----
@@ -198,7 +192,7 @@ public final class ClassEmitter {
 
     private MethodSpec gradient() {
         String x = m.x();
-        String g = m.names().g();
+        String g = arrays.parameter(ArrayRef.Kind.GRADIENT);
         MethodSpec.Builder b = method("gradient", TypeName.DOUBLE, x, g);
         checkX(b, "gradient");
         checkLength(b, "gradient", g);
@@ -209,8 +203,8 @@ public final class ClassEmitter {
 
     private MethodSpec hessianVector() {
         String x = m.x();
-        String v = m.names().v();
-        String hv = m.names().hv();
+        String v = arrays.parameter(ArrayRef.Kind.DIRECTION);
+        String hv = arrays.parameter(ArrayRef.Kind.HESSIAN_VECTOR);
         MethodSpec.Builder b = method("hessianVector", TypeName.VOID, x, v, hv);
         checkX(b, "hessianVector");
         checkLength(b, "hessianVector", v);
@@ -223,9 +217,9 @@ public final class ClassEmitter {
 
     private MethodSpec gradientAndHessianVector() {
         String x = m.x();
-        String v = m.names().v();
-        String g = m.names().g();
-        String hv = m.names().hv();
+        String v = arrays.parameter(ArrayRef.Kind.DIRECTION);
+        String g = arrays.parameter(ArrayRef.Kind.GRADIENT);
+        String hv = arrays.parameter(ArrayRef.Kind.HESSIAN_VECTOR);
         MethodSpec.Builder b = method("gradientAndHessianVector", TypeName.DOUBLE, x, v, g, hv);
         checkX(b, "gradientAndHessianVector");
         checkLength(b, "gradientAndHessianVector", v);
@@ -239,7 +233,7 @@ public final class ClassEmitter {
 
     private MethodSpec hessian() {
         String x = m.x();
-        String h = m.names().h();
+        String h = arrays.parameter(ArrayRef.Kind.HESSIAN);
         MethodSpec.Builder b = method("hessian", TypeName.VOID, x, h);
         b.addJavadoc(m.programs().diagonalBlock() > 0
                 ? "Assembled from per-pair local Hessians: the off-diagonal blocks of {@code $N} are assigned once each,\n"

@@ -2,6 +2,7 @@ package dev.wengert.codegen.frontend;
 
 import com.sun.source.tree.Tree;
 import dev.wengert.codegen.ir.ArrayRef;
+import dev.wengert.codegen.ir.FieldRef;
 import dev.wengert.codegen.ir.Builder;
 import dev.wengert.codegen.ir.Type;
 import dev.wengert.codegen.ir.Value;
@@ -59,7 +60,7 @@ final class ClassMembers {
             throw new UnsupportedConstructException(at, "field '" + name + "' is private and not a compile-time constant; "
                     + "make it package-private so the generated class can read it");
         }
-        return b.param(ownerName + "." + name, kind == TypeKind.INT ? Type.INT : Type.DOUBLE);
+        return b.param(new FieldRef(FieldRef.Kind.CONSTANT, name), kind == TypeKind.INT ? Type.INT : Type.DOUBLE);
     }
 
     /** True if the field is a double[] (a table). */
@@ -75,7 +76,7 @@ final class ClassMembers {
             throw new UnsupportedConstructException(at, "table '" + name + "' is private; "
                     + "make it package-private so the generated class can read it");
         }
-        return new ArrayRef(ArrayRef.Kind.TABLE, ownerName + "." + name);
+        return ArrayRef.table(name);
     }
 
     private VariableElement requireStaticFinal(String name, Tree at) {

@@ -1,13 +1,23 @@
 package dev.wengert.codegen.ir;
 
 /**
- * An array the program reads from or scatters into. The {@code name} is what the emitter prints:
- * a parameter name, a field name or a qualified static field.
+ * An array the program reads from or scatters into, by its role. The emitter chooses how it is
+ * written in Java; only the arrays that come from the source carry their source name.
  *
  * @param kind what role the array plays
- * @param name its name in the generated source
+ * @param sourceName the parameter or field name in the annotated source for {@link Kind#VARIABLE},
+ *        {@link Kind#DATA} and {@link Kind#TABLE}; null for the arrays of the generated methods
  */
-public record ArrayRef(Kind kind, String name) {
+public record ArrayRef(Kind kind, String sourceName) {
+
+    /** The direction v of a Hessian-vector product. */
+    public static final ArrayRef DIRECTION = new ArrayRef(Kind.DIRECTION, null);
+    /** The gradient g. */
+    public static final ArrayRef GRADIENT = new ArrayRef(Kind.GRADIENT, null);
+    /** The Hessian-vector product hv. */
+    public static final ArrayRef HESSIAN_VECTOR = new ArrayRef(Kind.HESSIAN_VECTOR, null);
+    /** The dense Hessian h, row-major. */
+    public static final ArrayRef HESSIAN = new ArrayRef(Kind.HESSIAN, null);
 
     /** The role of an array in a generated method. */
     public enum Kind {
@@ -19,7 +29,26 @@ public record ArrayRef(Kind kind, String name) {
         DATA,
         /** A {@code static final double[]} table of the annotated method's class. */
         TABLE,
-        /** An output: the gradient g, the product hv or the Hessian h (written by {@link Scatter}). */
-        OUTPUT
+        /** The gradient, written by {@link Scatter}. */
+        GRADIENT,
+        /** The Hessian-vector product, written by {@link Scatter}. */
+        HESSIAN_VECTOR,
+        /** The dense Hessian, written by {@link Scatter}. */
+        HESSIAN
+    }
+
+    /** The variable array, named {@code sourceName} in the source. */
+    public static ArrayRef variable(String sourceName) {
+        return new ArrayRef(Kind.VARIABLE, sourceName);
+    }
+
+    /** A {@code double[]} data parameter of the source method. */
+    public static ArrayRef data(String sourceName) {
+        return new ArrayRef(Kind.DATA, sourceName);
+    }
+
+    /** A {@code static final double[]} table of the source class. */
+    public static ArrayRef table(String sourceName) {
+        return new ArrayRef(Kind.TABLE, sourceName);
     }
 }

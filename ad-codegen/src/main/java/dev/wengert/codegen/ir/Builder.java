@@ -82,9 +82,9 @@ public final class Builder {
         return freeValue(Op.CONST, Type.BOOLEAN, c);
     }
 
-    /** A scalar field of the generated class or a static field, printed as {@code name}. */
-    public Value param(String name, Type type) {
-        return freeValue(Op.PARAM, type, name);
+    /** A scalar data parameter or static field. */
+    public Value param(FieldRef field, Type type) {
+        return freeValue(Op.PARAM, type, field);
     }
 
     /** The zero of a type. */

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** The IR passes on their own: folding, CSE, dead code, loop fusion and code motion. */
 class PassesTest {
-    private static final ArrayRef X = new ArrayRef(ArrayRef.Kind.VARIABLE, "x");
-    private static final ArrayRef G = new ArrayRef(ArrayRef.Kind.OUTPUT, "g");
+    private static final ArrayRef X = ArrayRef.variable("x");
+    private static final ArrayRef G = ArrayRef.GRADIENT;
 
     @Test
     void constantsFoldWithJavaSemantics() {
