@@ -44,11 +44,16 @@ public final class DerivativePrograms {
             } else {
                 LocalHessian.apply(hb, sunkGradient, ArrayRef.HESSIAN, hb.length(x));
             }
+            Builder sb = new Builder();
+            LocalHessian.apply(sb, sunkGradient, ArrayRef.SPARSE_HESSIAN, sb.length(x));
+            Program sparse = Passes.optimize(new Program(sb.root(), null));
+            Program pattern = HessianPattern.of(sparse);
             return new ObjectivePrograms(value, gradient, hessianVector, gradientAndHessianVector,
-                    Passes.optimize(new Program(hb.root(), null)), true, pairs == null ? 0 : pairs.stride());
+                    Passes.optimize(new Program(hb.root(), null)), true, pairs == null ? 0 : pairs.stride(),
+                    pattern == null ? null : sparse, pattern);
         }
         return new ObjectivePrograms(value, gradient, hessianVector, gradientAndHessianVector,
-                columnByColumnHessian(gradient, x), false, 0);
+                columnByColumnHessian(gradient, x), false, 0, null, null);
     }
 
     /** Column k of H is the tangent of the gradient along e_k: correct for every program, O(n) sweeps. */

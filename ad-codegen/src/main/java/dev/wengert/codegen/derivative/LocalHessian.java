@@ -51,7 +51,11 @@ final class LocalHessian extends Copier {
         this.pairs = pairs;
     }
 
-    /** Appends the Hessian program of the gradient program {@code g} to {@code b}; h must be zero first. */
+    /**
+     * Appends the Hessian program of the gradient program {@code g} to {@code b}, adding into the
+     * dense {@code hessian} (which must be zero first) or, for {@link ArrayRef#SPARSE_HESSIAN},
+     * into its entries by (row, column).
+     */
     static void apply(Builder b, Program g, ArrayRef hessian, Value n) {
         new LocalHessian(b, hessian, n, null).copyBlock(g.body(), new ValueMap());
     }
@@ -123,11 +127,20 @@ final class LocalHessian extends Copier {
                     region.cross.merge(key, t, b::add);
                     continue;
                 }
-                b.scatter(hessian, b.add(b.mul(row, n), index), t);
+                add(row, index, t);
                 if (column >= 0 && d < column) {
-                    b.scatter(hessian, b.add(b.mul(index, n), row), t);
+                    add(index, row, t);
                 }
             }
+        }
+    }
+
+    /** Adds t into entry (row, column) of the dense or the sparse Hessian. */
+    private void add(Value row, Value column, Value t) {
+        if (hessian.kind() == ArrayRef.Kind.SPARSE_HESSIAN) {
+            b.scatterEntry(hessian, row, column, t);
+        } else {
+            b.scatter(hessian, b.add(b.mul(row, n), column), t);
         }
     }
 
@@ -137,14 +150,20 @@ final class LocalHessian extends Copier {
             return;
         }
         if (Activity.isVariableRead(v)) {
-            Map<Value, Value> direction = new IdentityHashMap<>();
-            direction.put(v, b.constant(1.0));
-            region.readIndex.add(get(map, v.arg(0)));
-            region.tangents.add(direction);
-            if (pairs != null && pairs.readGroup().containsKey(v)) {
-                region.side.add(pairs.readGroup().get(v));
-                region.offset.add(pairs.readOffset().get(v));
+            // one direction per element index: a branch that reads x[k] again (an if's adjoint
+            // recomputes its branch) reads the same variable
+            Value index = get(map, v.arg(0));
+            int d = region.readIndex.indexOf(index);
+            if (d < 0) {
+                d = region.readIndex.size();
+                region.readIndex.add(index);
+                region.tangents.add(new IdentityHashMap<>());
+                if (pairs != null && pairs.readGroup().containsKey(v)) {
+                    region.side.add(pairs.readGroup().get(v));
+                    region.offset.add(pairs.readOffset().get(v));
+                }
             }
+            region.tangents.get(d).put(v, b.constant(1.0));
             return;
         }
         for (Map<Value, Value> direction : region.tangents) {

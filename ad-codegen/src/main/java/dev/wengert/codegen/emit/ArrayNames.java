@@ -11,12 +11,62 @@ import dev.wengert.codegen.ir.FieldRef;
  * fields of the generated class and tables and constants are static fields of the source class.
  */
 final class ArrayNames {
+    /** The helper method of a generated class that collects the entries of its Hessian's pattern. */
+    static final String ADD_ENTRY = "addEntry";
+
     private final String x;
     private final ClassName sourceClass;
+    /** In the method that lists the Hessian's pattern: the int parameter that stands for x's length; else null. */
+    private final String dimension;
 
     ArrayNames(String x, ClassName sourceClass) {
+        this(x, sourceClass, null);
+    }
+
+    private ArrayNames(String x, ClassName sourceClass, String dimension) {
         this.x = x;
         this.sourceClass = sourceClass;
+        this.dimension = dimension;
+    }
+
+    /** The names in a method that has no x but its length, the int parameter {@code n}. */
+    ArrayNames withDimension(String n) {
+        return new ArrayNames(x, sourceClass, n);
+    }
+
+    /** The local holding the sparsity pattern in {@code sparseHessian}. */
+    String pattern() {
+        return avoidX("pattern");
+    }
+
+    /** The parameters of the pattern's entry lists per row and their counts, in the method that lists them. */
+    String entryRows() {
+        return avoidX("rows");
+    }
+
+    String entryCounts() {
+        return avoidX("counts");
+    }
+
+    /** The length of an array. */
+    CodeBlock length(ArrayRef array) {
+        if (dimension != null && array.kind() == ArrayRef.Kind.VARIABLE) {
+            return CodeBlock.of("$N", dimension);
+        }
+        return CodeBlock.of("$L.length", of(array));
+    }
+
+    /**
+     * The statement that adds ({@code +=}) or subtracts ({@code -=}) {@code value} at entry (row, column) of a matrix
+     * stored by entry.
+     */
+    CodeBlock addToEntry(ArrayRef matrix, CodeBlock row, CodeBlock column, String operator, CodeBlock value) {
+        return switch (matrix.kind()) {
+            case SPARSE_HESSIAN -> CodeBlock.of("$N[$N.indexOf($L, $L)] $L $L", parameter(matrix.kind()), pattern(),
+                    row, column, operator, value);
+            case HESSIAN_PATTERN -> CodeBlock.of("$N($N, $N, $L, $L)", ADD_ENTRY, entryRows(), entryCounts(), row, column);
+            default -> throw new IllegalArgumentException(matrix.kind() + " is not stored by entry");
+        };
     }
 
     /** The Java parameter name of an array of the generated methods. */
@@ -27,7 +77,8 @@ final class ArrayNames {
             case GRADIENT -> avoidX("g");
             case HESSIAN_VECTOR -> avoidX("hv");
             case HESSIAN -> avoidX("h");
-            case DATA, TABLE -> throw new IllegalArgumentException(kind + " is not a parameter");
+            case SPARSE_HESSIAN -> avoidX("values");
+            case DATA, TABLE, HESSIAN_PATTERN -> throw new IllegalArgumentException(kind + " is not a parameter");
         };
     }
 
@@ -36,6 +87,12 @@ final class ArrayNames {
         return switch (array.kind()) {
             case DATA -> CodeBlock.of("this.$N", array.sourceName());
             case TABLE -> CodeBlock.of("$T.$N", sourceClass, array.sourceName());
+            case VARIABLE -> {
+                if (dimension != null) {
+                    throw new IllegalStateException("the pattern of the Hessian cannot depend on x");
+                }
+                yield CodeBlock.of("$N", x);
+            }
             default -> CodeBlock.of("$N", parameter(array.kind()));
         };
     }

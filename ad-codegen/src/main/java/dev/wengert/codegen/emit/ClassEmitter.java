@@ -33,7 +33,11 @@ public final class ClassEmitter {
     private static final ClassName OBJECTIVE = ClassName.get("dev.wengert.ad", "Objective");
     private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final ClassName CHECKS = ClassName.get("dev.wengert.ad", "ObjectiveChecks");
+    private static final ClassName PATTERN = ClassName.get("dev.wengert.ad", "SparsityPattern");
+    private static final ClassName MISMATCH = ClassName.get("dev.wengert.ad", "DimensionMismatchException");
     private static final TypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
+    private static final TypeName INTS = ArrayTypeName.of(TypeName.INT);
+    private static final String PATTERN_OF = "hessianPatternOf";
 
     private final ClassModel m;
     private final InputShape shape;
@@ -88,6 +92,16 @@ public final class ClassEmitter {
         type.addMethod(hessianVector());
         type.addMethod(gradientAndHessianVector());
         type.addMethod(hessian());
+        String cache = fresh("hessianPatternCache", m.fields().stream().map(ClassModel.Field::name).toArray(String[]::new));
+        // immutable, so a volatile field publishes it safely; a race only computes it twice
+        type.addField(FieldSpec.builder(PATTERN, cache, Modifier.PRIVATE, Modifier.VOLATILE).build());
+        type.addMethod(hessianPatternFor(cache));
+        type.addMethod(hessianPatternOfFixedDimension());
+        type.addMethod(sparseHessian());
+        if (m.programs().hessianPattern() != null) {
+            type.addMethod(listPattern());
+            type.addMethod(addEntry());
+        }
         programMethods.forEach(type::addMethod);
         sink.methods().forEach(type::addMethod);
         if (sink.spillSize() > 0) {
@@ -122,7 +136,127 @@ public final class ClassEmitter {
     }
 
     private CodeBlock body(String method, Program p, String... arrays) {
-        return StatementEmitter.emit(p, method, List.of(arrays), reserved(arrays), this.arrays, sink);
+        List<ParameterSpec> parameters = Arrays.stream(arrays).map(a -> ParameterSpec.builder(DOUBLES, a).build()).toList();
+        return StatementEmitter.emit(p, method, parameters, reserved(arrays), this.arrays, sink);
+    }
+
+    // ---- sparse Hessians ----
+
+    private boolean sumOfLocalHessians() {
+        return m.programs().sparseHessian() != null;
+    }
+
+    private MethodSpec hessianPatternFor(String cache) {
+        MethodSpec.Builder b = MethodSpec.methodBuilder("hessianPattern").addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC).returns(PATTERN).addParameter(TypeName.INT, "n");
+        b.addJavadoc(sumOfLocalHessians()
+                ? "The union of the local Hessians' entries over all iterations (both branches of an if on x),\n"
+                        + "worked out once for the last n asked for.\n"
+                : "Every entry: the function is not a sum of local Hessians, so its structure is not known here.\n");
+        int least = Math.max(shape.length(), 0);
+        b.beginControlFlow("if (n < $L)", least)
+                .addStatement("throw new $T($S + n + $S)", MISMATCH, "hessianPattern: x of length ",
+                        least > 0 ? " is asked for, but " + m.source() + " reads x[" + (least - 1) + "]; pass n = x.length"
+                                : " is asked for; pass n = x.length")
+                .endControlFlow();
+        b.addStatement("$T pattern = this.$N", PATTERN, cache);
+        b.beginControlFlow("if (pattern == null || pattern.rows() != n)");
+        if (sumOfLocalHessians()) {
+            b.addStatement("pattern = $N(n)", PATTERN_OF);
+        } else {
+            b.addStatement("pattern = $T.dense(n, n)", PATTERN);
+        }
+        b.addStatement("this.$N = pattern", cache).endControlFlow();
+        return b.addStatement("return pattern").build();
+    }
+
+    private MethodSpec hessianPatternOfFixedDimension() {
+        MethodSpec.Builder b = MethodSpec.methodBuilder("hessianPattern").addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC).returns(PATTERN);
+        if (shape.fixed()) {
+            return b.addJavadoc("The pattern for this function's dimension, $L.\n", shape.length())
+                    .addStatement("return hessianPattern($L)", shape.length()).build();
+        }
+        return b.addJavadoc("Throws: the dimension follows x, so the pattern needs n; see {@code hessianPattern(int)}.\n")
+                .addStatement("throw new $T($S)", UnsupportedOperationException.class, m.source()
+                        + " takes its dimension from x, so its Hessian's pattern depends on x's length; "
+                        + "call hessianPattern(x.length)")
+                .build();
+    }
+
+    private MethodSpec sparseHessian() {
+        String x = m.x();
+        String values = arrays.parameter(ArrayRef.Kind.SPARSE_HESSIAN);
+        String pattern = arrays.pattern();
+        MethodSpec.Builder b = method("sparseHessian", TypeName.VOID, x, values);
+        b.addJavadoc(sumOfLocalHessians()
+                ? "Adds the per-iteration local Hessians straight into the entries of {@code hessianPattern(x.length)}.\n"
+                : "The dense Hessian, packed into the pattern's order (the function is not a sum of local Hessians:\n"
+                        + "n x n memory and time).\n");
+        checkX(b, "sparseHessian");
+        b.addStatement("$T $N = hessianPattern($N.length)", PATTERN, pattern, x);
+        b.addStatement("$T.requireLength($S, $S, $N, $N.nonZeros())", CHECKS, "sparseHessian", values, values, pattern);
+        checkFinite(b, "sparseHessian", x);
+        if (sumOfLocalHessians()) {
+            b.addStatement("$T.fill($N, 0.0)", Arrays.class, values);
+            List<ParameterSpec> parameters = List.of(ParameterSpec.builder(DOUBLES, x).build(),
+                    ParameterSpec.builder(DOUBLES, values).build(), ParameterSpec.builder(PATTERN, pattern).build());
+            b.addCode(StatementEmitter.emit(m.programs().sparseHessian(), "sparseHessian", parameters,
+                    reserved(x, values, pattern), arrays, sink));
+        } else {
+            String n = fresh("n", x, values, pattern);
+            String dense = fresh("dense", x, values, pattern);
+            String r = fresh("r", x, values, pattern);
+            String k = fresh("k", x, values, pattern);
+            b.addStatement("int $N = $N.length", n, x)
+                    .addStatement("double[] $N = new double[$T.hessianLength($S, $N)]", dense, CHECKS, "sparseHessian", n)
+                    .addStatement("hessian($N, $N)", x, dense)
+                    .beginControlFlow("for (int $N = 0; $N < $N; $N++)", r, r, n, r)
+                    .beginControlFlow("for (int $N = $N.rowStart($N); $N < $N.rowStart($N + 1); $N++)", k, pattern, r, k,
+                            pattern, r, k)
+                    .addStatement("$N[$N] = $N[$N * $N + $N.column($N)]", values, k, dense, r, n, pattern, k)
+                    .endControlFlow()
+                    .endControlFlow();
+        }
+        checkFiniteResult(b, "sparseHessian", values);
+        return b.build();
+    }
+
+    // Runs the pattern program: every entry any iteration can add into, in per-row lists.
+    private MethodSpec listPattern() {
+        String rows = arrays.entryRows();
+        String counts = arrays.entryCounts();
+        MethodSpec.Builder b = MethodSpec.methodBuilder(PATTERN_OF).addModifiers(Modifier.PRIVATE).returns(PATTERN)
+                .addParameter(TypeName.INT, "n");
+        b.addStatement("int[][] $N = new int[n][]", rows).addStatement("int[] $N = new int[n]", counts);
+        List<ParameterSpec> parameters = List.of(ParameterSpec.builder(TypeName.INT, "n").build(),
+                ParameterSpec.builder(ArrayTypeName.of(INTS), rows).build(), ParameterSpec.builder(INTS, counts).build());
+        Set<String> reserved = reserved("n", rows, counts);
+        reserved.add("r");
+        b.addCode(StatementEmitter.emit(m.programs().hessianPattern(), PATTERN_OF, parameters, reserved,
+                arrays.withDimension("n"), sink));
+        return b.beginControlFlow("for (int r = 0; r < n; r++)")
+                .addStatement("$N[r] = $N[r] == null ? new int[0] : $T.copyOf($N[r], $N[r])", rows, rows, Arrays.class,
+                        rows, counts)
+                .endControlFlow()
+                .addStatement("return $T.ofRows(n, $N)", PATTERN, rows)
+                .build();
+    }
+
+    private static MethodSpec addEntry() {
+        return MethodSpec.methodBuilder(ArrayNames.ADD_ENTRY).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(ArrayTypeName.of(INTS), "rows").addParameter(INTS, "counts")
+                .addParameter(TypeName.INT, "row").addParameter(TypeName.INT, "column")
+                .addStatement("int[] entries = rows[row]")
+                .beginControlFlow("if (entries == null)")
+                .addStatement("entries = new int[8]")
+                .addStatement("rows[row] = entries")
+                .nextControlFlow("else if (counts[row] == entries.length)")
+                .addStatement("entries = $T.copyOf(entries, 2 * entries.length)", Arrays.class)
+                .addStatement("rows[row] = entries")
+                .endControlFlow()
+                .addStatement("entries[counts[row]++] = column")
+                .build();
     }
 
     // ---- the contract's checks (see Objective): x, the other arrays, then the entries ----

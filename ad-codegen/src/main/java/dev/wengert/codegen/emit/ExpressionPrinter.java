@@ -86,7 +86,7 @@ final class ExpressionPrinter {
         return switch (v.op()) {
             case CONST -> literal(v.payload());
             case PARAM -> arrays.of((FieldRef) v.payload());
-            case LENGTH -> CodeBlock.of("$L.length", arrays.of((ArrayRef) v.payload()));
+            case LENGTH -> arrays.length((ArrayRef) v.payload());
             case READ -> CodeBlock.of("$L[$L]", arrays.of((ArrayRef) v.payload()), use(v.arg(0)));
             case NEG -> CodeBlock.of("-$L", use(v.arg(0), PRIMARY));
             case NOT -> CodeBlock.of("!$L", use(v.arg(0), PRIMARY));

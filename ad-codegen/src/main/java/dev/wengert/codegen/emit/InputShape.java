@@ -56,6 +56,7 @@ record InputShape(boolean fixed, int length) {
                 value(v);
             } else if (n instanceof Scatter s) {
                 value(s.index());
+                value(s.column());
                 value(s.value());
             } else if (n instanceof Loop l) {
                 loopOf.put(l.index(), l);

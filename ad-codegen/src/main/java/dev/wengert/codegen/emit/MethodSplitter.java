@@ -2,6 +2,7 @@ package dev.wengert.codegen.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import dev.wengert.codegen.ir.Block;
 import dev.wengert.codegen.ir.Node;
 import dev.wengert.codegen.ir.Scatter;
@@ -21,7 +22,7 @@ import javax.lang.model.element.Modifier;
 /**
  * Splits a block estimated above {@link Size#BUDGET} into chunks, each printed as a private method
  * of its own, so that every method stays well below HotSpot's 8000-byte limit for JIT compilation.
- * A split-off method takes the array parameters and the caller's locals it reads as parameters
+ * A split-off method takes the generated method's parameters and the caller's locals it reads as parameters
  * (up to {@link #MAX_PARAMETERS}); the values it hands to later chunks, and locals beyond that
  * many parameters, go through the per-thread frame array {@link MethodSink#SPILL}.
  */
@@ -30,13 +31,13 @@ final class MethodSplitter {
     private static final int MAX_PARAMETERS = 100;
 
     private final String method;
-    private final List<String> parameters;
+    private final List<ParameterSpec> parameters;
     private final Set<String> reserved;
     private final MethodSink sink;
     /** Where in the per-thread frame array each handed-over value lives (shared by all chunks of the method). */
     private final Map<Value, Integer> frameSlot = new IdentityHashMap<>();
 
-    MethodSplitter(String method, List<String> parameters, Set<String> reserved, MethodSink sink) {
+    MethodSplitter(String method, List<ParameterSpec> parameters, Set<String> reserved, MethodSink sink) {
         this.method = method;
         this.parameters = parameters;
         this.reserved = Set.copyOf(reserved);
@@ -129,9 +130,9 @@ final class MethodSplitter {
         StatementEmitter callee = caller.callee(calleeReserved);
         MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE).returns(void.class);
         List<String> args = new ArrayList<>();
-        for (String a : parameters) {
-            m.addParameter(double[].class, a);
-            args.add(a);
+        for (ParameterSpec a : parameters) {
+            m.addParameter(a);
+            args.add(a.name());
         }
         String frame = null;
         for (Value v : ins) {

@@ -1,6 +1,7 @@
 package dev.wengert.codegen.emit;
 
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ParameterSpec;
 import dev.wengert.codegen.ir.Block;
 import dev.wengert.codegen.ir.If;
 import dev.wengert.codegen.ir.Loop;
@@ -42,14 +43,14 @@ final class StatementEmitter {
      * estimated above {@link Size#BUDGET} are split into private methods added to {@code sink}.
      *
      * @param method the generated method's name (split-off methods are named after it)
-     * @param parameters the names of its array parameters
+     * @param parameters its parameters (split-off methods take them too)
      * @param reserved other names a local may not take (fields, the class)
      */
-    static CodeBlock emit(Program p, String method, List<String> parameters, Set<String> reserved, ArrayNames arrays,
-                          MethodSink sink) {
+    static CodeBlock emit(Program p, String method, List<ParameterSpec> parameters, Set<String> reserved,
+                          ArrayNames arrays, MethodSink sink) {
         UseAnalysis uses = UseAnalysis.of(p);
         Set<String> all = new HashSet<>(reserved);
-        all.addAll(parameters);
+        parameters.forEach(a -> all.add(a.name()));
         MethodSplitter splitter = new MethodSplitter(method, parameters, all, sink);
         StatementEmitter e = new StatementEmitter(splitter, uses, arrays, all);
         e.block(p.body(), p.result() == null ? List.of() : List.of(p.result()));
@@ -137,6 +138,12 @@ final class StatementEmitter {
     }
 
     private void scatter(Scatter s) {
+        if (s.byEntry()) {
+            boolean negated = s.value().op() == Op.NEG;
+            out.addStatement(arrays.addToEntry(s.target(), printer.use(s.index()), printer.use(s.column()),
+                    negated ? "-=" : "+=", printer.use(UseAnalysis.accumulated(s.value()))));
+            return;
+        }
         CodeBlock target = printer.array(s.target());
         if (s.assign()) {
             out.addStatement("$L[$L] = $L", target, printer.use(s.index()), printer.use(s.value()));

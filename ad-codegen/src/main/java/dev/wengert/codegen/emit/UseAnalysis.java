@@ -73,6 +73,9 @@ final class UseAnalysis {
                 v.args().forEach(a -> use(a, block));
             } else if (n instanceof Scatter s) {
                 use(s.index(), block);
+                if (s.byEntry()) {
+                    use(s.column(), block);
+                }
                 use(s.assign() ? s.value() : accumulated(s.value()), block);
             } else if (n instanceof Loop l) {
                 use(l.lo(), block);

@@ -18,6 +18,10 @@ public record ArrayRef(Kind kind, String sourceName) {
     public static final ArrayRef HESSIAN_VECTOR = new ArrayRef(Kind.HESSIAN_VECTOR, null);
     /** The dense Hessian h, row-major. */
     public static final ArrayRef HESSIAN = new ArrayRef(Kind.HESSIAN, null);
+    /** The Hessian's non-zeros in the order of its sparsity pattern. */
+    public static final ArrayRef SPARSE_HESSIAN = new ArrayRef(Kind.SPARSE_HESSIAN, null);
+    /** The entries of the Hessian's sparsity pattern. */
+    public static final ArrayRef HESSIAN_PATTERN = new ArrayRef(Kind.HESSIAN_PATTERN, null);
 
     /** The role of an array in a generated method. */
     public enum Kind {
@@ -34,7 +38,11 @@ public record ArrayRef(Kind kind, String sourceName) {
         /** The Hessian-vector product, written by {@link Scatter}. */
         HESSIAN_VECTOR,
         /** The dense Hessian, written by {@link Scatter}. */
-        HESSIAN
+        HESSIAN,
+        /** The non-zeros of the Hessian in the order of its sparsity pattern, written by entry. */
+        SPARSE_HESSIAN,
+        /** The entries of the Hessian's sparsity pattern, collected by entry (the values are ignored). */
+        HESSIAN_PATTERN
     }
 
     /** The variable array, named {@code sourceName} in the source. */

@@ -378,6 +378,16 @@ public final class Builder {
         s.block().nodes().add(new Scatter(target, index, value));
     }
 
+    /** Adds {@code value} into entry (row, column) of the matrix {@code target}, unless value is zero. */
+    public void scatterEntry(ArrayRef target, Value row, Value column, Value value) {
+        requireType(row, Type.INT);
+        requireType(column, Type.INT);
+        requireType(value, Type.DOUBLE);
+        if (!value.isConstant(0)) {
+            scopes.peek().block().nodes().add(new Scatter(target, row, column, value, false));
+        }
+    }
+
     /** Appends {@code target[index] = value} (also for a zero value: never merged, deferred or dropped). */
     public void assign(ArrayRef target, Value index, Value value) {
         requireType(index, Type.INT);
