@@ -6,12 +6,15 @@ import dev.wengert.codegen.ir.Copier;
 import dev.wengert.codegen.ir.If;
 import dev.wengert.codegen.ir.Loop;
 import dev.wengert.codegen.ir.Node;
+import dev.wengert.codegen.ir.Op;
 import dev.wengert.codegen.ir.Program;
 import dev.wengert.codegen.ir.Scatter;
 import dev.wengert.codegen.ir.Type;
 import dev.wengert.codegen.ir.Value;
 import dev.wengert.codegen.ir.ValueMap;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +40,14 @@ final class LocalHessian extends Copier {
         final List<Integer> offset = new ArrayList<>();
         /** For the pair loop: the sum of each cross entry (i side offset * stride + j side offset). */
         Map<Integer, Value> cross;
+        /**
+         * For each direction, whether its element has been read on the path to here: null if it
+         * certainly has, else a boolean value (a read inside an if merges into its condition).
+         */
+        final List<Value> read = new ArrayList<>();
+        /** The copies of {@link #read} at the start and the end of the then block of each open if. */
+        final Deque<List<Value>> atEntry = new ArrayDeque<>();
+        final Deque<List<Value>> atThenEnd = new ArrayDeque<>();
     }
 
     private final ArrayRef hessian;
@@ -127,12 +138,53 @@ final class LocalHessian extends Copier {
                     region.cross.merge(key, t, b::add);
                     continue;
                 }
+                // where an element was read only in a branch that may not have run, its index may be
+                // out of range: the entry is added only if both reads happened
+                Value guard = both(region.read.get(d), column >= 0 ? region.read.get(column) : null);
+                If guarded = guard == null ? null : b.beginIf(guard);
                 add(row, index, t);
                 if (column >= 0 && d < column) {
                     add(index, row, t);
                 }
+                if (guarded != null) {
+                    b.beginElse(guarded);
+                    b.endIf(guarded);
+                }
             }
         }
+    }
+
+    private Value both(Value a, Value c) {
+        return a == null ? c : c == null ? a : b.and(a, c);
+    }
+
+    @Override
+    protected void branchEntered(If copy, boolean then) {
+        if (then) {
+            region.atEntry.push(new ArrayList<>(region.read));
+            return;
+        }
+        region.atThenEnd.push(new ArrayList<>(region.read));
+        List<Value> entry = region.atEntry.peek();
+        for (int d = 0; d < region.read.size(); d++) {
+            region.read.set(d, d < entry.size() ? entry.get(d) : b.bool(false));
+        }
+    }
+
+    @Override
+    protected void branchesExited(If copy) {
+        region.atEntry.pop();
+        List<Value> thenEnd = region.atThenEnd.pop();
+        for (int d = 0; d < region.read.size(); d++) {
+            Value inThen = d < thenEnd.size() ? orTrue(thenEnd.get(d)) : b.bool(false);
+            Value inElse = orTrue(region.read.get(d));
+            Value merged = b.phi(copy, inThen, inElse);
+            region.read.set(d, merged.op() == Op.CONST && (Boolean) merged.payload() ? null : merged);
+        }
+    }
+
+    private Value orTrue(Value read) {
+        return read == null ? b.bool(true) : read;
     }
 
     /** Adds t into entry (row, column) of the dense or the sparse Hessian. */
@@ -157,6 +209,7 @@ final class LocalHessian extends Copier {
             if (d < 0) {
                 d = region.readIndex.size();
                 region.readIndex.add(index);
+                region.read.add(null);
                 region.tangents.add(new IdentityHashMap<>());
                 if (pairs != null && pairs.readGroup().containsKey(v)) {
                     region.side.add(pairs.readGroup().get(v));
@@ -164,6 +217,7 @@ final class LocalHessian extends Copier {
                 }
             }
             region.tangents.get(d).put(v, b.constant(1.0));
+            region.read.set(d, null);
             return;
         }
         for (Map<Value, Value> direction : region.tangents) {

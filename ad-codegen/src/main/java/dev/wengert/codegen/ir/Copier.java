@@ -113,6 +113,14 @@ public class Copier {
     protected void reductionCopied(Loop.Reduction original, Loop copy) {
     }
 
+    /** Called before the then ({@code then}) or the else block of {@code copy} is copied into it. */
+    protected void branchEntered(If copy, boolean then) {
+    }
+
+    /** Called after both blocks of {@code copy} are copied, before its phis are. */
+    protected void branchesExited(If copy) {
+    }
+
     /**
      * Called once per phi of a copied if, right after its result is mapped. {@code copy} is the
      * copied if; or, when the condition folded and only one branch was copied inline, null, with
@@ -145,11 +153,14 @@ public class Copier {
         }
         If copy = b.beginIf(cond);
         ValueMap thenMap = map.child();
+        branchEntered(copy, true);
         copyBlock(node.then(), thenMap);
         b.beginElse(copy);
         ValueMap elseMap = map.child();
+        branchEntered(copy, false);
         copyBlock(node.otherwise(), elseMap);
         b.endIf(copy);
+        branchesExited(copy);
         for (If.Phi p : node.phis()) {
             Value merged = b.phi(copy, get(thenMap, p.whenTrue()), get(elseMap, p.whenFalse()));
             nameLike(merged, p.result());
