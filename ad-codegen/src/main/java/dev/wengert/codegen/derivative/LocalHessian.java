@@ -162,6 +162,8 @@ final class LocalHessian extends Copier {
     protected void branchEntered(If copy, boolean then) {
         if (then) {
             region.atEntry.push(new ArrayList<>(region.read));
+            // inside the then block its condition holds: a read merged into it has happened
+            region.read.replaceAll(r -> r == copy.cond() ? null : r);
             return;
         }
         region.atThenEnd.push(new ArrayList<>(region.read));

@@ -71,6 +71,9 @@ final class UseAnalysis {
             if (n instanceof Value v) {
                 defBlock.put(v, block);
                 v.args().forEach(a -> use(a, block));
+                if (v.op() == Op.AZMUL) {
+                    use(v.arg(1), block);   // printed twice: a == 0.0 ? 0.0 : p * a
+                }
             } else if (n instanceof Scatter s) {
                 use(s.index(), block);
                 if (s.byEntry()) {

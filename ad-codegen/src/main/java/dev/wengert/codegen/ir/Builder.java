@@ -357,6 +357,10 @@ public final class Builder {
             // true on one side, false on the other: the condition itself (or its negation)
             return (Boolean) whenTrue.payload() ? node.cond() : not(node.cond());
         }
+        if (whenTrue.type() == Type.BOOLEAN && (whenFalse == node.cond() && Boolean.TRUE.equals(whenTrue.payload())
+                || whenTrue == node.cond() && Boolean.FALSE.equals(whenFalse.payload()))) {
+            return node.cond();   // c ? true : c and c ? c : false are c
+        }
         Value result = new Value(nextId++, Op.PHI, whenTrue.type(), List.of(), null);
         node.phis().add(new If.Phi(result, whenTrue, whenFalse));
         depth.put(result, scopes.peek().depth());
