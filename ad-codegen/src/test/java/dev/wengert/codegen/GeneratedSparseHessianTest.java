@@ -29,26 +29,6 @@ class GeneratedSparseHessianTest {
     // floor of 1e-13 of the largest entry for entries that cancel towards zero.
     private static final double RTOL = 1e-13;
 
-    private static final String THOMSON = """
-            package p;
-
-            import dev.wengert.ad.Differentiate;
-
-            public class Thomson {
-                @Differentiate
-                static double energy(double[] x) {
-                    int n = x.length / 3;
-                    double e = 0;
-                    for (int i = 0; i < n; i++)
-                        for (int j = i + 1; j < n; j++) {
-                            double dx = x[3*i] - x[3*j], dy = x[3*i+1] - x[3*j+1], dz = x[3*i+2] - x[3*j+2];
-                            e += 1 / Math.sqrt(dx*dx + dy*dy + dz*dz);
-                        }
-                    return e;
-                }
-            }
-            """;
-
     private static final String ROSENBROCK = """
             package p;
 
@@ -146,9 +126,9 @@ class GeneratedSparseHessianTest {
 
     @Test
     void thomsonSparseHessianIsTheTapesAndTheDenseOne() {
-        Objective f = localHessianClass("Thomson", THOMSON, "p.ThomsonEnergyDerivatives");
-        double[] x = fibonacciSphere(12);
-        SparsityPattern pattern = agreesWithDenseAndTape(f, GeneratedSparseHessianTest::thomson, x);
+        Objective f = localHessianClass("Thomson", ThomsonEnergyTest.SOURCE, "p.ThomsonEnergyDerivatives");
+        double[] x = ThomsonEnergyTest.points(12);
+        SparsityPattern pattern = agreesWithDenseAndTape(f, ThomsonEnergyTest::tapeEnergy, x);
         assertEquals(SparsityPattern.dense(36, 36), pattern, "every pair interacts: the pattern is dense");
     }
 
@@ -297,40 +277,12 @@ class GeneratedSparseHessianTest {
 
     // ---- workloads and their tape versions ----
 
-    private static double[] fibonacciSphere(int n) {
-        double[] x = new double[3 * n];
-        for (int k = 0; k < n; k++) {
-            double z = 1 - 2 * (k + 0.5) / n;
-            double r = Math.sqrt(1 - z * z);
-            double phi = k * Math.PI * (3 - Math.sqrt(5));
-            x[3 * k] = r * Math.cos(phi);
-            x[3 * k + 1] = r * Math.sin(phi);
-            x[3 * k + 2] = z;
-        }
-        return x;
-    }
-
     private static double[] wiggled(int length) {
         double[] x = new double[length];
         for (int k = 0; k < length; k++) {
             x[k] = Math.sin(1.3 * k + 0.2) + 0.05 * k;
         }
         return x;
-    }
-
-    private static Var thomson(Var[] x) {
-        int n = x.length / 3;
-        Var e = null;
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                Var dx = x[3 * i].minus(x[3 * j]);
-                Var dy = x[3 * i + 1].minus(x[3 * j + 1]);
-                Var dz = x[3 * i + 2].minus(x[3 * j + 2]);
-                Var term = dx.square().plus(dy.square()).plus(dz.square()).sqrt().reciprocal();
-                e = e == null ? term : e.plus(term);
-            }
-        }
-        return e;
     }
 
     private static Var rosenbrock(Var[] x) {
