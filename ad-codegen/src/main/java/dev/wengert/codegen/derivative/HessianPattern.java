@@ -1,66 +1,71 @@
 package dev.wengert.codegen.derivative;
 
 import dev.wengert.codegen.ir.ArrayRef;
+import dev.wengert.codegen.ir.Block;
 import dev.wengert.codegen.ir.Builder;
 import dev.wengert.codegen.ir.Copier;
 import dev.wengert.codegen.ir.If;
+import dev.wengert.codegen.ir.Loop;
 import dev.wengert.codegen.ir.Node;
 import dev.wengert.codegen.ir.Passes;
 import dev.wengert.codegen.ir.Program;
 import dev.wengert.codegen.ir.Scatter;
-import dev.wengert.codegen.ir.Type;
 import dev.wengert.codegen.ir.Value;
 import dev.wengert.codegen.ir.ValueMap;
-import java.util.Set;
 
 /**
- * The program that lists the sparsity pattern of a sparse Hessian program: every entry it can add
- * into, for every x of a given length. It keeps the loops and the ifs whose condition x cannot
- * change (a boundary test on indices), runs both branches of an if on x (the pattern is the union
- * of both), and adds into {@link ArrayRef#HESSIAN_PATTERN} instead of the values; dead-code
- * elimination then drops every computation of a value.
+ * The two programs of a sparse Hessian made from a program that adds into its entries, none of them
+ * inside an if on x ({@link EntryHoisting}): the one that lists the entries in the order it adds
+ * into them ({@link ArrayRef#HESSIAN_PATTERN}, the values dropped), and the one that adds the
+ * values into the slots in that same order. Neither fuses loops, which would reorder the entries.
  */
 final class HessianPattern extends Copier {
-    private final Set<Value> dependsOnX;
-    /** Set when an int or boolean merged from a branch on x may steer the pattern: no static pattern. */
-    private boolean branchOnXChoosesAnIndex;
+    private final boolean listing;
 
-    private HessianPattern(Builder b, Set<Value> dependsOnX) {
+    private HessianPattern(Builder b, boolean listing) {
         super(b);
-        this.dependsOnX = dependsOnX;
+        this.listing = listing;
     }
 
-    /** The pattern program of the sparse Hessian program {@code sparse}, or null if x steers an index. */
-    static Program of(Program sparse) {
+    /** The program that lists the entries of {@code sparse}, or null if which entries depends on x. */
+    static Program listing(Program sparse) {
+        Program p = convert(sparse, true);
+        return readsX(p.body()) ? null : p;
+    }
+
+    /** The program that adds the values of {@code sparse} into the slots of its listing, in order. */
+    static Program bySlot(Program sparse) {
+        return convert(sparse, false);
+    }
+
+    private static Program convert(Program sparse, boolean listing) {
         Builder b = new Builder();
-        HessianPattern p = new HessianPattern(b, Activity.dependingOnX(sparse));
-        p.copyBlock(sparse.body(), new ValueMap());
-        return p.branchOnXChoosesAnIndex ? null : Passes.optimize(new Program(b.root(), null));
+        new HessianPattern(b, listing).copyBlock(sparse.body(), new ValueMap());
+        return Passes.optimizeInOrder(new Program(b.root(), null));
     }
 
     @Override
     protected void copyNode(Node n, ValueMap map) {
         if (n instanceof Scatter s && s.byEntry()) {
-            b.scatterEntry(ArrayRef.HESSIAN_PATTERN, get(map, s.index()), get(map, s.column()), b.constant(1.0));
+            if (listing) {
+                b.scatterEntry(ArrayRef.HESSIAN_PATTERN, get(map, s.index()), get(map, s.column()), b.constant(1.0));
+            } else {
+                b.scatterNext(s.target(), get(map, s.value()));
+            }
         } else {
             super.copyNode(n, map);
         }
     }
 
-    @Override
-    protected void copyIf(If node, ValueMap map) {
-        if (!dependsOnX.contains(node.cond())) {
-            super.copyIf(node, map);
-            return;
+    // An int or boolean merged from a branch on x that steers an entry keeps a read of x alive.
+    private static boolean readsX(Block block) {
+        for (Node n : block.nodes()) {
+            if (n instanceof Value v && Activity.isVariableRead(v)
+                    || n instanceof Loop l && (readsX(l.preheader()) || readsX(l.body()))
+                    || n instanceof If i && (readsX(i.then()) || readsX(i.otherwise()))) {
+                return true;
+            }
         }
-        ValueMap thenMap = map.child();
-        copyBlock(node.then(), thenMap);
-        ValueMap elseMap = map.child();
-        copyBlock(node.otherwise(), elseMap);
-        for (If.Phi p : node.phis()) {
-            // a merged double only feeds values, which the pattern drops; any other type may feed an index
-            branchOnXChoosesAnIndex |= p.result().type() != Type.DOUBLE;
-            map.put(p.result(), get(thenMap, p.whenTrue()));
-        }
+        return false;
     }
 }

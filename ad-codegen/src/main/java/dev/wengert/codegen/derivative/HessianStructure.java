@@ -18,9 +18,10 @@ import java.util.Set;
 /**
  * Decides whether the dense Hessian is the sum of per-iteration local Hessians. That holds when
  * (1) every loop body depends on x only through its own reads (after {@link ReadSinking}),
- * (2) a read of x inside an if reads at an index computed before the if (the local Hessian
- * scatters at the reads' indices, which must be known at the top of the iteration; ReadSinking
- * computes such indices early where that cannot fail), and (3) every loop result enters the function affinely
+ * (2) a read of x inside an if is in a loop body and reads at an index computed before the if
+ * (the local Hessian scatters at the reads' indices, which must be known at the top of the
+ * iteration; ReadSinking computes such indices early where that cannot fail; outside loops the
+ * "local" Hessian would be all of it, written out entry by entry through every branch), and (3) every loop result enters the function affinely
  * with coefficients that do not depend on x, so loop results contribute no second-order terms of
  * their own. The Thomson energy, quadratics and sums of squares of residuals of reads all qualify;
  * {@code Math.sqrt(sum)} of a loop does not and falls back to one Hessian-vector product per column.
@@ -41,7 +42,7 @@ final class HessianStructure {
         if (p.result() != null) {
             s.use(p.result(), s.resultUse);
         }
-        if (!s.scan(p.body(), null)) {
+        if (!s.scan(p.body(), null, false)) {
             return false;
         }
         for (Value v : s.users.keySet()) {
@@ -54,12 +55,13 @@ final class HessianStructure {
 
     /**
      * Records uses and checks conditions (1) and (2); {@code ifDefinitions} are the values defined
-     * by the outermost if of the region around this block (null outside ifs).
+     * by the outermost if of the region around this block (null outside ifs), {@code inLoop} whether
+     * the region is a loop body.
      */
-    private boolean scan(Block block, Set<Value> ifDefinitions) {
+    private boolean scan(Block block, Set<Value> ifDefinitions, boolean inLoop) {
         for (Node n : block.nodes()) {
             if (n instanceof Value v) {
-                if (ifDefinitions != null && Activity.isVariableRead(v) && ifDefinitions.contains(v.arg(0))) {
+                if (ifDefinitions != null && Activity.isVariableRead(v) && (!inLoop || ifDefinitions.contains(v.arg(0)))) {
                     return false;
                 }
                 v.args().forEach(a -> use(a, v));
@@ -75,7 +77,7 @@ final class HessianStructure {
                     use(r.init(), r.result());
                     use(r.delta(), r.result());
                 }
-                if (!scan(l.preheader(), null) || !scan(l.body(), null)) {
+                if (!scan(l.preheader(), null, true) || !scan(l.body(), null, true)) {
                     return false;
                 }
             } else if (n instanceof If i) {
@@ -84,7 +86,7 @@ final class HessianStructure {
                     use(p.whenFalse(), p.result());
                 }
                 Set<Value> defs = ifDefinitions != null ? ifDefinitions : UseDef.definitions(i);
-                if (!scan(i.then(), defs) || !scan(i.otherwise(), defs)) {
+                if (!scan(i.then(), defs, inLoop) || !scan(i.otherwise(), defs, inLoop)) {
                     return false;
                 }
             }

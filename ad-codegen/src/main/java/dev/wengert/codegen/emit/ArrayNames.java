@@ -11,8 +11,8 @@ import dev.wengert.codegen.ir.FieldRef;
  * fields of the generated class and tables and constants are static fields of the source class.
  */
 final class ArrayNames {
-    /** The helper method of a generated class that collects the entries of its Hessian's pattern. */
-    static final String ADD_ENTRY = "addEntry";
+    /** The helper method of a generated class that lists the entries of its Hessian's pattern. */
+    static final String ADD_SITE = "addSite";
 
     private final String x;
     private final ClassName sourceClass;
@@ -39,13 +39,24 @@ final class ArrayNames {
         return avoidX("pattern");
     }
 
-    /** The parameters of the pattern's entry lists per row and their counts, in the method that lists them. */
-    String entryRows() {
-        return avoidX("rows");
+    /** The local holding the position in the values of each slot, in {@code sparseHessian}. */
+    String slots() {
+        return avoidX("slots");
     }
 
-    String entryCounts() {
-        return avoidX("counts");
+    /** The int local counting the slots, in {@code sparseHessian}. */
+    String slot() {
+        return avoidX("slot");
+    }
+
+    /** The holder of the listed entries (row in the high, column in the low 32 bits), in the method that lists them. */
+    String sites() {
+        return avoidX("sites");
+    }
+
+    /** The holder of the number of listed entries, in the method that lists them. */
+    String count() {
+        return avoidX("count");
     }
 
     /** The length of an array. */
@@ -56,17 +67,20 @@ final class ArrayNames {
         return CodeBlock.of("$L.length", of(array));
     }
 
-    /**
-     * The statement that adds ({@code +=}) or subtracts ({@code -=}) {@code value} at entry (row, column) of a matrix
-     * stored by entry.
-     */
-    CodeBlock addToEntry(ArrayRef matrix, CodeBlock row, CodeBlock column, String operator, CodeBlock value) {
-        return switch (matrix.kind()) {
-            case SPARSE_HESSIAN -> CodeBlock.of("$N[$N.indexOf($L, $L)] $L $L", parameter(matrix.kind()), pattern(),
-                    row, column, operator, value);
-            case HESSIAN_PATTERN -> CodeBlock.of("$N($N, $N, $L, $L)", ADD_ENTRY, entryRows(), entryCounts(), row, column);
-            default -> throw new IllegalArgumentException(matrix.kind() + " is not stored by entry");
-        };
+    /** The statement that lists entry (row, column) of the Hessian's pattern. */
+    CodeBlock addToEntry(ArrayRef matrix, CodeBlock row, CodeBlock column) {
+        if (matrix.kind() != ArrayRef.Kind.HESSIAN_PATTERN) {
+            throw new IllegalArgumentException(matrix.kind() + " is not listed by entry");
+        }
+        return CodeBlock.of("$N($N, $N, $L, $L)", ADD_SITE, sites(), count(), row, column);
+    }
+
+    /** The statement that adds ({@code +=}) or subtracts ({@code -=}) {@code value} at the next slot of a matrix. */
+    CodeBlock addToSlot(ArrayRef matrix, String operator, CodeBlock value) {
+        if (matrix.kind() != ArrayRef.Kind.SPARSE_HESSIAN) {
+            throw new IllegalArgumentException(matrix.kind() + " has no slots");
+        }
+        return CodeBlock.of("$N[$N[$N++]] $L $L", parameter(matrix.kind()), slots(), slot(), operator, value);
     }
 
     /** The Java parameter name of an array of the generated methods. */

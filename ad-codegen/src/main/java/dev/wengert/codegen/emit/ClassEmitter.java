@@ -37,11 +37,16 @@ public final class ClassEmitter {
     private static final ClassName MISMATCH = ClassName.get("dev.wengert.ad", "DimensionMismatchException");
     private static final TypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
     private static final TypeName INTS = ArrayTypeName.of(TypeName.INT);
-    private static final String PATTERN_OF = "hessianPatternOf";
+    private static final TypeName LONGS = ArrayTypeName.of(TypeName.LONG);
+    private static final String LAYOUT = "HessianLayout";
+    private static final String LAYOUT_FOR = "hessianLayout";
+    private static final String LIST_ENTRIES = "listHessianEntries";
+    private static final String LAYOUT_OF = "layoutOf";
 
     private final ClassModel m;
     private final InputShape shape;
     private final ArrayNames arrays;
+    private final ClassName layoutType;
     private final MethodSink sink = new MethodSink();
     // The private methods holding the programs of the methods that return f(x).
     private final List<MethodSpec> programMethods = new java.util.ArrayList<>();
@@ -50,6 +55,7 @@ public final class ClassEmitter {
         this.m = m;
         this.shape = InputShape.of(m.programs().value());
         this.arrays = new ArrayNames(m.x(), m.sourceClass());
+        this.layoutType = ClassName.get(m.packageName(), m.className(), LAYOUT);
     }
 
     /** The Java file of the generated class. */
@@ -96,16 +102,19 @@ public final class ClassEmitter {
         type.addMethod(hessianVector());
         type.addMethod(gradientAndHessianVector());
         type.addMethod(hessian());
-        String cache = fresh("hessianPatternCache", m.fields().stream().map(ClassModel.Field::name).toArray(String[]::new));
-        // immutable, so a volatile field publishes it safely; a race only computes it twice
-        type.addField(FieldSpec.builder(PATTERN, cache, Modifier.PRIVATE, Modifier.VOLATILE).build());
-        type.addMethod(hessianPatternFor(cache));
+        String cache = fresh("hessianLayout", m.fields().stream().map(ClassModel.Field::name).toArray(String[]::new));
+        // the layout for the last n asked for; a race between two n only works one out twice
+        type.addField(FieldSpec.builder(layoutType, cache, Modifier.PRIVATE, Modifier.VOLATILE).build());
+        type.addMethod(hessianPatternFor());
         type.addMethod(hessianPatternOfFixedDimension());
         type.addMethod(sparseHessian());
-        if (m.programs().hessianPattern() != null) {
-            type.addMethod(listPattern());
-            type.addMethod(addEntry());
+        type.addMethod(layoutFor(cache));
+        if (sumOfLocalHessians()) {
+            type.addMethod(listEntries());
+            type.addMethod(addSite());
+            type.addMethod(layoutOf());
         }
+        type.addType(layoutType());
         programMethods.forEach(type::addMethod);
         sink.methods().forEach(type::addMethod);
         if (sink.spillSize() > 0) {
@@ -150,28 +159,49 @@ public final class ClassEmitter {
         return m.programs().sparseHessian() != null;
     }
 
-    private MethodSpec hessianPatternFor(String cache) {
-        MethodSpec.Builder b = MethodSpec.methodBuilder("hessianPattern").addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC).returns(PATTERN).addParameter(TypeName.INT, "n");
-        b.addJavadoc(sumOfLocalHessians()
-                ? "The union of the local Hessians' entries over all iterations (both branches of an if on x),\n"
-                        + "worked out once for the last n asked for.\n"
-                : "Every entry: the function is not a sum of local Hessians, so its structure is not known here.\n");
+    // The pattern for one n and, for a sum of local Hessians, the position in the values of each slot
+    // the sparse Hessian adds into: immutable, so a volatile field publishes it safely.
+    private TypeSpec layoutType() {
+        return TypeSpec.classBuilder(LAYOUT).addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addField(PATTERN, "pattern", Modifier.FINAL)
+                .addField(INTS, "slots", Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addParameter(PATTERN, "pattern").addParameter(INTS, "slots")
+                        .addStatement("this.pattern = pattern")
+                        .addStatement("this.slots = slots")
+                        .build())
+                .build();
+    }
+
+    private MethodSpec layoutFor(String cache) {
+        MethodSpec.Builder b = MethodSpec.methodBuilder(LAYOUT_FOR).addModifiers(Modifier.PRIVATE)
+                .returns(layoutType).addParameter(TypeName.INT, "n");
         int least = Math.max(shape.length(), 0);
         b.beginControlFlow("if (n < $L)", least)
                 .addStatement("throw new $T($S + n + $S)", MISMATCH, "hessianPattern: x of length ",
                         least > 0 ? " is asked for, but " + m.source() + " reads x[" + (least - 1) + "]; pass n = x.length"
                                 : " is asked for; pass n = x.length")
                 .endControlFlow();
-        b.addStatement("$T pattern = this.$N", PATTERN, cache);
-        b.beginControlFlow("if (pattern == null || pattern.rows() != n)");
+        b.addStatement("$T layout = this.$N", layoutType, cache);
+        b.beginControlFlow("if (layout == null || layout.pattern.rows() != n)");
         if (sumOfLocalHessians()) {
-            b.addStatement("pattern = $N(n)", PATTERN_OF);
+            b.addStatement("layout = $N(n)", LIST_ENTRIES);
         } else {
-            b.addStatement("pattern = $T.dense(n, n)", PATTERN);
+            b.addStatement("layout = new $T($T.dense(n, n), null)", layoutType, PATTERN);
         }
-        b.addStatement("this.$N = pattern", cache).endControlFlow();
-        return b.addStatement("return pattern").build();
+        b.addStatement("this.$N = layout", cache).endControlFlow();
+        return b.addStatement("return layout").build();
+    }
+
+    private MethodSpec hessianPatternFor() {
+        return MethodSpec.methodBuilder("hessianPattern").addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC).returns(PATTERN).addParameter(TypeName.INT, "n")
+                .addJavadoc(sumOfLocalHessians()
+                        ? "The union of the local Hessians' entries over all iterations (both branches of an if on x),\n"
+                                + "worked out once for the last n asked for.\n"
+                        : "Every entry: the function is not a sum of local Hessians, so its structure is not known here.\n")
+                .addStatement("return $N(n).pattern", LAYOUT_FOR)
+                .build();
     }
 
     private MethodSpec hessianPatternOfFixedDimension() {
@@ -192,26 +222,32 @@ public final class ClassEmitter {
         String x = m.x();
         String values = arrays.parameter(ArrayRef.Kind.SPARSE_HESSIAN);
         String pattern = arrays.pattern();
+        String slots = arrays.slots();
+        String layout = fresh("layout", x, values, pattern, slots);
         MethodSpec.Builder b = method("sparseHessian", TypeName.VOID, x, values);
         b.addJavadoc(sumOfLocalHessians()
-                ? "Adds the per-iteration local Hessians straight into the entries of {@code hessianPattern(x.length)}.\n"
+                ? "Adds the per-iteration local Hessians straight into the values, at positions worked out with the pattern.\n"
                 : "The dense Hessian, packed into the pattern's order (the function is not a sum of local Hessians:\n"
                         + "n x n memory and time).\n");
         checkX(b, "sparseHessian");
-        b.addStatement("$T $N = hessianPattern($N.length)", PATTERN, pattern, x);
+        b.addStatement("$T $N = $N($N.length)", layoutType, layout, LAYOUT_FOR, x);
+        b.addStatement("$T $N = $N.pattern", PATTERN, pattern, layout);
         b.addStatement("$T.requireLength($S, $S, $N, $N.nonZeros())", CHECKS, "sparseHessian", values, values, pattern);
         checkFinite(b, "sparseHessian", x);
         if (sumOfLocalHessians()) {
-            b.addStatement("$T.fill($N, 0.0)", Arrays.class, values);
+            String slot = arrays.slot();
+            b.addStatement("$T.fill($N, 0.0)", Arrays.class, values)
+                    .addStatement("int[] $N = $N.slots", slots, layout)
+                    .addStatement("int $N = 0", slot);
             List<ParameterSpec> parameters = List.of(ParameterSpec.builder(DOUBLES, x).build(),
-                    ParameterSpec.builder(DOUBLES, values).build(), ParameterSpec.builder(PATTERN, pattern).build());
+                    ParameterSpec.builder(DOUBLES, values).build(), ParameterSpec.builder(INTS, slots).build());
             b.addCode(StatementEmitter.emit(m.programs().sparseHessian(), "sparseHessian", parameters,
-                    reserved(x, values, pattern), arrays, sink));
+                    reserved(x, values, slots, layout, pattern), slot, arrays, sink));
         } else {
-            String n = fresh("n", x, values, pattern);
-            String dense = fresh("dense", x, values, pattern);
-            String r = fresh("r", x, values, pattern);
-            String k = fresh("k", x, values, pattern);
+            String n = fresh("n", x, values, pattern, layout);
+            String dense = fresh("dense", x, values, pattern, layout);
+            String r = fresh("r", x, values, pattern, layout);
+            String k = fresh("k", x, values, pattern, layout);
             b.addStatement("int $N = $N.length", n, x)
                     .addStatement("double[] $N = new double[$T.hessianLength($S, $N)]", dense, CHECKS, "sparseHessian", n)
                     .addStatement("hessian($N, $N)", x, dense)
@@ -226,40 +262,54 @@ public final class ClassEmitter {
         return b.build();
     }
 
-    // Runs the pattern program: every entry any iteration can add into, in per-row lists.
-    private MethodSpec listPattern() {
-        String rows = arrays.entryRows();
-        String counts = arrays.entryCounts();
-        MethodSpec.Builder b = MethodSpec.methodBuilder(PATTERN_OF).addModifiers(Modifier.PRIVATE).returns(PATTERN)
+    // Runs the listing program: the entry of every slot, in the order sparseHessian adds into them.
+    private MethodSpec listEntries() {
+        String sites = arrays.sites();
+        String count = arrays.count();
+        MethodSpec.Builder b = MethodSpec.methodBuilder(LIST_ENTRIES).addModifiers(Modifier.PRIVATE).returns(layoutType)
                 .addParameter(TypeName.INT, "n");
-        b.addStatement("int[][] $N = new int[n][]", rows).addStatement("int[] $N = new int[n]", counts);
+        b.addStatement("long[][] $N = {new long[64]}", sites).addStatement("int[] $N = {0}", count);
         List<ParameterSpec> parameters = List.of(ParameterSpec.builder(TypeName.INT, "n").build(),
-                ParameterSpec.builder(ArrayTypeName.of(INTS), rows).build(), ParameterSpec.builder(INTS, counts).build());
-        Set<String> reserved = reserved("n", rows, counts);
-        reserved.add("r");
-        b.addCode(StatementEmitter.emit(m.programs().hessianPattern(), PATTERN_OF, parameters, reserved,
-                arrays.withDimension("n"), sink));
-        return b.beginControlFlow("for (int r = 0; r < n; r++)")
-                .addStatement("$N[r] = $N[r] == null ? new int[0] : $T.copyOf($N[r], $N[r])", rows, rows, Arrays.class,
-                        rows, counts)
+                ParameterSpec.builder(ArrayTypeName.of(LONGS), sites).build(), ParameterSpec.builder(INTS, count).build());
+        b.addCode(StatementEmitter.emit(m.programs().hessianPattern(), LIST_ENTRIES, parameters,
+                reserved("n", sites, count), arrays.withDimension("n"), sink));
+        return b.addStatement("return $N(n, $N[0], $N[0])", LAYOUT_OF, sites, count).build();
+    }
+
+    private static MethodSpec addSite() {
+        return MethodSpec.methodBuilder(ArrayNames.ADD_SITE).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(ArrayTypeName.of(LONGS), "sites").addParameter(INTS, "count")
+                .addParameter(TypeName.INT, "row").addParameter(TypeName.INT, "column")
+                .beginControlFlow("if (count[0] == sites[0].length)")
+                .addStatement("sites[0] = $T.copyOf(sites[0], 2 * sites[0].length)", Arrays.class)
                 .endControlFlow()
-                .addStatement("return $T.ofRows(n, $N)", PATTERN, rows)
+                .addStatement("sites[0][count[0]++] = (long) row << 32 | column")
                 .build();
     }
 
-    private static MethodSpec addEntry() {
-        return MethodSpec.methodBuilder(ArrayNames.ADD_ENTRY).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addParameter(ArrayTypeName.of(INTS), "rows").addParameter(INTS, "counts")
-                .addParameter(TypeName.INT, "row").addParameter(TypeName.INT, "column")
-                .addStatement("int[] entries = rows[row]")
-                .beginControlFlow("if (entries == null)")
-                .addStatement("entries = new int[8]")
-                .addStatement("rows[row] = entries")
-                .nextControlFlow("else if (counts[row] == entries.length)")
-                .addStatement("entries = $T.copyOf(entries, 2 * entries.length)", Arrays.class)
-                .addStatement("rows[row] = entries")
+    // The pattern of the listed entries (both triangles are listed) and the position of each slot in it.
+    private MethodSpec layoutOf() {
+        return MethodSpec.methodBuilder(LAYOUT_OF).addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(layoutType)
+                .addParameter(TypeName.INT, "n").addParameter(LONGS, "sites").addParameter(TypeName.INT, "count")
+                .addStatement("int[] perRow = new int[n]")
+                .beginControlFlow("for (int k = 0; k < count; k++)")
+                .addStatement("perRow[(int) (sites[k] >>> 32)]++")
                 .endControlFlow()
-                .addStatement("entries[counts[row]++] = column")
+                .addStatement("int[][] rows = new int[n][]")
+                .beginControlFlow("for (int r = 0; r < n; r++)")
+                .addStatement("rows[r] = new int[perRow[r]]")
+                .addStatement("perRow[r] = 0")
+                .endControlFlow()
+                .beginControlFlow("for (int k = 0; k < count; k++)")
+                .addStatement("int r = (int) (sites[k] >>> 32)")
+                .addStatement("rows[r][perRow[r]++] = (int) sites[k]")
+                .endControlFlow()
+                .addStatement("$T pattern = $T.ofRows(n, rows)", PATTERN, PATTERN)
+                .addStatement("int[] slots = new int[count]")
+                .beginControlFlow("for (int k = 0; k < count; k++)")
+                .addStatement("slots[k] = pattern.indexOf((int) (sites[k] >>> 32), (int) sites[k])")
+                .endControlFlow()
+                .addStatement("return new $T(pattern, slots)", layoutType)
                 .build();
     }
 

@@ -24,7 +24,9 @@ import javax.lang.model.element.Modifier;
  * of its own, so that every method stays well below HotSpot's 8000-byte limit for JIT compilation.
  * A split-off method takes the generated method's parameters and the caller's locals it reads as parameters
  * (up to {@link #MAX_PARAMETERS}); the values it hands to later chunks, and locals beyond that
- * many parameters, go through the per-thread frame array {@link MethodSink#SPILL}.
+ * many parameters, go through the per-thread frame array {@link MethodSink#SPILL}. An int local the
+ * statements count with ({@code threaded}, the slot of a sparse Hessian) goes into every split-off
+ * method and comes back as its result.
  */
 final class MethodSplitter {
     /** Values handed to a split-off method as parameters; more go through the frame array. */
@@ -33,14 +35,17 @@ final class MethodSplitter {
     private final String method;
     private final List<ParameterSpec> parameters;
     private final Set<String> reserved;
+    private final String threaded;
     private final MethodSink sink;
     /** Where in the per-thread frame array each handed-over value lives (shared by all chunks of the method). */
     private final Map<Value, Integer> frameSlot = new IdentityHashMap<>();
 
-    MethodSplitter(String method, List<ParameterSpec> parameters, Set<String> reserved, MethodSink sink) {
+    MethodSplitter(String method, List<ParameterSpec> parameters, Set<String> reserved, String threaded,
+                   MethodSink sink) {
         this.method = method;
         this.parameters = parameters;
         this.reserved = Set.copyOf(reserved);
+        this.threaded = threaded;
         this.sink = sink;
     }
 
@@ -128,11 +133,16 @@ final class MethodSplitter {
             }
         }
         StatementEmitter callee = caller.callee(calleeReserved);
-        MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE).returns(void.class);
+        MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE)
+                .returns(threaded == null ? void.class : int.class);
         List<String> args = new ArrayList<>();
         for (ParameterSpec a : parameters) {
             m.addParameter(a);
             args.add(a.name());
+        }
+        if (threaded != null) {
+            m.addParameter(int.class, threaded);
+            args.add(threaded);
         }
         String frame = null;
         for (Value v : ins) {
@@ -166,7 +176,12 @@ final class MethodSplitter {
         for (Value v : outs) {
             callee.statement("$N[$L] = $L", frame, frameSlot.get(v), toSpill(v, callee.use(v)));
         }
-        caller.statement("$N($L)", name, String.join(", ", args));
+        if (threaded == null) {
+            caller.statement("$N($L)", name, String.join(", ", args));
+        } else {
+            callee.statement("return $N", threaded);
+            caller.statement("$N = $N($L)", threaded, name, String.join(", ", args));
+        }
         for (Value v : outs) {
             if (callerUses.contains(v)) {
                 caller.statement("$T $N = $L", ExpressionPrinter.typeOf(v.type()), caller.declare(v),

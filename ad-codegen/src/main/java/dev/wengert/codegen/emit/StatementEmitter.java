@@ -48,10 +48,19 @@ final class StatementEmitter {
      */
     static CodeBlock emit(Program p, String method, List<ParameterSpec> parameters, Set<String> reserved,
                           ArrayNames arrays, MethodSink sink) {
+        return emit(p, method, parameters, reserved, null, arrays, sink);
+    }
+
+    /** As {@link #emit(Program, String, List, Set, ArrayNames, MethodSink)}, counting slots in the int local {@code slot}. */
+    static CodeBlock emit(Program p, String method, List<ParameterSpec> parameters, Set<String> reserved, String slot,
+                          ArrayNames arrays, MethodSink sink) {
         UseAnalysis uses = UseAnalysis.of(p);
         Set<String> all = new HashSet<>(reserved);
         parameters.forEach(a -> all.add(a.name()));
-        MethodSplitter splitter = new MethodSplitter(method, parameters, all, sink);
+        if (slot != null) {
+            all.add(slot);
+        }
+        MethodSplitter splitter = new MethodSplitter(method, parameters, all, slot, sink);
         StatementEmitter e = new StatementEmitter(splitter, uses, arrays, all);
         e.block(p.body(), p.result() == null ? List.of() : List.of(p.result()));
         if (p.result() != null) {
@@ -138,10 +147,13 @@ final class StatementEmitter {
     }
 
     private void scatter(Scatter s) {
-        if (s.byEntry()) {
+        if (s.bySlot()) {
             boolean negated = s.value().op() == Op.NEG;
-            out.addStatement(arrays.addToEntry(s.target(), printer.use(s.index()), printer.use(s.column()),
-                    negated ? "-=" : "+=", printer.use(UseAnalysis.accumulated(s.value()))));
+            out.addStatement(arrays.addToSlot(s.target(), negated ? "-=" : "+=", printer.use(UseAnalysis.accumulated(s.value()))));
+            return;
+        }
+        if (s.byEntry()) {
+            out.addStatement(arrays.addToEntry(s.target(), printer.use(s.index()), printer.use(s.column())));
             return;
         }
         CodeBlock target = printer.array(s.target());

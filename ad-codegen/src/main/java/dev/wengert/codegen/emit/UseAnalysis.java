@@ -75,7 +75,9 @@ final class UseAnalysis {
                     use(v.arg(1), block);   // printed twice: a == 0.0 ? 0.0 : p * a
                 }
             } else if (n instanceof Scatter s) {
-                use(s.index(), block);
+                if (!s.bySlot()) {
+                    use(s.index(), block);
+                }
                 if (s.byEntry()) {
                     use(s.column(), block);
                 }

@@ -39,9 +39,12 @@ public record ArrayRef(Kind kind, String sourceName) {
         HESSIAN_VECTOR,
         /** The dense Hessian, written by {@link Scatter}. */
         HESSIAN,
-        /** The non-zeros of the Hessian in the order of its sparsity pattern, written by entry. */
+        /**
+         * The non-zeros of the Hessian in the order of its sparsity pattern, written by entry, or by slot
+         * once the order of the entries is fixed.
+         */
         SPARSE_HESSIAN,
-        /** The entries of the Hessian's sparsity pattern, collected by entry (the values are ignored). */
+        /** The entries of the Hessian's sparsity pattern, listed by entry in the order they are added (values ignored). */
         HESSIAN_PATTERN
     }
 

@@ -392,6 +392,12 @@ public final class Builder {
         }
     }
 
+    /** Adds {@code value} into the next slot of {@code target}: also a zero, so that the slots stay in step. */
+    public void scatterNext(ArrayRef target, Value value) {
+        requireType(value, Type.DOUBLE);
+        scopes.peek().block().nodes().add(Scatter.nextSlot(target, value));
+    }
+
     /** Appends {@code target[index] = value} (also for a zero value: never merged, deferred or dropped). */
     public void assign(ArrayRef target, Value index, Value value) {
         requireType(index, Type.INT);

@@ -56,7 +56,9 @@ public class Copier {
         } else if (n instanceof If i) {
             copyIf(i, map);
         } else if (n instanceof Scatter s) {
-            if (s.byEntry()) {
+            if (s.bySlot()) {
+                b.scatterNext(s.target(), get(map, s.value()));
+            } else if (s.byEntry()) {
                 b.scatterEntry(s.target(), get(map, s.index()), get(map, s.column()), get(map, s.value()));
             } else if (s.assign()) {
                 b.assign(s.target(), get(map, s.index()), get(map, s.value()));

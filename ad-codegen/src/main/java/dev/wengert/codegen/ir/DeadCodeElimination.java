@@ -35,7 +35,9 @@ public final class DeadCodeElimination {
             Node n = nodes.get(k);
             boolean keep;
             if (n instanceof Scatter s) {
-                mark(s.index());
+                if (!s.bySlot()) {
+                    mark(s.index());
+                }
                 if (s.byEntry()) {
                     mark(s.column());
                 }

@@ -14,10 +14,11 @@ package dev.wengert.codegen.ir;
  *        false if it falls back to one Hessian-vector product per column
  * @param diagonalBlock 0 if all of h must be zero before {@code hessian} runs; s > 0 if only the
  *        diagonal s x s blocks must be (and all of h when x.length is not a multiple of s)
- * @param sparseHessian adds the Hessian's non-zeros into {@link ArrayRef#SPARSE_HESSIAN} by entry,
- *        from the same local Hessians as {@code hessian}; null if the Hessian is not assembled from them
- * @param hessianPattern adds every entry {@code sparseHessian} can add into, for any x of the same
- *        length, into {@link ArrayRef#HESSIAN_PATTERN}; null exactly when {@code sparseHessian} is
+ * @param sparseHessian adds the Hessian's non-zeros into {@link ArrayRef#SPARSE_HESSIAN} by slot, from
+ *        the same local Hessians as {@code hessian}; null if the Hessian is not assembled from them
+ * @param hessianPattern lists, into {@link ArrayRef#HESSIAN_PATTERN}, the entry of each slot
+ *        {@code sparseHessian} adds into, in the same order, whatever x of that length is; null exactly
+ *        when {@code sparseHessian} is
  */
 public record ObjectivePrograms(Program value, Program gradient, Program hessianVector,
                                 Program gradientAndHessianVector, Program hessian, boolean localHessian,

@@ -20,6 +20,14 @@ public final class Passes {
     }
 
     /**
+     * Optimises {@code p} with every pass but loop fusion, which interleaves the iterations of two
+     * loops: the scatters stay in their order (what two programs that fill slots in step need).
+     */
+    public static Program optimizeInOrder(Program p) {
+        return DeadCodeElimination.run(LoopInvariantMotion.run(DeadCodeElimination.run(Copier.rebuild(p, Map.of()))));
+    }
+
+    /**
      * Optimises {@code p} without code motion: every scatter stays in the loop iteration that
      * computes it (what the local-Hessian transformation needs).
      */

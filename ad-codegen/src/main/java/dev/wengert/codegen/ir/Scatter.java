@@ -5,11 +5,13 @@ package dev.wengert.codegen.ir;
  * effect in the IR, used by derivative programs to accumulate into g, hv or h. An assignment is
  * made only where the program proves that it is the one write of that entry (the dense Hessian of
  * a pair kernel, see {@code LocalHessian}); it is never merged, deferred or dropped. A scatter into
- * a matrix by entry ({@link ArrayRef.Kind#SPARSE_HESSIAN}, {@link ArrayRef.Kind#HESSIAN_PATTERN})
- * has a {@code column}: it adds into entry (index, column) wherever the matrix stores it.
+ * matrix by entry has a {@code column}: it adds into entry (index, column) wherever the matrix stores
+ * it. A scatter by slot ({@link #nextSlot}) has neither: it adds into the entry the matrix lists next
+ * for this program, so that a program and the program that lists its entries in the same order
+ * ({@link ArrayRef.Kind#HESSIAN_PATTERN}) agree on every position once.
  *
  * @param target the output array
- * @param index int index (the row, for a scatter by entry)
+ * @param index int index (the row, for a scatter by entry; null for one by slot)
  * @param column int column of a scatter by entry, null for an array index
  * @param value double added (or stored)
  * @param assign true for {@code =}, false for {@code +=}
@@ -26,8 +28,18 @@ public record Scatter(ArrayRef target, Value index, Value column, Value value, b
         this(target, index, null, value, false);
     }
 
+    /** {@code value} added into the next slot of {@code target}. */
+    public static Scatter nextSlot(ArrayRef target, Value value) {
+        return new Scatter(target, null, null, value, false);
+    }
+
     /** True for a scatter into a matrix by (row, column). */
     public boolean byEntry() {
         return column != null;
+    }
+
+    /** True for a scatter into the next slot of a matrix. */
+    public boolean bySlot() {
+        return index == null;
     }
 }

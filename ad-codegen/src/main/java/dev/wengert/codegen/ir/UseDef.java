@@ -71,7 +71,9 @@ public final class UseDef {
             defined.add(v);
             used.addAll(v.args());
         } else if (n instanceof Scatter s) {
-            used.add(s.index());
+            if (!s.bySlot()) {
+                used.add(s.index());
+            }
             if (s.byEntry()) {
                 used.add(s.column());
             }
