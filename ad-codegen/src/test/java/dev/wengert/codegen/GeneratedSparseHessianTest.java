@@ -174,6 +174,24 @@ class GeneratedSparseHessianTest {
     }
 
     @Test
+    void aLongIterationSplitIntoMethodsKeepsItsSlotsInStep() {
+        StringBuilder terms = new StringBuilder();
+        for (int k = 1; k <= 60; k++) {
+            terms.append("            s += Math.sin(").append(0.01 * k).append(" * x[i] + x[i + 1] * x[i + 2 * (")
+                    .append(k % 2).append(")]) * (x[i] > 0 ? x[i + 1] : ").append(k).append(");\n");
+        }
+        String source = "package p;\n\nimport dev.wengert.ad.Differentiate;\n\npublic class Long {\n"
+                + "    @Differentiate\n    static double f(double[] x) {\n        double s = 0;\n"
+                + "        for (int i = 0; i < x.length - 2; i++) {\n" + terms + "        }\n        return s;\n    }\n}\n";
+        InProcessCompiler.Result r = Generated.compile("Long", source);
+        assertTrue(r.generatedSources().values().stream().anyMatch(s -> s.contains("slot = sparseHessianPart")),
+                "the sparse Hessian's body is split and the slot counter handed through");
+        Objective f = r.objective("p.LongFDerivatives");
+        double[] x = wiggled(9);
+        assertSparseEqualsDense(f, x, denseHessian(f, x));
+    }
+
+    @Test
     void thePatternIsCachedForTheLastLengthAndRecomputedForAnother() {
         Objective f = Generated.objective("Rosenbrock", ROSENBROCK, "RosenbrockFDerivatives");
         SparsityPattern five = f.hessianPattern(5);
