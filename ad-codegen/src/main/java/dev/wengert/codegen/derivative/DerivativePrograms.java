@@ -47,10 +47,10 @@ public final class DerivativePrograms {
             Builder sb = new Builder();
             LocalHessian.apply(sb, sunkGradient, ArrayRef.SPARSE_HESSIAN, sb.length(x));
             Program entries = EntryHoisting.apply(Passes.optimize(new Program(sb.root(), null)));
-            Program pattern = entries == null ? null : HessianPattern.listing(entries);
+            Program pattern = entries == null ? null : SparseHessianPrograms.listing(entries);
             return new ObjectivePrograms(value, gradient, hessianVector, gradientAndHessianVector,
                     Passes.optimize(new Program(hb.root(), null)), true, pairs == null ? 0 : pairs.stride(),
-                    pattern == null ? null : HessianPattern.bySlot(entries), pattern);
+                    pattern == null ? null : SparseHessianPrograms.bySlot(entries), pattern);
         }
         return new ObjectivePrograms(value, gradient, hessianVector, gradientAndHessianVector,
                 columnByColumnHessian(gradient, x), false, 0, null, null);

@@ -39,7 +39,7 @@ public final class ClassEmitter {
     private static final TypeName INTS = ArrayTypeName.of(TypeName.INT);
     private static final TypeName LONGS = ArrayTypeName.of(TypeName.LONG);
     private static final String LAYOUT = "HessianLayout";
-    private static final String LAYOUT_FOR = "hessianLayout";
+    private static final String LAYOUT_FOR = "hessianLayoutFor";
     private static final String LIST_ENTRIES = "listHessianEntries";
     private static final String LAYOUT_OF = "layoutOf";
 

@@ -74,6 +74,17 @@ public final class CountingObjective implements Objective {
     }
 
     /**
+     * The delegate's pattern for inputs of length n (not counted).
+     *
+     * @param n the length of x
+     * @return the delegate's Hessian pattern for that length
+     */
+    @Override
+    public dev.wengert.ad.SparsityPattern hessianPattern(int n) {
+        return delegate.hessianPattern(n);
+    }
+
+    /**
      * The delegate's sparse Hessian, counted as a Hessian evaluation.
      *
      * @param x the point

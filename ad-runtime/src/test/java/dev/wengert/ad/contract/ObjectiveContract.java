@@ -110,7 +110,7 @@ public abstract class ObjectiveContract {
 
     private static SparsityPattern patternOrSkip(Objective f) {
         try {
-            return f.hessianPattern();
+            return f.hessianPattern(X.length);
         } catch (UnsupportedOperationException unknown) {
             Assumptions.abort("no Hessian pattern: " + unknown.getMessage());
             return null;

@@ -19,10 +19,10 @@ import dev.wengert.codegen.ir.ValueMap;
  * into them ({@link ArrayRef#HESSIAN_PATTERN}, the values dropped), and the one that adds the
  * values into the slots in that same order. Neither fuses loops, which would reorder the entries.
  */
-final class HessianPattern extends Copier {
+final class SparseHessianPrograms extends Copier {
     private final boolean listing;
 
-    private HessianPattern(Builder b, boolean listing) {
+    private SparseHessianPrograms(Builder b, boolean listing) {
         super(b);
         this.listing = listing;
     }
@@ -40,7 +40,7 @@ final class HessianPattern extends Copier {
 
     private static Program convert(Program sparse, boolean listing) {
         Builder b = new Builder();
-        new HessianPattern(b, listing).copyBlock(sparse.body(), new ValueMap());
+        new SparseHessianPrograms(b, listing).copyBlock(sparse.body(), new ValueMap());
         return Passes.optimizeInOrder(new Program(b.root(), null));
     }
 
