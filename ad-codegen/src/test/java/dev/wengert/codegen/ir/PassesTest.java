@@ -122,4 +122,19 @@ class PassesTest {
         assertTrue(in.body().nodes().stream().noneMatch(node -> node instanceof Scatter));
         assertInstanceOf(Scatter.class, outerBody.get(outerBody.size() - 1), "and is scattered once after the inner loop");
     }
+
+    @Test
+    void simplifyingKeepsEveryScatterInItsIterationAndMotionIsAPassOfItsOwn() {
+        Builder b = new Builder();
+        Loop loop = b.beginLoop(b.constant(0), b.length(X), false, 1, "i");
+        b.scatter(G, b.constant(0), b.read(X, loop.index()));
+        b.endLoop(loop);
+        Program simplified = Passes.simplify(new Program(b.root(), null));
+        Loop kept = assertInstanceOf(Loop.class, simplified.body().nodes().get(1));
+        assertTrue(kept.body().nodes().stream().anyMatch(node -> node instanceof Scatter), "g[0] += x[i] stays in the loop");
+        Program moved = LoopInvariantMotion.run(simplified);
+        Loop reduced = assertInstanceOf(Loop.class, moved.body().nodes().get(1));
+        assertTrue(reduced.body().nodes().stream().noneMatch(node -> node instanceof Scatter));
+        assertEquals(1, reduced.reductions().size(), "motion sums x[i] in a local and scatters it once after the loop");
+    }
 }
