@@ -46,7 +46,8 @@ final class Environment {
 
     static String loopCarried(String name) {
         return "loop-carried variable '" + name + "': a variable declared before a loop may only be accumulated "
-                + "inside it with " + name + " += e or " + name + " -= e (and not read there); compute other values "
+                + "inside it with " + name + " += e, " + name + " -= e or " + name + " = " + name + " + e (and not read "
+                + "there otherwise); compute other values "
                 + "from the loop counter";
     }
 

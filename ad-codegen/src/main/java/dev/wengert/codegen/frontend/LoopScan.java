@@ -20,7 +20,8 @@ import java.util.Set;
  */
 final class LoopScan extends TreeScanner<Void, Void> {
 
-    /** One assignment to a simple name; {@code additive} for {@code +=}, {@code -=}, {@code ++}, {@code --}. */
+    /** One assignment to a simple name; {@code additive} for {@code +=}, {@code -=}, {@code ++}, {@code --} and
+     * {@code f = f + e} ({@link AdditiveUpdate}). */
     record Assignment(String name, boolean additive, Tree tree) {
     }
 
@@ -41,7 +42,7 @@ final class LoopScan extends TreeScanner<Void, Void> {
 
     @Override
     public Void visitAssignment(AssignmentTree node, Void unused) {
-        record(node.getVariable(), false, node);
+        record(node.getVariable(), AdditiveUpdate.of(node) != null, node);
         return super.visitAssignment(node, unused);
     }
 

@@ -5,6 +5,7 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
@@ -20,6 +21,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreeScanner;
+import dev.wengert.codegen.ir.ArrayRef;
 import dev.wengert.codegen.ir.Builder;
 import dev.wengert.codegen.ir.If;
 import dev.wengert.codegen.ir.Loop;
@@ -323,8 +325,7 @@ final class StatementLowering {
             case WHILE_LOOP, DO_WHILE_LOOP -> throw new UnsupportedConstructException(s,
                     (s.getKind() == Tree.Kind.WHILE_LOOP ? "while" : "do-while")
                     + " loops are not supported; write a counted loop: for (int i = a; i < b; i++)");
-            case ENHANCED_FOR_LOOP -> throw new UnsupportedConstructException(s,
-                    "for-each loops are not supported; write an index loop: for (int i = 0; i < a.length; i++)");
+            case ENHANCED_FOR_LOOP -> lowerForEach((EnhancedForLoopTree) s);
             case BREAK, CONTINUE -> throw new UnsupportedConstructException(s,
                     s.getKind().name().toLowerCase(java.util.Locale.ROOT)
                     + " is not supported: loops must run all their iterations; use if/else inside the body");
@@ -335,10 +336,15 @@ final class StatementLowering {
     }
 
     private void declareLocal(VariableTree v) {
-        Type type = primitiveType(v.getType(), v);
         String name = v.getName().toString();
+        boolean inferred = isImplicitlyTyped(v);
+        Type declared = inferred ? null : localType(v.getType(), v);
+        Value init = v.getInitializer() == null ? null : expressions.lowerExpr(v.getInitializer());
+        Type type = inferred ? init.type() : declared;
+        if (init != null) {
+            init = env.convert(init, type, v.getInitializer());
+        }
         Variable var = new Variable(name, type, env.loopDepth, false);
-        Value init = v.getInitializer() == null ? null : env.convert(expressions.lowerExpr(v.getInitializer()), type, v.getInitializer());
         env.scope().scalars().put(name, var);
         if (init != null) {
             init.suggestName(name);
@@ -346,22 +352,40 @@ final class StatementLowering {
         }
     }
 
-    private Type primitiveType(Tree typeTree, Tree at) {
+    /** {@code var x = e}: javac leaves no type tree (or the name {@code var}) where the type would be. */
+    private static boolean isImplicitlyTyped(VariableTree v) {
+        return v.getInitializer() != null
+                && (v.getType() == null || v.getType() instanceof IdentifierTree id && id.getName().contentEquals("var"));
+    }
+
+    private static Type localType(Tree typeTree, Tree at) {
         if (typeTree instanceof PrimitiveTypeTree p) {
-            if (p.getPrimitiveTypeKind() == TypeKind.DOUBLE) {
-                return Type.DOUBLE;
-            }
-            if (p.getPrimitiveTypeKind() == TypeKind.INT) {
-                return Type.INT;
+            Type type = switch (p.getPrimitiveTypeKind()) {
+                case DOUBLE -> Type.DOUBLE;
+                case INT -> Type.INT;
+                case BOOLEAN -> Type.BOOLEAN;
+                default -> null;
+            };
+            if (type != null) {
+                return type;
             }
         }
         throw new UnsupportedConstructException(at, "local of type " + typeTree
-                + " is not supported; locals must be double or int (arrays may only be parameters or static tables)");
+                + " is not supported; locals must be double, int or boolean (arrays may only be parameters or "
+                + "static tables)");
     }
 
     private void lowerExpressionStatement(ExpressionTree e) {
         if (e instanceof AssignmentTree a) {
             Variable var = assignable(a.getVariable());
+            AdditiveUpdate update = AdditiveUpdate.of(a);
+            if (update != null && env.isReduced(var)) {
+                // f = f + a - b inside the loop that accumulates f: the reduction f += a - b
+                for (AdditiveUpdate.Term term : update.terms()) {
+                    compound(a, a.getVariable(), term.negated() ? Op.SUB : Op.ADD, term.expression());
+                }
+                return;
+            }
             Value value = env.convert(expressions.lowerExpr(a.getExpression()), var.type, a.getExpression());
             if (env.isReduced(var)) {
                 throw new UnsupportedConstructException(a, Environment.loopCarried(var.name));
@@ -447,8 +471,8 @@ final class StatementLowering {
                     + "' is not supported: the function must not have side effects; use a local");
         }
         if (var.loopCounter) {
-            throw new UnsupportedConstructException(target, "the loop counter '" + name
-                    + "' may only be changed by the loop's update clause");
+            throw new UnsupportedConstructException(target, "'" + name
+                    + "' is set by the loop itself and cannot be assigned in its body; copy it into a local");
         }
         return var;
     }
@@ -515,18 +539,52 @@ final class StatementLowering {
             throw new UnsupportedConstructException(f.getCondition() == null ? f : f.getCondition(),
                     "for loop condition: write " + index + " < bound or " + index + " <= bound");
         }
-        if (mentions(cond.getRightOperand(), index)) {
+        if (AdditiveUpdate.mentions(cond.getRightOperand(), index)) {
             throw new UnsupportedConstructException(cond.getRightOperand(),
                     "the loop bound must not depend on the loop counter '" + index + "'");
         }
         Value hi = env.convert(expressions.lowerExpr(cond.getRightOperand()), Type.INT, cond.getRightOperand());
         int step = step(f, index);
+        lowerCountedLoop(f, lo, hi, cond.getKind() == Tree.Kind.LESS_THAN_EQUAL, step, index, f.getStatement(), null);
+    }
 
-        LoopScan scan = LoopScan.of(f.getStatement());
+    /**
+     * {@code for (double xi : a)} over an array parameter or table: the counted loop over its
+     * indices, with {@code xi} bound to {@code a[i]} (and not assignable, as a counter is not).
+     */
+    private void lowerForEach(EnhancedForLoopTree f) {
+        Type element = Environment.primitiveTypeOrNull(f.getVariable().getType());
+        if (element == null && f.getVariable().getType() != null
+                && !(f.getVariable().getType() instanceof IdentifierTree id && id.getName().contentEquals("var"))) {
+            throw new UnsupportedConstructException(f.getVariable(), "for-each variable of type "
+                    + f.getVariable().getType() + " is not supported; iterate over a double[] or int[] array");
+        }
+        ArrayRef array = expressions.array(f.getExpression());
+        String name = f.getVariable().getName().toString();
+        lowerCountedLoop(f, b.constant(0), b.length(array), false, 1, name + "Index", f.getStatement(),
+                index -> {
+                    Value read = b.read(array, index);
+                    read.suggestName(name);
+                    return new Binding(new Variable(name, read.type(), env.loopDepth, true), read);
+                });
+    }
+
+    /** A variable a loop binds afresh in each iteration, beside its counter. */
+    private record Binding(Variable variable, Value value) {
+    }
+
+    /**
+     * Lowers a counted loop: the counter, the body in its own scope, and the variables the body
+     * accumulates into (reductions). {@code perIteration}, when not null, binds one more variable
+     * from the counter's value.
+     */
+    private void lowerCountedLoop(Tree at, Value lo, Value hi, boolean inclusive, int step, String index,
+                                  StatementTree statement, java.util.function.Function<Value, Binding> perIteration) {
+        LoopScan scan = LoopScan.of(statement);
         Set<Variable> reduced = reductionsOf(scan, index);
 
         env.loopDepth++;
-        Loop loop = b.beginLoop(lo, hi, cond.getKind() == Tree.Kind.LESS_THAN_EQUAL, step, index);
+        Loop loop = b.beginLoop(lo, hi, inclusive, step, index);
         Map<Variable, Value> outerDeltas = env.state.deltas;
         env.state.deltas = new LinkedHashMap<>();
         for (Variable v : reduced) {
@@ -537,8 +595,13 @@ final class StatementLowering {
         Variable counter = new Variable(index, Type.INT, env.loopDepth, true);
         env.scope().scalars().put(index, counter);
         env.state.values.put(counter, loop.index());
+        if (perIteration != null) {
+            Binding bound = perIteration.apply(loop.index());
+            env.scope().scalars().put(bound.variable().name, bound.variable());
+            env.state.values.put(bound.variable(), bound.value());
+        }
         try {
-            lowerStatement(f.getStatement());
+            lowerStatement(statement);
         } finally {
             env.popScope();
             env.reducing.pop();
@@ -552,7 +615,7 @@ final class StatementLowering {
             if (env.reducing.isEmpty() || !env.reducing.peek().contains(v)) {
                 Value init = env.state.values.get(v);
                 if (init == null) {
-                    throw new UnsupportedConstructException(f, "'" + v.name + "' must be initialised before the loop that accumulates it");
+                    throw new UnsupportedConstructException(at, "'" + v.name + "' must be initialised before the loop that accumulates it");
                 }
                 Value result = b.reduce(loop, init, delta);
                 result.suggestName(v.name);
@@ -604,20 +667,5 @@ final class StatementLowering {
             return i;
         }
         return -1;
-    }
-
-    private static boolean mentions(Tree t, String name) {
-        Boolean found = new TreeScanner<Boolean, Void>() {
-            @Override
-            public Boolean visitIdentifier(IdentifierTree node, Void unused) {
-                return node.getName().contentEquals(name);
-            }
-
-            @Override
-            public Boolean reduce(Boolean a, Boolean c) {
-                return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(c);
-            }
-        }.scan(t, null);
-        return Boolean.TRUE.equals(found);
     }
 }
