@@ -74,6 +74,26 @@ class EverydayJavaTest {
                     return e;
                 }
 
+                /** An index walked with k += 2 and k++, a counting while loop, their values after the loops. */
+                @Differentiate
+                public static double walked(@Wrt double[] x, double[] c) {
+                    int k = 0;
+                    double s = 0;
+                    for (int i = 0; i < c.length; i++) {
+                        s += c[i] * x[k] * x[k + 1];
+                        k += 2;
+                        s += 0.5 * x[k - 1];
+                        k--;
+                        k++;
+                    }
+                    int j = 1;
+                    while (j <= x.length - 1) {
+                        s = s + Math.sin(x[j]) * (j + k);
+                        j += 2;
+                    }
+                    return s * j;
+                }
+
                 /** for-each over a data array. */
                 @Differentiate
                 public static double weighted(@Wrt double[] x, double[] weights) {
@@ -186,6 +206,48 @@ class EverydayJavaTest {
         }
         Checks.agreesWithFiniteDifferences(f, u, v);
         Checks.agreesWithTape(f, Tape.record(x -> gridOnTape(x, m), u), u, v);
+    }
+
+    private static double walked(double[] x, double[] c) {
+        int k = 0;
+        double s = 0;
+        for (int i = 0; i < c.length; i++) {
+            s += c[i] * x[k] * x[k + 1];
+            k += 2;
+            s += 0.5 * x[k - 1];
+        }
+        int j = 1;
+        while (j <= x.length - 1) {
+            s += Math.sin(x[j]) * (j + k);
+            j += 2;
+        }
+        return s * j;
+    }
+
+    private static Var walkedOnTape(Var[] x, double[] c) {
+        Var s = x[0].times(x[1]).times(c[0]).plus(x[1].times(0.5));
+        for (int i = 1; i < c.length; i++) {
+            s = s.plus(x[2 * i].times(x[2 * i + 1]).times(c[i])).plus(x[2 * i + 1].times(0.5));
+        }
+        int j = 1;
+        for (; j <= x.length - 1; j += 2) {
+            s = s.plus(x[j].sin().times(j + 2 * c.length));
+        }
+        return s.times(j);
+    }
+
+    @Test
+    void walkedIndicesAndCountingWhileLoopsKeepTheirValuesAfterTheLoop() {
+        double[] c = {1.5, -0.5, 2};
+        Objective f = compiled.objective("p.EverydayWalkedDerivatives", (Object) c);
+        double[] x = {0.3, -0.7, 1.1, 0.4, -0.2, 0.9, 0.6};
+        double[] v = {1, -1, 0.5, 0.25, 2, -0.5, 1};
+        assertClose(walked(x, c), f.value(x), 1e-14, "value");
+        Checks.agreesWithFiniteDifferences(f, x, v);
+        Checks.agreesWithTape(f, Tape.record(y -> walkedOnTape(y, c), x), x, v);
+        double[] empty = {};
+        Objective none = compiled.objective("p.EverydayWalkedDerivatives", (Object) empty);
+        assertClose(walked(new double[] {2.0}, empty), none.value(new double[] {2.0}), 0, "no iterations");
     }
 
     @Test

@@ -26,8 +26,10 @@ class ProcessorErrorsTest {
 
     static Stream<Arguments> unsupportedConstructs() {
         return Stream.of(
-                error("while loops are not supported", "while (",
-                        "double s = 0; int i = 0; while (i < x.length) { s += x[i]; i++; } return s;"),
+                error("int 'k' declared before the loop may only change in it by constant steps", "k^++",
+                        "int k = 0; double s = 0; for (int i = 0; i < x.length; i++) { if (x[i] > 0) { k++; } s += k; } return s;"),
+                error("while loops must count", "while (s < 1)",
+                        "double s = 0; while (s < 1) { s += x[0]; } return s;"),
                 error("do-while loops are not supported", "do {",
                         "double s = 0; do { s = x[0]; } while (s > 1); return s;"),
                 error("array writes are not supported", "x^[0] = 1",

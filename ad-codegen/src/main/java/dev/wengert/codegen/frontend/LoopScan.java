@@ -28,9 +28,11 @@ final class LoopScan extends TreeScanner<Void, Void> {
     final List<Assignment> assignments = new ArrayList<>();
     final Set<String> declared = new HashSet<>();
 
-    static LoopScan of(StatementTree body) {
+    static LoopScan of(List<? extends StatementTree> body) {
         LoopScan s = new LoopScan();
-        body.accept(s, null);
+        for (StatementTree statement : body) {
+            statement.accept(s, null);
+        }
         return s;
     }
 

@@ -14,12 +14,14 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
 import dev.wengert.codegen.ir.ArrayRef;
 import dev.wengert.codegen.ir.Builder;
@@ -322,9 +324,9 @@ final class StatementLowering {
             case RETURN -> throw new UnsupportedConstructException(s,
                     "return inside a loop is not supported; accumulate into a variable declared before the loop "
                     + "and return it after the loop");
-            case WHILE_LOOP, DO_WHILE_LOOP -> throw new UnsupportedConstructException(s,
-                    (s.getKind() == Tree.Kind.WHILE_LOOP ? "while" : "do-while")
-                    + " loops are not supported; write a counted loop: for (int i = a; i < b; i++)");
+            case WHILE_LOOP -> lowerWhile((WhileLoopTree) s);
+            case DO_WHILE_LOOP -> throw new UnsupportedConstructException(s,
+                    "do-while loops are not supported; write a counted loop: for (int i = a; i < b; i++)");
             case ENHANCED_FOR_LOOP -> lowerForEach((EnhancedForLoopTree) s);
             case BREAK, CONTINUE -> throw new UnsupportedConstructException(s,
                     s.getKind().name().toLowerCase(java.util.Locale.ROOT)
@@ -545,7 +547,82 @@ final class StatementLowering {
         }
         Value hi = env.convert(expressions.lowerExpr(cond.getRightOperand()), Type.INT, cond.getRightOperand());
         int step = step(f, index);
-        lowerCountedLoop(f, lo, hi, cond.getKind() == Tree.Kind.LESS_THAN_EQUAL, step, index, f.getStatement(), null);
+        lowerCountedLoop(f, lo, hi, cond.getKind() == Tree.Kind.LESS_THAN_EQUAL, step, index, statements(f.getStatement()),
+                null);
+    }
+
+    /**
+     * {@code while (i < bound) { ...; i++; }}: the counted loop from i's current value, when i is an
+     * int that only the body's last statement steps by a positive literal and the bound does not
+     * change in the body; afterwards i holds the value the loop leaves in it. Other while loops
+     * (a trip count that depends on the values computed) are an error.
+     */
+    private void lowerWhile(WhileLoopTree w) {
+        ExpressionTree condition = w.getCondition();
+        while (condition instanceof ParenthesizedTree p) {
+            condition = p.getExpression();
+        }
+        List<? extends StatementTree> body = statements(w.getStatement());
+        String shape = "while loops must count: write while (i < bound) { ...; i++; } with an int i declared before "
+                + "the loop, stepped only by the body's last statement (i++ or i += c), and a bound the body does not "
+                + "change; or write a counted loop: for (int i = a; i < b; i++)";
+        if (!(condition instanceof BinaryTree cond)
+                || (cond.getKind() != Tree.Kind.LESS_THAN && cond.getKind() != Tree.Kind.LESS_THAN_EQUAL)
+                || !(cond.getLeftOperand() instanceof IdentifierTree left) || body.isEmpty()) {
+            throw new UnsupportedConstructException(w, shape);
+        }
+        String index = left.getName().toString();
+        Variable counter = env.lookupScalar(index);
+        Integer step = increment(body.get(body.size() - 1), index);
+        List<? extends StatementTree> rest = body.subList(0, body.size() - 1);
+        LoopScan scan = LoopScan.of(rest);
+        boolean boundChanges = scan.assignments.stream().anyMatch(a -> AdditiveUpdate.mentions(cond.getRightOperand(), a.name()));
+        if (counter == null || counter.type != Type.INT || step == null || step <= 0 || boundChanges
+                || AdditiveUpdate.mentions(cond.getRightOperand(), index)
+                || scan.assignments.stream().anyMatch(a -> a.name().equals(index))) {
+            throw new UnsupportedConstructException(w, shape);
+        }
+        Value lo = env.current(counter, left);
+        Value hi = env.convert(expressions.lowerExpr(cond.getRightOperand()), Type.INT, cond.getRightOperand());
+        boolean inclusive = cond.getKind() == Tree.Kind.LESS_THAN_EQUAL;
+        lowerCountedLoop(w, lo, hi, inclusive, step, index, rest, null);
+        Value after = b.add(lo, b.mul(b.constant(step), tripCount(lo, hi, inclusive, step)));
+        after.suggestName(index);
+        env.state.values.put(counter, after);
+    }
+
+    /** How many times a counted loop from lo to hi runs (0 when it does not run). */
+    private Value tripCount(Value lo, Value hi, boolean inclusive, int step) {
+        Value span = b.sub(hi, lo);
+        Value runs = b.compare(inclusive ? Op.GE : Op.GT, hi, lo);
+        Value trips = inclusive ? b.add(b.div(span, b.constant(step)), b.constant(1))
+                : b.div(b.add(span, b.constant(step - 1)), b.constant(step));
+        return b.select(runs, trips, b.constant(0));
+    }
+
+    /** The statements of a loop body. */
+    private static List<? extends StatementTree> statements(StatementTree body) {
+        return body instanceof BlockTree blk ? blk.getStatements() : List.of(body);
+    }
+
+    /**
+     * The constant step of {@code name} by statement {@code s} ({@code name++} is 1, {@code name -= 2}
+     * is -2), or null when s is not such a step.
+     */
+    private static Integer increment(StatementTree s, String name) {
+        if (!(s instanceof ExpressionStatementTree es)) {
+            return null;
+        }
+        ExpressionTree e = es.getExpression();
+        if (e instanceof UnaryTree u && isIncrement(u) && Environment.isName(u.getExpression(), name)) {
+            return u.getKind() == Tree.Kind.PREFIX_INCREMENT || u.getKind() == Tree.Kind.POSTFIX_INCREMENT ? 1 : -1;
+        }
+        if (e instanceof CompoundAssignmentTree c && Environment.isName(c.getVariable(), name)
+                && (c.getKind() == Tree.Kind.PLUS_ASSIGNMENT || c.getKind() == Tree.Kind.MINUS_ASSIGNMENT)
+                && c.getExpression() instanceof LiteralTree l && l.getValue() instanceof Integer k) {
+            return c.getKind() == Tree.Kind.PLUS_ASSIGNMENT ? k : -k;
+        }
+        return null;
     }
 
     /**
@@ -561,7 +638,7 @@ final class StatementLowering {
         }
         ArrayRef array = expressions.array(f.getExpression());
         String name = f.getVariable().getName().toString();
-        lowerCountedLoop(f, b.constant(0), b.length(array), false, 1, name + "Index", f.getStatement(),
+        lowerCountedLoop(f, b.constant(0), b.length(array), false, 1, name + "Index", statements(f.getStatement()),
                 index -> {
                     Value read = b.read(array, index);
                     read.suggestName(name);
@@ -574,14 +651,21 @@ final class StatementLowering {
     }
 
     /**
-     * Lowers a counted loop: the counter, the body in its own scope, and the variables the body
-     * accumulates into (reductions). {@code perIteration}, when not null, binds one more variable
-     * from the counter's value.
+     * Lowers a counted loop: the counter, the body in its own scope, the variables the body
+     * accumulates into (reductions) and the int variables it steps by constants (inductions: their
+     * value in an iteration is a function of the counter). {@code perIteration}, when not null,
+     * binds one more variable from the counter's value.
      */
     private void lowerCountedLoop(Tree at, Value lo, Value hi, boolean inclusive, int step, String index,
-                                  StatementTree statement, java.util.function.Function<Value, Binding> perIteration) {
-        LoopScan scan = LoopScan.of(statement);
-        Set<Variable> reduced = reductionsOf(scan, index);
+                                  List<? extends StatementTree> body,
+                                  java.util.function.Function<Value, Binding> perIteration) {
+        LoopScan scan = LoopScan.of(body);
+        Map<Variable, Integer> inductions = inductionsOf(scan, body, index);
+        Set<Variable> reduced = reductionsOf(scan, index, inductions.keySet());
+        Map<Variable, Value> inductionStarts = new LinkedHashMap<>();
+        for (Variable v : inductions.keySet()) {
+            inductionStarts.put(v, env.current(v, at));
+        }
 
         env.loopDepth++;
         Loop loop = b.beginLoop(lo, hi, inclusive, step, index);
@@ -600,14 +684,30 @@ final class StatementLowering {
             env.scope().scalars().put(bound.variable().name, bound.variable());
             env.state.values.put(bound.variable(), bound.value());
         }
+        Value iteration = step == 1 ? b.sub(loop.index(), lo) : b.div(b.sub(loop.index(), lo), b.constant(step));
+        for (Map.Entry<Variable, Integer> e : inductions.entrySet()) {
+            Value start = b.add(inductionStarts.get(e.getKey()), b.mul(b.constant(e.getValue()), iteration));
+            start.suggestName(e.getKey().name);
+            env.state.values.put(e.getKey(), start);
+        }
         try {
-            lowerStatement(statement);
+            for (StatementTree s : body) {
+                lowerStatement(s);
+            }
         } finally {
             env.popScope();
             env.reducing.pop();
             env.loopDepth--;
         }
         b.endLoop(loop);
+        if (!inductions.isEmpty()) {
+            Value trips = tripCount(lo, hi, inclusive, step);
+            for (Map.Entry<Variable, Integer> e : inductions.entrySet()) {
+                Value after = b.add(inductionStarts.get(e.getKey()), b.mul(b.constant(e.getValue()), trips));
+                after.suggestName(e.getKey().name);
+                env.state.values.put(e.getKey(), after);
+            }
+        }
         Map<Variable, Value> deltas = env.state.deltas;
         env.state.deltas = outerDeltas;
         for (Variable v : reduced) {
@@ -628,15 +728,40 @@ final class StatementLowering {
         }
     }
 
-    private Set<Variable> reductionsOf(LoopScan scan, String index) {
+    /**
+     * The int variables declared before the loop that its body steps by constants, each only in
+     * statements of the body itself (k++, k += 2): their total step per iteration. An int changed
+     * in any other way inside the loop is an error here.
+     */
+    private Map<Variable, Integer> inductionsOf(LoopScan scan, List<? extends StatementTree> body, String index) {
+        Map<Variable, Integer> steps = new LinkedHashMap<>();
+        for (LoopScan.Assignment a : scan.assignments) {
+            Variable var = a.name().equals(index) || scan.declared.contains(a.name()) ? null : env.lookupScalar(a.name());
+            if (var == null || var.type != Type.INT || var.loopCounter) {
+                continue;
+            }
+            Integer step = body.stream().filter(s -> s instanceof ExpressionStatementTree es && es.getExpression() == a.tree())
+                    .map(s -> increment(s, a.name())).findFirst().orElse(null);
+            if (step == null) {
+                throw new UnsupportedConstructException(a.tree(), "int '" + a.name() + "' declared before the loop may "
+                        + "only change in it by constant steps (" + a.name() + "++, " + a.name() + " += 2) in the loop "
+                        + "body itself, not inside an if or an inner loop; compute it from the loop counters instead "
+                        + "(k = i * m + j)");
+            }
+            steps.merge(var, step, Integer::sum);
+        }
+        return steps;
+    }
+
+    private Set<Variable> reductionsOf(LoopScan scan, String index, Set<Variable> inductions) {
         Set<Variable> reduced = new java.util.LinkedHashSet<>();
         for (LoopScan.Assignment a : scan.assignments) {
             if (a.name().equals(index) || scan.declared.contains(a.name())) {
                 continue;   // the counter is checked when assigned; body locals are not carried
             }
             Variable var = env.lookupScalar(a.name());
-            if (var == null) {
-                continue;   // reported where it is assigned
+            if (var == null || inductions.contains(var)) {
+                continue;   // reported where it is assigned, or an induction
             }
             if (!a.additive() || var.type != Type.DOUBLE) {
                 throw new UnsupportedConstructException(a.tree(), Environment.loopCarried(a.name()));
