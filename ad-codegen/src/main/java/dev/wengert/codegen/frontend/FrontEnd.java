@@ -56,7 +56,7 @@ public final class FrontEnd {
         }
         int variable = variableIndex(method, tree);
         TypeElement owner = (TypeElement) method.getEnclosingElement();
-        ClassMembers members = new ClassMembers(owner, elements);
+        ClassMembers members = new ClassMembers(owner, elements, trees);
         Builder b = new Builder();
         BodyLowering lowering = new BodyLowering(b, trees, members);
         lowering.openMethodScope();
