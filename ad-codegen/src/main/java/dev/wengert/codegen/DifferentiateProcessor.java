@@ -165,7 +165,8 @@ public final class DifferentiateProcessor extends AbstractProcessor {
             return;
         }
         List<ClassModel.Field> fields = lowered.data().stream()
-                .map(d -> new ClassModel.Field(d.name(), javaType(d.kind()))).toList();
+                .map(d -> new ClassModel.Field(d.name(), d.kind() == DataParameter.Kind.INSTANCE ? lowered.ownerName()
+                        : javaType(d.kind()))).toList();
         boolean isPublic = owner.getModifiers().contains(Modifier.PUBLIC);
         boolean generatedVisible = processingEnv.getElementUtils()
                 .getTypeElement("javax.annotation.processing.Generated") != null;
@@ -188,6 +189,7 @@ public final class DifferentiateProcessor extends AbstractProcessor {
             case DOUBLE_ARRAY -> "double[]";
             case DOUBLE -> "double";
             case INT -> "int";
+            case INSTANCE -> throw new IllegalArgumentException("the instance's type is its class's name");
         };
     }
 

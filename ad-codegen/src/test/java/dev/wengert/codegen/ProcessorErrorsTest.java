@@ -50,7 +50,7 @@ class ProcessorErrorsTest {
                         null),
                 error("needs a double[] parameter", "@Differentiate static double ^g(double a)",
                         null),
-                error("must be static", "@Differentiate double ^h(",
+                error("field access 'mutable'", "x[0] * ^mutable",
                         null),
                 error("cast to int is not supported", "(int) x[0]",
                         "int k = (int) x[0]; return k;"),
@@ -124,7 +124,8 @@ class ProcessorErrorsTest {
         } else {
             s.append("    @Differentiate static float f(double[] x) { return (float) x[0]; }\n");
             s.append("    @Differentiate static double g(double a) { return a; }\n");
-            s.append("    @Differentiate double h(double[] x) { return x[0]; }\n");
+            s.append("    double mutable = 2;\n");
+            s.append("    @Differentiate double h(double[] x) { return x[0] * mutable; }\n");
         }
         s.append("}\n");
         return s.toString();

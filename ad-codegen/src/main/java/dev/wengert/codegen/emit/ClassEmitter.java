@@ -74,7 +74,7 @@ public final class ClassEmitter {
             ctor.addJavadoc("Binds the data parameters of {@code $L}.\n", m.source());
         }
         for (ClassModel.Field f : m.fields()) {
-            TypeName t = typeOf(f.type());
+            TypeName t = typeOf(f.type(), m.packageName());
             type.addField(FieldSpec.builder(t, f.name(), Modifier.PRIVATE, Modifier.FINAL).build());
             ctor.addParameter(t, f.name());
             ctor.addStatement("this.$N = $N", f.name(), f.name());
@@ -102,12 +102,16 @@ public final class ClassEmitter {
                 .build();
     }
 
-    private static TypeName typeOf(String t) {
+    /** A field's type: a data parameter's, or the annotated class ({@code Outer.Inner}) for an instance method's object. */
+    private static TypeName typeOf(String t, String packageName) {
         return switch (t) {
             case "double[]" -> DOUBLES;
             case "double" -> TypeName.DOUBLE;
             case "int" -> TypeName.INT;
-            default -> throw new IllegalArgumentException(t);
+            default -> {
+                String[] names = t.split("\\.");
+                yield ClassName.get(packageName, names[0], java.util.Arrays.copyOfRange(names, 1, names.length));
+            }
         };
     }
 

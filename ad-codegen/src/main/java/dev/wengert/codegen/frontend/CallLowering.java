@@ -100,8 +100,9 @@ final class CallLowering {
                     + "parameters are fine)");
         }
         ExecutableElement callee = candidates.get(0);
-        if (!callee.getModifiers().contains(Modifier.STATIC)) {
-            throw new UnsupportedConstructException(m, "method '" + name + "' is not static; only static helpers can be inlined");
+        if (!callee.getModifiers().contains(Modifier.STATIC) && !owner.hasInstance()) {
+            throw new UnsupportedConstructException(m, "method '" + name + "' is not static; only static helpers, and "
+                    + "in an instance method the instance's own methods, can be inlined");
         }
         if (env.inlining.contains(callee)) {
             throw new UnsupportedConstructException(m, "recursive call of '" + name

@@ -35,6 +35,11 @@ final class ClassMembers {
     private final Trees trees;
     /** The package of the generated class, from which this class's members are named. */
     private final String generatedPackage;
+    /**
+     * How the generated class reaches the instance an annotated instance method runs on
+     * ({@code this.energy}), or null for static code: instance fields and methods are usable then.
+     */
+    private String instance;
 
     /** The members of the annotated method's class {@code owner}, next to which the class is generated. */
     ClassMembers(TypeElement owner, Elements elements, Trees trees) {
@@ -49,6 +54,19 @@ final class ClassMembers {
         String pkg = elements.getPackageOf(owner).getQualifiedName().toString();
         String qualified = owner.getQualifiedName().toString();
         this.ownerName = pkg.isEmpty() || !pkg.equals(generatedPackage) ? qualified : qualified.substring(pkg.length() + 1);
+    }
+
+    /**
+     * Makes the instance's final fields and its methods readable, through {@code access} (the field
+     * of the generated class that holds the instance).
+     */
+    void bindInstance(String access) {
+        this.instance = access;
+    }
+
+    /** True if code of this class may use the instance's members (an instance method is being lowered). */
+    boolean hasInstance() {
+        return instance != null;
     }
 
     /** The members of another class, named as the same generated class sees them. */
@@ -118,9 +136,9 @@ final class ClassMembers {
         return field(name) != null;
     }
 
-    /** A scalar constant as a value, or throws with the reason it cannot be read. */
+    /** A scalar constant or final instance field as a value, or throws with the reason it cannot be read. */
     Value scalarField(String name, Builder b, Tree at) {
-        VariableElement f = requireStaticFinal(name, at);
+        VariableElement f = requireFinal(name, at);
         TypeKind kind = f.asType().getKind();
         if (kind != TypeKind.DOUBLE && kind != TypeKind.INT) {
             throw new UnsupportedConstructException(at, "field '" + name + "' has type " + f.asType()
@@ -131,7 +149,7 @@ final class ClassMembers {
             return kind == TypeKind.INT ? b.constant(n.intValue()) : b.constant(n.doubleValue());
         }
         requireReadable(f, "field", at);
-        return b.param(ownerName + "." + name, kind == TypeKind.INT ? Type.INT : Type.DOUBLE);
+        return b.param(access(f), kind == TypeKind.INT ? Type.INT : Type.DOUBLE);
     }
 
     /** True if the field is a double[] (a table). */
@@ -140,11 +158,17 @@ final class ClassMembers {
         return f != null && isDoubleArray(f.asType());
     }
 
-    /** A static final double[] table, or throws with the reason it cannot be read. */
+    /** A static final double[] table or final double[] instance field, or throws with the reason it cannot be read. */
     ArrayRef table(String name, Tree at) {
-        VariableElement f = requireStaticFinal(name, at);
+        VariableElement f = requireFinal(name, at);
         requireReadable(f, "table", at);
-        return new ArrayRef(ArrayRef.Kind.TABLE, ownerName + "." + name);
+        boolean isStatic = f.getModifiers().contains(Modifier.STATIC);
+        return new ArrayRef(isStatic ? ArrayRef.Kind.TABLE : ArrayRef.Kind.DATA, access(f));
+    }
+
+    /** The expression the generated class reads a field with. */
+    private String access(VariableElement f) {
+        return (f.getModifiers().contains(Modifier.STATIC) ? ownerName : instance) + "." + f.getSimpleName();
     }
 
     /** The generated class reads a field that is not a compile-time constant by name: it must be able to. */
@@ -158,12 +182,14 @@ final class ClassMembers {
         }
     }
 
-    private VariableElement requireStaticFinal(String name, Tree at) {
+    private VariableElement requireFinal(String name, Tree at) {
         VariableElement f = field(name);
-        if (f == null || !f.getModifiers().contains(Modifier.STATIC) || !f.getModifiers().contains(Modifier.FINAL)) {
+        boolean usable = f != null && f.getModifiers().contains(Modifier.FINAL)
+                && (f.getModifiers().contains(Modifier.STATIC) || instance != null);
+        if (!usable) {
             throw new UnsupportedConstructException(at, "field access '" + name + "': only static final double/int "
-                    + "constants and static final double[] tables can be read; "
-                    + "pass other data as a parameter");
+                    + "constants and static final double[] tables can be read, and in an instance method the "
+                    + "instance's final double, int and double[] fields; pass other data as a parameter");
         }
         return f;
     }
@@ -177,7 +203,7 @@ final class ClassMembers {
         return null;
     }
 
-    /** The static methods of the class with this name and number of parameters. */
+    /** The methods of the class with this name and number of parameters. */
     List<ExecutableElement> methods(String name, int arity) {
         List<ExecutableElement> out = new ArrayList<>();
         for (Element e : owner.getEnclosedElements()) {

@@ -130,6 +130,9 @@ final class ExpressionLowering {
         if (Environment.isName(target, "Math") && (member.equals("PI") || member.equals("E"))) {
             return b.constant(member.equals("PI") ? Math.PI : Math.E);
         }
+        if (Environment.isName(target, "this")) {
+            return env.members().scalarField(member, b, m);
+        }
         ClassMembers owner = classNamedBy(target);
         if (owner != null) {
             return owner.scalarField(member, b, m);
@@ -166,7 +169,7 @@ final class ExpressionLowering {
             }
         }
         if (e instanceof MemberSelectTree m) {
-            ClassMembers owner = classNamedBy(m.getExpression());
+            ClassMembers owner = Environment.isName(m.getExpression(), "this") ? env.members() : classNamedBy(m.getExpression());
             if (owner != null && owner.isTable(m.getIdentifier().toString())) {
                 return owner.table(m.getIdentifier().toString(), m);
             }
@@ -332,7 +335,8 @@ final class ExpressionLowering {
         if (select instanceof IdentifierTree id) {
             return calls.inline(m, env.members(), id.getName().toString());
         }
-        ClassMembers owner = select instanceof MemberSelectTree ms ? classNamedBy(ms.getExpression()) : null;
+        ClassMembers owner = !(select instanceof MemberSelectTree ms) ? null
+                : Environment.isName(ms.getExpression(), "this") ? env.members() : classNamedBy(ms.getExpression());
         if (owner == null) {
             throw new UnsupportedConstructException(m, "call of '" + select + "' is not supported; only Math functions "
                     + "and static methods of classes in the same compilation (which are inlined) can be called");
