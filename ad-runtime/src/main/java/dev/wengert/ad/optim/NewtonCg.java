@@ -2,7 +2,6 @@ package dev.wengert.ad.optim;
 
 import dev.wengert.ad.Objective;
 import java.util.Arrays;
-import java.util.function.Consumer;
 
 /**
  * Trust-region Newton-CG: each iteration solves the quadratic model inside a trust region with
@@ -23,12 +22,11 @@ import java.util.function.Consumer;
  *         .minimize(energy, x0);
  * }</pre>
  */
-public final class NewtonCg implements Optimizer {
+public final class NewtonCg extends ConfiguredOptimizer<NewtonCg> {
 
     /** Below this ratio of actual to predicted decrease a step is rejected. */
     private static final double ACCEPT = 0.1;
 
-    private final Settings settings;
     private final double initialRadius;
     private final double maxRadius;
 
@@ -38,43 +36,13 @@ public final class NewtonCg implements Optimizer {
     }
 
     private NewtonCg(Settings settings, double initialRadius, double maxRadius) {
+        super(settings);
         if (!(initialRadius > 0.0 && initialRadius <= maxRadius) || Double.isInfinite(maxRadius)) {
             throw new IllegalArgumentException("need 0 < initialRadius <= maxRadius < infinity, got "
                     + initialRadius + " and " + maxRadius);
         }
-        this.settings = settings;
         this.initialRadius = initialRadius;
         this.maxRadius = maxRadius;
-    }
-
-    /**
-     * A copy of this optimiser with other stopping criteria.
-     *
-     * @param stopping when to stop
-     * @return the new optimiser
-     */
-    public NewtonCg withStopping(StoppingCriteria stopping) {
-        return new NewtonCg(settings.withStopping(stopping), initialRadius, maxRadius);
-    }
-
-    /**
-     * A copy of this optimiser that runs on the manifold (Riemannian gradient, retraction).
-     *
-     * @param manifold the manifold
-     * @return the new optimiser
-     */
-    public NewtonCg onManifold(Manifold manifold) {
-        return new NewtonCg(settings.withManifold(manifold), initialRadius, maxRadius);
-    }
-
-    /**
-     * Calls {@code listener} with every iterate as it is recorded (for progress output).
-     *
-     * @param listener called once per iterate, on the calling thread
-     * @return the new optimiser
-     */
-    public NewtonCg withListener(Consumer<Iteration> listener) {
-        return new NewtonCg(settings.withListener(listener), initialRadius, maxRadius);
     }
 
     /**
@@ -85,14 +53,19 @@ public final class NewtonCg implements Optimizer {
      * @return the new optimiser
      */
     public NewtonCg withRadius(double initial, double max) {
-        return new NewtonCg(settings, initial, max);
+        return new NewtonCg(settings(), initial, max);
+    }
+
+    @Override
+    NewtonCg withSettings(Settings settings) {
+        return new NewtonCg(settings, initialRadius, maxRadius);
     }
 
     @Override
     public OptimizationHistory minimize(Objective f, double[] x0) {
-        Problem problem = settings.problem(f, x0);
+        Problem problem = settings().problem(f, x0);
         int n = problem.dimension();
-        Manifold manifold = settings.manifold();
+        Manifold manifold = settings().manifold();
         Problem.Point p = problem.start(x0);
         StopReason reason = problem.recordStart(p);
         double startGradient = p.gradientNorm();
