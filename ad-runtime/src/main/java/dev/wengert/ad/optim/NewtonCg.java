@@ -29,13 +29,14 @@ public final class NewtonCg extends ConfiguredOptimizer<NewtonCg> {
 
     private final double initialRadius;
     private final double maxRadius;
+    private final HessianMode hessianMode;
 
     /** Initial radius 1, no practical cap, |g| &lt;= 1e-8 or 1000 iterations, in R^n. */
     public NewtonCg() {
-        this(Settings.defaults(), 1.0, 1e10);
+        this(Settings.defaults(), 1.0, 1e10, HessianMode.HESSIAN_VECTOR);
     }
 
-    private NewtonCg(Settings settings, double initialRadius, double maxRadius) {
+    private NewtonCg(Settings settings, double initialRadius, double maxRadius, HessianMode hessianMode) {
         super(settings);
         if (!(initialRadius > 0.0 && initialRadius <= maxRadius) || Double.isInfinite(maxRadius)) {
             throw new IllegalArgumentException("need 0 < initialRadius <= maxRadius < infinity, got "
@@ -43,6 +44,10 @@ public final class NewtonCg extends ConfiguredOptimizer<NewtonCg> {
         }
         this.initialRadius = initialRadius;
         this.maxRadius = maxRadius;
+        if (hessianMode == null) {
+            throw new IllegalArgumentException("Hessian mode must not be null; HessianMode.HESSIAN_VECTOR is the default");
+        }
+        this.hessianMode = hessianMode;
     }
 
     /**
@@ -53,12 +58,24 @@ public final class NewtonCg extends ConfiguredOptimizer<NewtonCg> {
      * @return the new optimiser
      */
     public NewtonCg withRadius(double initial, double max) {
-        return new NewtonCg(settings(), initial, max);
+        return new NewtonCg(settings(), initial, max, hessianMode);
+    }
+
+    /**
+     * A copy of this optimiser that gets its Hessian products as {@code mode} says: for a large sparse
+     * problem ({@code HessianMode.SPARSE}) one sparse Hessian per Newton step replaces an HVP per CG step,
+     * and its diagonal preconditions CG.
+     *
+     * @param mode Hessian-vector products, the sparse Hessian, or the sparse Hessian where it pays
+     * @return the new optimiser
+     */
+    public NewtonCg withHessian(HessianMode mode) {
+        return new NewtonCg(settings(), initialRadius, maxRadius, mode);
     }
 
     @Override
     NewtonCg withSettings(Settings settings) {
-        return new NewtonCg(settings, initialRadius, maxRadius);
+        return new NewtonCg(settings, initialRadius, maxRadius, hessianMode);
     }
 
     @Override
@@ -70,6 +87,11 @@ public final class NewtonCg extends ConfiguredOptimizer<NewtonCg> {
         StopReason reason = problem.recordStart(p);
         double startGradient = p.gradientNorm();
         double radius = initialRadius;
+        SparseModel sparse = SparseModel.of(problem, hessianMode);
+        // Jacobi preconditioning in R^n only: on a manifold M^-1 r would leave the tangent space.
+        boolean preconditioned = sparse != null && manifold.isEuclidean();
+        double[] identity = new double[n];
+        Arrays.fill(identity, 1.0);
         while (reason == null) {
             double gNorm = p.gradientNorm();
             // The forcing term is measured against the starting gradient, so that it does not depend
@@ -77,7 +99,17 @@ public final class NewtonCg extends ConfiguredOptimizer<NewtonCg> {
             // (Meyer's fit), and CG then stops after one iteration with a step along the stiffest
             // direction only, thousands of times over.
             double tolerance = Math.min(0.5, Math.sqrt(gNorm / startGradient)) * gNorm;
-            SteihaugCg.Result cg = solve(problem, p, radius, tolerance);
+            final Problem.Point at = p;
+            SteihaugCg.Operator hessian;
+            if (sparse == null) {
+                hessian = (v, out) -> problem.hessianVector(at, v, out);
+            } else {
+                sparse.update(p);
+                hessian = (v, out) -> sparse.apply(at, v, out);
+            }
+            double[] metric = preconditioned ? sparse.preconditioner() : identity;
+            SteihaugCg.Result cg = SteihaugCg.solve(hessian, p.gradient(), radius, tolerance, 2 * n, metric);
+            problem.addInnerIterations(cg.iterations());
             double noise = problem.noise(p);
             double[] step = cg.step();
             double[] x = new double[n];
@@ -94,7 +126,7 @@ public final class NewtonCg extends ConfiguredOptimizer<NewtonCg> {
             double offset = Math.max(noise, 1e3 * Math.ulp(1.0) * Math.abs(p.value()));
             double actual = p.value() - trial.value();
             double rho = (actual + offset) / (cg.modelDecrease() + offset);
-            double stepNorm = Vectors.norm(step);
+            double stepNorm = Math.sqrt(weightedSquare(step, metric));   // in the trust region's norm
             if (!(rho >= 0.25)) {   // also true for NaN: a non-finite trial shrinks the region
                 radius = 0.25 * stepNorm;
             } else if (rho > 0.75 && cg.onBoundary()) {
@@ -112,8 +144,11 @@ public final class NewtonCg extends ConfiguredOptimizer<NewtonCg> {
         return problem.finish(reason);
     }
 
-    private static SteihaugCg.Result solve(Problem problem, Problem.Point p, double radius, double tolerance) {
-        return SteihaugCg.solve((v, out) -> problem.hessianVector(p, v, out), p.gradient(), radius, tolerance,
-                2 * problem.dimension());
+    private static double weightedSquare(double[] v, double[] m) {
+        double s = 0.0;
+        for (int i = 0; i < v.length; i++) {
+            s += m[i] * v[i] * v[i];
+        }
+        return s;
     }
 }

@@ -3,6 +3,7 @@ package dev.wengert.ad.optim;
 import dev.wengert.ad.GuardFlippedException;
 import dev.wengert.ad.Objective;
 import dev.wengert.ad.Recording;
+import dev.wengert.ad.SparsityPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -32,6 +33,8 @@ final class Problem {
     private double[] scratch;
     private double startValue = Double.NaN;
     private double smallestGradient = Double.POSITIVE_INFINITY;
+    private long innerIterations;   // CG iterations (or other inner solver steps) so far
+    private long hessianNanos;      // time in Hessians and Hessian products so far
     private int quietIterations;   // consecutive iterations in which f moved by no more than its noise
 
     Problem(Objective objective, Manifold manifold, StoppingCriteria stopping, Consumer<Iteration> listener,
@@ -92,12 +95,22 @@ final class Problem {
         if (scratch == null) {
             scratch = new double[n];
         }
+        long start = System.nanoTime();
         try {
             f.hessianVector(p.x(), u, scratch);
         } catch (GuardFlippedException flipped) {
             throw guardFlipped(flipped);
         }
-        manifold.riemannianHessianVector(p.x(), p.euclideanGradient(), scratch, u, out);
+        hessianNanos += System.nanoTime() - start;
+        riemannianHessianVector(p, scratch, u, out);
+    }
+
+    /**
+     * Turns the Euclidean Hessian at p applied to u ({@code euclideanHv}) into the Riemannian one, in
+     * out (may be euclideanHv itself only in R^n).
+     */
+    void riemannianHessianVector(Point p, double[] euclideanHv, double[] u, double[] out) {
+        manifold.riemannianHessianVector(p.x(), p.euclideanGradient(), euclideanHv, u, out);
         if (!manifold.isEuclidean()) {
             manifold.project(p.x(), out, out);   // removes the rounding drift off the tangent space
         }
@@ -105,11 +118,43 @@ final class Problem {
 
     /** Writes the dense Euclidean Hessian at p into h (row-major n x n). */
     void hessian(Point p, double[] h) {
+        long start = System.nanoTime();
         try {
             f.hessian(p.x(), h);
         } catch (GuardFlippedException flipped) {
             throw guardFlipped(flipped);
         }
+        hessianNanos += System.nanoTime() - start;
+    }
+
+    /** Writes the Euclidean Hessian's non-zeros at p into values, in the order of the objective's pattern. */
+    void sparseHessian(Point p, double[] values) {
+        long start = System.nanoTime();
+        try {
+            f.sparseHessian(p.x(), values);
+        } catch (GuardFlippedException flipped) {
+            throw guardFlipped(flipped);
+        }
+        hessianNanos += System.nanoTime() - start;
+    }
+
+    /** The objective's Hessian pattern, or null if it does not know it; ask once per run, not per iteration. */
+    SparsityPattern hessianPatternIfKnown() {
+        try {
+            return f.hessianPattern();
+        } catch (UnsupportedOperationException unknown) {
+            return null;
+        }
+    }
+
+    /** Adds time spent in Hessian products the optimiser makes itself (a sparse matrix times a vector). */
+    void addHessianTime(long nanos) {
+        hessianNanos += nanos;
+    }
+
+    /** Counts the inner solver's iterations (CG steps) of the coming iterate. */
+    void addInnerIterations(int k) {
+        innerIterations += k;
     }
 
     /**
@@ -242,7 +287,8 @@ final class Problem {
 
     private void add(Point p, double step) {
         Iteration it = new Iteration(iterations.size(), p.x(), p.value(), p.gradientNorm(), step,
-                f.valueEvaluations(), f.gradientEvaluations(), f.hessianVectorEvaluations(), f.hessianEvaluations());
+                f.valueEvaluations(), f.gradientEvaluations(), f.hessianVectorEvaluations(), f.hessianEvaluations(),
+                innerIterations, hessianNanos);
         iterations.add(it);
         if (listener != null) {
             listener.accept(it);
