@@ -106,7 +106,7 @@ public final class Newton extends ConfiguredOptimizer<Newton> {
      * The Riemannian Hessian as an n x n matrix on the tangent space plus the projector onto the
      * normal space, built column by column: column j is Hess[P e_j] + (e_j - P e_j).
      */
-    private static double[] riemannianMatrix(Problem problem, Problem.Point p, double[] h) {
+    static double[] riemannianMatrix(Problem problem, Problem.Point p, double[] h) {
         int n = problem.dimension();
         Manifold m = problem.manifold();
         double[] out = new double[n * n];

@@ -24,9 +24,6 @@ import java.util.Arrays;
  */
 public final class NewtonCg extends ConfiguredOptimizer<NewtonCg> {
 
-    /** Below this ratio of actual to predicted decrease a step is rejected. */
-    private static final double ACCEPT = 0.1;
-
     private final double initialRadius;
     private final double maxRadius;
     private final HessianMode hessianMode;
@@ -38,10 +35,7 @@ public final class NewtonCg extends ConfiguredOptimizer<NewtonCg> {
 
     private NewtonCg(Settings settings, double initialRadius, double maxRadius, HessianMode hessianMode) {
         super(settings);
-        if (!(initialRadius > 0.0 && initialRadius <= maxRadius) || Double.isInfinite(maxRadius)) {
-            throw new IllegalArgumentException("need 0 < initialRadius <= maxRadius < infinity, got "
-                    + initialRadius + " and " + maxRadius);
-        }
+        TrustRegion.requireRadii(initialRadius, maxRadius);
         this.initialRadius = initialRadius;
         this.maxRadius = maxRadius;
         if (hessianMode == null) {
@@ -83,65 +77,36 @@ public final class NewtonCg extends ConfiguredOptimizer<NewtonCg> {
         Problem problem = settings().problem(f, x0);
         int n = problem.dimension();
         Manifold manifold = settings().manifold();
-        Problem.Point p = problem.start(x0);
-        StopReason reason = problem.recordStart(p);
-        double startGradient = p.gradientNorm();
-        double radius = initialRadius;
+        TrustRegion region = new TrustRegion(problem, problem.start(x0), initialRadius, maxRadius);
+        double startGradient = region.point().gradientNorm();
         SparseModel sparse = SparseModel.of(problem, hessianMode);
         // Jacobi preconditioning in R^n only: on a manifold M^-1 r would leave the tangent space.
         boolean preconditioned = sparse != null && manifold.isEuclidean();
         double[] identity = new double[n];
         Arrays.fill(identity, 1.0);
-        while (reason == null) {
+        while (region.reason() == null) {
+            Problem.Point p = region.point();
             double gNorm = p.gradientNorm();
             // The forcing term is measured against the starting gradient, so that it does not depend
             // on the units of f: min(0.5, sqrt|g|) is 0.5 for ever on a problem whose |g| is 1e2..1e8
             // (Meyer's fit), and CG then stops after one iteration with a step along the stiffest
             // direction only, thousands of times over.
             double tolerance = Math.min(0.5, Math.sqrt(gNorm / startGradient)) * gNorm;
-            final Problem.Point at = p;
             SteihaugCg.Operator hessian;
             if (sparse == null) {
-                hessian = (v, out) -> problem.hessianVector(at, v, out);
+                hessian = (v, out) -> problem.hessianVector(p, v, out);
             } else {
                 sparse.update(p);
-                hessian = (v, out) -> sparse.apply(at, v, out);
+                hessian = (v, out) -> sparse.apply(p, v, out);
             }
             double[] metric = preconditioned ? sparse.preconditioner() : identity;
-            SteihaugCg.Result cg = SteihaugCg.solve(hessian, p.gradient(), radius, tolerance, 2 * n, metric);
+            SteihaugCg.Result cg = SteihaugCg.solve(hessian, p.gradient(), region.radius(), tolerance, 2 * n, metric);
             problem.addInnerIterations(cg.iterations());
-            double noise = problem.noise(p);
             double[] step = cg.step();
-            double[] x = new double[n];
-            manifold.retract(p.x(), step, 1.0, x);
-            if (Arrays.equals(x, p.x())) {
-                reason = StopReason.NO_PROGRESS;          // the step no longer moves x in float64
-                break;
-            }
-            Problem.Point trial = problem.evaluate(x);
-
-            // Near convergence both decreases are at the rounding level of f; a shared offset of the
-            // size of f's noise keeps their ratio meaningful there (as Manopt's trust-region solver
-            // does). Relative to |f|, so that a zero-residual problem is still judged near f = 0.
-            double offset = Math.max(noise, 1e3 * Math.ulp(1.0) * Math.abs(p.value()));
-            double actual = p.value() - trial.value();
-            double rho = (actual + offset) / (cg.modelDecrease() + offset);
             double stepNorm = Math.sqrt(weightedSquare(step, metric));   // in the trust region's norm
-            if (!(rho >= 0.25)) {   // also true for NaN: a non-finite trial shrinks the region
-                radius = 0.25 * stepNorm;
-            } else if (rho > 0.75 && cg.onBoundary()) {
-                radius = Math.min(2.0 * radius, maxRadius);
-            }
-            if (trial.value() == Double.NEGATIVE_INFINITY || rho > ACCEPT && Double.isFinite(trial.value())) {
-                reason = problem.record(p, trial, cg.modelDecrease() <= noise);
-                p = trial;
-            } else {
-                // A model that promises less than f's noise cannot be refuted by f: whatever f did, the
-                // rejection only shows the noise, and counts towards "converged to the noise".
-                reason = problem.recordRejected(p, cg.modelDecrease() <= noise);
-            }
+            region.tryStep(step, stepNorm, cg.modelDecrease(), cg.onBoundary());
         }
-        return problem.finish(reason);
+        return problem.finish(region.reason());
     }
 
     private static double weightedSquare(double[] v, double[] m) {

@@ -13,7 +13,7 @@ class SharedSettingsTest {
     private static final double[] START = {-1.2, 1.0};
 
     private static List<Optimizer> all() {
-        return List.of(new Newton(), new NewtonCg(), new Lbfgs(), new GradientDescent(), new MomentumSgd(1e-3, 0.5));
+        return List.of(new Newton(), new NewtonCg(), new TrustRegionNewton(), new Lbfgs(), new GradientDescent(), new MomentumSgd(1e-3, 0.5));
     }
 
     @Test
