@@ -26,6 +26,7 @@ final class Problem {
     private final Objective original;
     private final CountingObjective f;
     private final Manifold manifold;
+    private final Box bounds;   // null when x is free
     private final StoppingCriteria stopping;
     private final Consumer<Iteration> listener;
     private final List<Iteration> iterations = new ArrayList<>();
@@ -37,13 +38,21 @@ final class Problem {
     private long hessianNanos;      // time in Hessians and Hessian products so far
     private int quietIterations;   // consecutive iterations in which f moved by no more than its noise
 
-    Problem(Objective objective, Manifold manifold, StoppingCriteria stopping, Consumer<Iteration> listener,
-            double[] x0) {
+    Problem(Objective objective, Manifold manifold, Box bounds, StoppingCriteria stopping,
+            Consumer<Iteration> listener, double[] x0) {
         if (objective == null) {
             throw new IllegalArgumentException("objective must not be null");
         }
         Vectors.requireStartingPoint(x0);
         manifold.checkDimension(x0.length);
+        if (bounds != null) {
+            if (!manifold.isEuclidean()) {
+                throw new IllegalArgumentException("bounds on " + manifold + " are not supported; "
+                        + "use bounds in R^n or a manifold, not both");
+            }
+            bounds.checkDimension(x0.length);
+        }
+        this.bounds = bounds;
         this.original = objective;
         this.f = new CountingObjective(objective);
         this.manifold = manifold;
@@ -68,6 +77,9 @@ final class Problem {
     Point start(double[] x0) {
         double[] x = new double[n];
         manifold.nearestPoint(x0, x);
+        if (bounds != null) {
+            bounds.clip(x, x);
+        }
         Point p = evaluate(x);
         if (!Double.isFinite(p.value()) || !Double.isFinite(p.gradientNorm())) {
             throw new NonFiniteObjectiveException("objective is not finite at the starting point: f = " + p.value()
@@ -76,8 +88,15 @@ final class Problem {
         return p;
     }
 
-    /** Evaluates f and its gradients at x (x is kept, not copied). */
+    /**
+     * Evaluates f and its gradients at x (x is kept, not copied; with bounds it is first clipped to
+     * them, which removes the rounding of x + s beyond a bound). With bounds the gradient of the point
+     * is the projected one.
+     */
     Point evaluate(double[] x) {
+        if (bounds != null) {
+            bounds.clip(x, x);
+        }
         double[] egrad = new double[n];
         double value;
         try {
@@ -86,7 +105,11 @@ final class Problem {
             throw guardFlipped(flipped);
         }
         double[] grad = new double[n];
-        manifold.project(x, egrad, grad);
+        if (bounds != null) {
+            bounds.projectedGradient(x, egrad, grad);
+        } else {
+            manifold.project(x, egrad, grad);
+        }
         return new Point(x, value, egrad, grad);
     }
 
