@@ -67,6 +67,14 @@ public final class Box {
         return lower.length;
     }
 
+    double lower(int i) {
+        return lower[i];
+    }
+
+    double upper(int i) {
+        return upper[i];
+    }
+
     void checkDimension(int n) {
         if (n != lower.length) {
             throw new IllegalArgumentException("starting point has length " + n + " but the box has "

@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 /**
  * Minimises an {@link Objective} from a starting point and returns the run's history. Implemented
- * by {@link Newton}, {@link NewtonCg}, {@link TrustRegionNewton}, {@link ProjectedNewtonCg}, {@link Lbfgs}, {@link GradientDescent} and {@link MomentumSgd};
+ * by {@link Newton}, {@link NewtonCg}, {@link TrustRegionNewton}, {@link ProjectedNewtonCg}, {@link Lbfgs}, {@link LbfgsB}, {@link GradientDescent} and {@link MomentumSgd};
  * instances are immutable and configured with {@code with...} methods, which return a copy. The
  * settings every optimiser has are here, so code that picks an optimiser configures it once:
  *

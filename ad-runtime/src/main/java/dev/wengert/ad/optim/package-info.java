@@ -4,7 +4,7 @@
  * Newton-CG from Hessian-vector products only or from a sparse Hessian ({@link NewtonCg}), trust-region
  * Newton with the exact subproblem ({@link TrustRegionNewton}), {@link Lbfgs}, steepest descent
  * ({@link GradientDescent}) and SGD with momentum ({@link MomentumSgd}); for simple bounds
- * ({@link Box}) a projected Newton-CG ({@link ProjectedNewtonCg}). The settings they share are on
+ * ({@link Box}) a projected Newton-CG ({@link ProjectedNewtonCg}) and L-BFGS-B ({@link LbfgsB}). The settings they share are on
  * {@link Optimizer}.
  *
  * <p>Every optimiser runs on a {@link Manifold}: {@link Euclidean} space by default, or a
