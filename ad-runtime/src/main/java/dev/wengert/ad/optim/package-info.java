@@ -20,7 +20,8 @@
  * }</pre>
  *
  * <p>{@link QuadraticOnSphere} solves min z^T A z - 2 b^T z on |z| = r exactly (Hager 2001), with
- * the small symmetric eigensolver {@link SymmetricEigen} it needs.
+ * the small symmetric eigensolver {@link SymmetricEigen} it needs; {@link SequentialSubspace} solves it
+ * for large n from matrix-vector products only.
  *
  * <p>The package is plain Java with no dependencies; optimiser instances are immutable and may be
  * shared between threads, each {@code minimize} call uses its own scratch space.
