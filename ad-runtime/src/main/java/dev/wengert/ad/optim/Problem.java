@@ -118,13 +118,7 @@ final class Problem {
         if (scratch == null) {
             scratch = new double[n];
         }
-        long start = System.nanoTime();
-        try {
-            f.hessianVector(p.x(), u, scratch);
-        } catch (GuardFlippedException flipped) {
-            throw guardFlipped(flipped);
-        }
-        hessianNanos += System.nanoTime() - start;
+        timedHessian(() -> f.hessianVector(p.x(), u, scratch));
         riemannianHessianVector(p, scratch, u, out);
     }
 
@@ -141,20 +135,19 @@ final class Problem {
 
     /** Writes the dense Euclidean Hessian at p into h (row-major n x n). */
     void hessian(Point p, double[] h) {
-        long start = System.nanoTime();
-        try {
-            f.hessian(p.x(), h);
-        } catch (GuardFlippedException flipped) {
-            throw guardFlipped(flipped);
-        }
-        hessianNanos += System.nanoTime() - start;
+        timedHessian(() -> f.hessian(p.x(), h));
     }
 
     /** Writes the Euclidean Hessian's non-zeros at p into values, in the order of the objective's pattern. */
     void sparseHessian(Point p, double[] values) {
+        timedHessian(() -> f.sparseHessian(p.x(), values));
+    }
+
+    /** Runs a second-order call of f, adding its time to the Hessian time and translating a guard flip. */
+    private void timedHessian(Runnable call) {
         long start = System.nanoTime();
         try {
-            f.sparseHessian(p.x(), values);
+            call.run();
         } catch (GuardFlippedException flipped) {
             throw guardFlipped(flipped);
         }
