@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * Trust-region Newton-CG: each iteration solves the quadratic model inside a trust region with
- * {@link SteihaugCg}, using exact Hessian-vector products only (no matrix is ever formed), and
+ * {@link SteihaugCg}, using exact Hessian-vector products only (no matrix is ever formed; or, with
+ * {@link #withHessian}, the objective's sparse Hessian once per iteration and its Jacobi preconditioner), and
  * grows or shrinks the region by how well the model predicted the actual decrease (Nocedal and
  * Wright, Algorithm 4.1). The CG tolerance min(0.5, sqrt|g|) |g| makes the steps exact Newton steps
  * near the solution, so convergence there is superlinear.
@@ -103,17 +104,9 @@ public final class NewtonCg extends ConfiguredOptimizer<NewtonCg> {
             SteihaugCg.Result cg = SteihaugCg.solve(hessian, p.gradient(), region.radius(), tolerance, 2 * n, metric);
             problem.addInnerIterations(cg.iterations());
             double[] step = cg.step();
-            double stepNorm = Math.sqrt(weightedSquare(step, metric));   // in the trust region's norm
+            double stepNorm = SteihaugCg.metricNorm(step, metric);   // in the trust region's norm
             region.tryStep(step, stepNorm, cg.modelDecrease(), cg.onBoundary());
         }
         return problem.finish(region.reason());
-    }
-
-    private static double weightedSquare(double[] v, double[] m) {
-        double s = 0.0;
-        for (int i = 0; i < v.length; i++) {
-            s += m[i] * v[i] * v[i];
-        }
-        return s;
     }
 }

@@ -189,6 +189,11 @@ public final class SteihaugCg {
         return new Result(p, decrease(g, p, bp), iterations, why);
     }
 
+    /** |v|_M = sqrt(sum m_i v_i^2), the norm the preconditioned region is measured in. */
+    static double metricNorm(double[] v, double[] m) {
+        return Math.sqrt(new Metric(m).dot(v, v));
+    }
+
     /** The diagonal metric M = diag(m): its norm, its inverse, and where a line leaves its ball. */
     private record Metric(double[] m) {
         double dot(double[] a, double[] b) {
