@@ -1,6 +1,9 @@
 package dev.wengert.codegen;
 
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeName;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.wengert.codegen.derivative.DerivativePrograms;
@@ -10,7 +13,7 @@ import dev.wengert.codegen.frontend.DataParameter;
 import dev.wengert.codegen.frontend.FrontEnd;
 import dev.wengert.codegen.frontend.LoweredMethod;
 import dev.wengert.codegen.frontend.UnsupportedConstructException;
-import dev.wengert.codegen.ir.ArrayRef;
+import dev.wengert.codegen.ir.ObjectivePrograms;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -146,15 +149,7 @@ public final class DifferentiateProcessor extends AbstractProcessor {
                     path.getCompilationUnit());
             return;
         }
-        String x = lowered.variable().name();
-        ClassModel.ArrayNames names = new ClassModel.ArrayNames(
-                avoid("v", x), avoid("g", x), avoid("hv", x), avoid("h", x));
-        DerivativePrograms programs = DerivativePrograms.of(lowered.primal(), new DerivativePrograms.Arrays(
-                lowered.variable(),
-                new ArrayRef(ArrayRef.Kind.DIRECTION, names.v()),
-                new ArrayRef(ArrayRef.Kind.OUTPUT, names.g()),
-                new ArrayRef(ArrayRef.Kind.OUTPUT, names.hv()),
-                new ArrayRef(ArrayRef.Kind.OUTPUT, names.h())));
+        ObjectivePrograms programs = DerivativePrograms.of(lowered.primal(), lowered.variable());
         int size = programs.size();
         if (size > maxNodes) {
             processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "@Differentiate: the derivatives of "
@@ -165,13 +160,13 @@ public final class DifferentiateProcessor extends AbstractProcessor {
             return;
         }
         List<ClassModel.Field> fields = lowered.data().stream()
-                .map(d -> new ClassModel.Field(d.name(), d.kind() == DataParameter.Kind.INSTANCE ? lowered.ownerName()
+                .map(d -> new ClassModel.Field(d.name(), d.kind() == DataParameter.Kind.INSTANCE ? ClassName.get(owner)
                         : javaType(d.kind()))).toList();
         boolean isPublic = owner.getModifiers().contains(Modifier.PUBLIC);
         boolean generatedVisible = processingEnv.getElementUtils()
                 .getTypeElement("javax.annotation.processing.Generated") != null;
-        JavaFile file = ClassEmitter.emit(new ClassModel(packageName, className, isPublic, source, VERSION, x, names,
-                fields, programs, generatedVisible));
+        JavaFile file = ClassEmitter.emit(new ClassModel(packageName, className, isPublic, source, ClassName.get(owner),
+                VERSION, lowered.variable().sourceName(), fields, programs, generatedVisible));
         try {
             file.writeTo(processingEnv.getFiler());
         } catch (IOException e) {
@@ -180,16 +175,12 @@ public final class DifferentiateProcessor extends AbstractProcessor {
         }
     }
 
-    private static String avoid(String name, String taken) {
-        return name.equals(taken) ? name + "Out" : name;
-    }
-
-    private static String javaType(DataParameter.Kind kind) {
+    private static TypeName javaType(DataParameter.Kind kind) {
         return switch (kind) {
-            case DOUBLE_ARRAY -> "double[]";
-            case DOUBLE -> "double";
-            case INT -> "int";
-            case INSTANCE -> throw new IllegalArgumentException("the instance's type is its class's name");
+            case DOUBLE_ARRAY -> ArrayTypeName.of(TypeName.DOUBLE);
+            case DOUBLE -> TypeName.DOUBLE;
+            case INT -> TypeName.INT;
+            case INSTANCE -> throw new IllegalArgumentException("the instance's type is its class");
         };
     }
 

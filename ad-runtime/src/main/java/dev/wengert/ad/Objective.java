@@ -109,6 +109,31 @@ public interface Objective {
     }
 
     /**
+     * The sparsity pattern of the Hessian (both triangles) for inputs of length n: the order of
+     * {@link #sparseHessian}'s values for an x of that length. A generated class whose dimension
+     * follows x can answer only this form; a recording answers for its own dimension. The default
+     * returns {@link #hessianPattern()} if its dimension is n.
+     *
+     * <pre>{@code
+     * SparsityPattern pattern = objective.hessianPattern(x.length);
+     * double[] values = new double[pattern.nonZeros()];
+     * objective.sparseHessian(x, values);
+     * }</pre>
+     *
+     * @param n the length of x
+     * @return the pattern, n x n
+     * @throws DimensionMismatchException if this objective does not take inputs of length n
+     */
+    default SparsityPattern hessianPattern(int n) {
+        SparsityPattern pattern = hessianPattern();
+        if (pattern.rows() != n) {
+            throw new DimensionMismatchException("hessianPattern: x of length " + n + " is asked for, but "
+                    + pattern.rows() + " is this objective's dimension; pass n = " + pattern.rows());
+        }
+        return pattern;
+    }
+
+    /**
      * Writes the Hessian's non-zeros at x into {@code values}, in the order of {@link #hessianPattern()}.
      * Tape-backed and generated implementations compute only the non-zeros; the default computes the
      * dense Hessian and packs it (slow, and n x n memory: override it).

@@ -337,6 +337,22 @@ public final class Recording implements Objective {
     }
 
     /**
+     * The pattern of {@link #hessianPattern()}, after checking that n is this recording's dimension.
+     *
+     * @param n the length of x
+     * @return the pattern
+     * @throws DimensionMismatchException if n is not the number of inputs recorded
+     */
+    @Override
+    public SparsityPattern hessianPattern(int n) {
+        if (n != inputCount()) {
+            throw new DimensionMismatchException("hessianPattern: x of length " + n + " is asked for, but this "
+                    + "recording has " + inputCount() + " inputs; pass n = " + inputCount());
+        }
+        return hessianPattern();
+    }
+
+    /**
      * The star coloring of {@link #hessianPattern()}: its {@code count()} is the number of directions a sparse Hessian sweeps.
      *
      * @return the coloring of the Hessian's columns

@@ -170,6 +170,21 @@ class SparseHessianTest {
     }
 
     @Test
+    void patternForTheRecordedDimensionIsThePattern() {
+        Recording r = Tape.record(SparseHessianTest::rosenbrock, new double[5]);
+        assertTrue(r.hessianPattern(5) == r.hessianPattern());
+        DimensionMismatchException e = assertThrows(DimensionMismatchException.class, () -> r.hessianPattern(6));
+        assertTrue(e.getMessage().contains("length 6") && e.getMessage().contains("n = 5"), e.getMessage());
+    }
+
+    @Test
+    void defaultPatternForNChecksTheDimension() {
+        RecordedFunction f = Derivatives.record(SparseHessianTest::rosenbrock, new double[4]);
+        assertEquals(f.hessianPattern(), f.hessianPattern(4));
+        assertThrows(DimensionMismatchException.class, () -> f.hessianPattern(3));
+    }
+
+    @Test
     void aFlippedGuardThrowsOnARecordingAndReRecordsAFunction() {
         ScalarFunction piecewise = x -> x[0].gt(0) ? x[0].times(x[1]) : x[0].square().plus(x[1].square());
         Recording r = Tape.record(piecewise, 1, 1);

@@ -13,16 +13,28 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 
-/** Activity analysis: the double values that depend on the variable array x. */
+/**
+ * Activity analysis: the double values that depend on the variable array x ({@link #of}), or the
+ * values of every type whose value x can change, a branch taken on x included ({@link #dependingOnX}).
+ */
 final class Activity {
 
     private final Set<Value> active = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final boolean allTypes;
 
-    private Activity() {
+    private Activity(boolean allTypes) {
+        this.allTypes = allTypes;
     }
 
     static Set<Value> of(Program p) {
-        Activity a = new Activity();
+        Activity a = new Activity(false);
+        a.walk(p.body());
+        return a.active;
+    }
+
+    /** Every value of p, of any type, that x can change: through its arguments or the branch it is merged from. */
+    static Set<Value> dependingOnX(Program p) {
+        Activity a = new Activity(true);
         a.walk(p.body());
         return a.active;
     }
@@ -30,7 +42,7 @@ final class Activity {
     private void walk(Block block) {
         for (Node n : block.nodes()) {
             if (n instanceof Value v) {
-                if (v.type() == Type.DOUBLE && (isVariableRead(v) || v.args().stream().anyMatch(active::contains))) {
+                if ((allTypes || v.type() == Type.DOUBLE) && (isVariableRead(v) || v.args().stream().anyMatch(active::contains))) {
                     active.add(v);
                 }
             } else if (n instanceof Loop l) {
@@ -45,7 +57,8 @@ final class Activity {
                 walk(i.then());
                 walk(i.otherwise());
                 for (If.Phi p : i.phis()) {
-                    if (active.contains(p.whenTrue()) || active.contains(p.whenFalse())) {
+                    if (active.contains(p.whenTrue()) || active.contains(p.whenFalse())
+                            || allTypes && active.contains(i.cond())) {
                         active.add(p.result());
                     }
                 }

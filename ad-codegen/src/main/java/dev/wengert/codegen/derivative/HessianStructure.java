@@ -18,8 +18,9 @@ import java.util.Set;
 /**
  * Decides whether the dense Hessian is the sum of per-iteration local Hessians. That holds when
  * (1) every loop body depends on x only through its own reads (after {@link ReadSinking}),
- * (2) no read of x sits inside an if (the local Hessian scatters at the reads' indices, which must
- * be known at the top of the iteration), and (3) every loop result enters the function affinely
+ * (2) a read of x inside an if reads at an index computed before the if (the local Hessian
+ * scatters at the reads' indices, which must be known at the top of the iteration; ReadSinking
+ * computes such indices early where that cannot fail), and (3) every loop result enters the function affinely
  * with coefficients that do not depend on x, so loop results contribute no second-order terms of
  * their own. The Thomson energy, quadratics and sums of squares of residuals of reads all qualify;
  * {@code Math.sqrt(sum)} of a loop does not and falls back to one Hessian-vector product per column.
@@ -40,7 +41,7 @@ final class HessianStructure {
         if (p.result() != null) {
             s.use(p.result(), s.resultUse);
         }
-        if (!s.scan(p.body(), false)) {
+        if (!s.scan(p.body(), null)) {
             return false;
         }
         for (Value v : s.users.keySet()) {
@@ -51,11 +52,14 @@ final class HessianStructure {
         return true;
     }
 
-    /** Records uses and checks conditions (1) and (2). */
-    private boolean scan(Block block, boolean insideIf) {
+    /**
+     * Records uses and checks conditions (1) and (2); {@code ifDefinitions} are the values defined
+     * by the outermost if of the region around this block (null outside ifs).
+     */
+    private boolean scan(Block block, Set<Value> ifDefinitions) {
         for (Node n : block.nodes()) {
             if (n instanceof Value v) {
-                if (insideIf && Activity.isVariableRead(v)) {
+                if (ifDefinitions != null && Activity.isVariableRead(v) && ifDefinitions.contains(v.arg(0))) {
                     return false;
                 }
                 v.args().forEach(a -> use(a, v));
@@ -71,7 +75,7 @@ final class HessianStructure {
                     use(r.init(), r.result());
                     use(r.delta(), r.result());
                 }
-                if (!scan(l.preheader(), false) || !scan(l.body(), false)) {
+                if (!scan(l.preheader(), null) || !scan(l.body(), null)) {
                     return false;
                 }
             } else if (n instanceof If i) {
@@ -79,7 +83,8 @@ final class HessianStructure {
                     use(p.whenTrue(), p.result());
                     use(p.whenFalse(), p.result());
                 }
-                if (!scan(i.then(), true) || !scan(i.otherwise(), true)) {
+                Set<Value> defs = ifDefinitions != null ? ifDefinitions : UseDef.definitions(i);
+                if (!scan(i.then(), defs) || !scan(i.otherwise(), defs)) {
                     return false;
                 }
             }

@@ -6,12 +6,15 @@ import dev.wengert.codegen.ir.Copier;
 import dev.wengert.codegen.ir.If;
 import dev.wengert.codegen.ir.Loop;
 import dev.wengert.codegen.ir.Node;
+import dev.wengert.codegen.ir.Op;
 import dev.wengert.codegen.ir.Program;
 import dev.wengert.codegen.ir.Scatter;
 import dev.wengert.codegen.ir.Type;
 import dev.wengert.codegen.ir.Value;
 import dev.wengert.codegen.ir.ValueMap;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +35,19 @@ final class LocalHessian extends Copier {
     private static final class Region {
         final List<Value> readIndex = new ArrayList<>();
         final List<Map<Value, Value>> tangents = new ArrayList<>();
-        int ifDepth;
         /** For the pair loop of a {@link PairStructure}: side and offset of each direction. */
         final List<Integer> side = new ArrayList<>();
         final List<Integer> offset = new ArrayList<>();
         /** For the pair loop: the sum of each cross entry (i side offset * stride + j side offset). */
         Map<Integer, Value> cross;
+        /**
+         * For each direction, whether its element has been read on the path to here: null if it
+         * certainly has, else a boolean value (a read inside an if merges into its condition).
+         */
+        final List<Value> read = new ArrayList<>();
+        /** The copies of {@link #read} at the start and the end of the then block of each open if. */
+        final Deque<List<Value>> atEntry = new ArrayDeque<>();
+        final Deque<List<Value>> atThenEnd = new ArrayDeque<>();
     }
 
     private final ArrayRef hessian;
@@ -52,7 +62,11 @@ final class LocalHessian extends Copier {
         this.pairs = pairs;
     }
 
-    /** Appends the Hessian program of the gradient program {@code g} to {@code b}; h must be zero first. */
+    /**
+     * Appends the Hessian program of the gradient program {@code g} to {@code b}, adding into the
+     * dense {@code hessian} (which must be zero first) or, for {@link ArrayRef#SPARSE_HESSIAN},
+     * into its entries by (row, column).
+     */
     static void apply(Builder b, Program g, ArrayRef hessian, Value n) {
         new LocalHessian(b, hessian, n, null).copyBlock(g.body(), new ValueMap());
     }
@@ -102,8 +116,8 @@ final class LocalHessian extends Copier {
             region = new Region();
             copyLoop(l, map);
             region = outer;
-        } else if (node instanceof If i) {
-            copyIfWithTangents(i, map);
+        } else if (node instanceof If) {
+            super.copyNode(node, map);
         } else if (node instanceof Scatter s) {
             Value index = get(map, s.index());
             int column = region.readIndex.indexOf(index);
@@ -124,11 +138,63 @@ final class LocalHessian extends Copier {
                     region.cross.merge(key, t, b::add);
                     continue;
                 }
-                b.scatter(hessian, b.add(b.mul(row, n), index), t);
+                // where an element was read only in a branch that may not have run, its index may be
+                // out of range: the entry is added only if both reads happened
+                Value guard = both(region.read.get(d), column >= 0 ? region.read.get(column) : null);
+                If guarded = guard == null ? null : b.beginIf(guard);
+                add(row, index, t);
                 if (column >= 0 && d < column) {
-                    b.scatter(hessian, b.add(b.mul(index, n), row), t);
+                    add(index, row, t);
+                }
+                if (guarded != null) {
+                    b.beginElse(guarded);
+                    b.endIf(guarded);
                 }
             }
+        }
+    }
+
+    private Value both(Value a, Value c) {
+        return a == null ? c : c == null ? a : b.and(a, c);
+    }
+
+    @Override
+    protected void branchEntered(If copy, boolean then) {
+        if (then) {
+            region.atEntry.push(new ArrayList<>(region.read));
+            // inside the then block its condition holds: a read merged into it has happened
+            region.read.replaceAll(r -> r == copy.cond() ? null : r);
+            return;
+        }
+        region.atThenEnd.push(new ArrayList<>(region.read));
+        List<Value> entry = region.atEntry.peek();
+        for (int d = 0; d < region.read.size(); d++) {
+            region.read.set(d, d < entry.size() ? entry.get(d) : b.bool(false));
+        }
+    }
+
+    @Override
+    protected void branchesExited(If copy) {
+        region.atEntry.pop();
+        List<Value> thenEnd = region.atThenEnd.pop();
+        for (int d = 0; d < region.read.size(); d++) {
+            Value inThen = d < thenEnd.size() ? orTrue(thenEnd.get(d)) : b.bool(false);
+            Value inElse = orTrue(region.read.get(d));
+            Value merged = b.phi(copy, inThen, inElse);
+            region.read.set(d, merged.op() == Op.CONST && (Boolean) merged.payload() ? null : merged);
+        }
+    }
+
+    private Value orTrue(Value read) {
+        return read == null ? b.bool(true) : read;
+    }
+
+    /** Adds t into entry (row, column) of the dense or the sparse Hessian. */
+    private void add(Value row, Value column, Value t) {
+        if (hessian.kind() == ArrayRef.Kind.SPARSE_HESSIAN) {
+            b.scatterEntry(hessian, row, column, t);
+        } else {
+            b.scatter(hessian, b.add(b.mul(row, n), column), t);
         }
     }
 
@@ -138,17 +204,22 @@ final class LocalHessian extends Copier {
             return;
         }
         if (Activity.isVariableRead(v)) {
-            if (region.ifDepth > 0) {
-                throw new IllegalStateException("read of x inside an if: no local Hessian");
+            // one direction per element index: a branch that reads x[k] again (an if's adjoint
+            // recomputes its branch) reads the same variable
+            Value index = get(map, v.arg(0));
+            int d = region.readIndex.indexOf(index);
+            if (d < 0) {
+                d = region.readIndex.size();
+                region.readIndex.add(index);
+                region.read.add(null);
+                region.tangents.add(new IdentityHashMap<>());
+                if (pairs != null && pairs.readGroup().containsKey(v)) {
+                    region.side.add(pairs.readGroup().get(v));
+                    region.offset.add(pairs.readOffset().get(v));
+                }
             }
-            Map<Value, Value> direction = new IdentityHashMap<>();
-            direction.put(v, b.constant(1.0));
-            region.readIndex.add(get(map, v.arg(0)));
-            region.tangents.add(direction);
-            if (pairs != null && pairs.readGroup().containsKey(v)) {
-                region.side.add(pairs.readGroup().get(v));
-                region.offset.add(pairs.readOffset().get(v));
-            }
+            region.tangents.get(d).put(v, b.constant(1.0));
+            region.read.set(d, null);
             return;
         }
         for (Map<Value, Value> direction : region.tangents) {
@@ -159,31 +230,24 @@ final class LocalHessian extends Copier {
         }
     }
 
-    private void copyIfWithTangents(If node, ValueMap map) {
-        region.ifDepth++;
-        Value cond = get(map, node.cond());
-        If copy = b.beginIf(cond);
-        ValueMap thenMap = map.child();
-        copyBlock(node.then(), thenMap);
-        b.beginElse(copy);
-        ValueMap elseMap = map.child();
-        copyBlock(node.otherwise(), elseMap);
-        b.endIf(copy);
-        region.ifDepth--;
+    @Override
+    protected void phiCopied(If.Phi p, If copy, Value taken) {
+        if (p.result().type() != Type.DOUBLE) {
+            return;
+        }
         Value zero = b.constant(0.0);
-        for (If.Phi p : node.phis()) {
-            Value merged = b.phi(copy, get(thenMap, p.whenTrue()), get(elseMap, p.whenFalse()));
-            nameLike(merged, p.result());
-            map.put(p.result(), merged);
-            if (p.result().type() != Type.DOUBLE) {
+        for (Map<Value, Value> direction : region.tangents) {
+            if (copy == null) {
+                Value t = direction.get(taken);
+                if (t != null) {
+                    direction.put(p.result(), t);
+                }
                 continue;
             }
-            for (Map<Value, Value> direction : region.tangents) {
-                Value t = direction.get(p.whenTrue());
-                Value f = direction.get(p.whenFalse());
-                if (t != null || f != null) {
-                    direction.put(p.result(), b.phi(copy, t == null ? zero : t, f == null ? zero : f));
-                }
+            Value t = direction.get(p.whenTrue());
+            Value f = direction.get(p.whenFalse());
+            if (t != null || f != null) {
+                direction.put(p.result(), b.phi(copy, t == null ? zero : t, f == null ? zero : f));
             }
         }
     }

@@ -52,10 +52,8 @@ final class TangentMode extends Copier {
             if (!v.op().isDefinedByNode() && v.type() == Type.DOUBLE) {
                 setTangent(v, tangentOf(v, image, map));
             }
-        } else if (n instanceof Loop l) {
-            copyLoopWithTangents(l, map);
-        } else if (n instanceof If i) {
-            copyIfWithTangents(i, map);
+        } else if (n instanceof Loop || n instanceof If) {
+            super.copyNode(n, map);
         } else if (n instanceof Scatter s) {
             Value index = get(map, s.index());
             if (seeding.keepGradient()) {
@@ -104,48 +102,31 @@ final class TangentMode extends Copier {
         }
     }
 
-    private void copyLoopWithTangents(Loop l, ValueMap map) {
-        Loop copy = b.beginLoop(get(map, l.lo()), get(map, l.hi()), l.inclusive(), l.step(), l.index().nameHint());
-        ValueMap body = map.child();
-        body.put(l.index(), copy.index());
-        copyBlock(l.preheader(), body);
-        copyBlock(l.body(), body);
-        b.endLoop(copy);
-        for (Loop.Reduction r : l.reductions()) {
-            Value result = b.reduce(copy, get(map, r.init()), get(body, r.delta()));
-            nameLike(result, r.result());
-            map.put(r.result(), result);
-            Value dInit = tangents.get(r.init());
-            Value dDelta = tangents.get(r.delta());
-            if (dDelta != null) {
-                setTangent(r.result(), b.reduce(copy, dInit == null ? b.constant(0.0) : dInit, dDelta));
-            } else if (dInit != null) {
-                setTangent(r.result(), dInit);
-            }
+    @Override
+    protected void reductionCopied(Loop.Reduction r, Loop copy) {
+        Value dInit = tangents.get(r.init());
+        Value dDelta = tangents.get(r.delta());
+        if (dDelta != null) {
+            setTangent(r.result(), b.reduce(copy, dInit == null ? b.constant(0.0) : dInit, dDelta));
+        } else if (dInit != null) {
+            setTangent(r.result(), dInit);
         }
     }
 
-    private void copyIfWithTangents(If node, ValueMap map) {
-        Value cond = get(map, node.cond());
-        If copy = b.beginIf(cond);
-        ValueMap thenMap = map.child();
-        copyBlock(node.then(), thenMap);
-        b.beginElse(copy);
-        ValueMap elseMap = map.child();
-        copyBlock(node.otherwise(), elseMap);
-        b.endIf(copy);
-        Value zero = b.constant(0.0);
-        for (If.Phi p : node.phis()) {
-            Value merged = b.phi(copy, get(thenMap, p.whenTrue()), get(elseMap, p.whenFalse()));
-            nameLike(merged, p.result());
-            map.put(p.result(), merged);
-            if (p.result().type() == Type.DOUBLE) {
-                Value t = tangents.get(p.whenTrue());
-                Value f = tangents.get(p.whenFalse());
-                if (t != null || f != null) {
-                    setTangent(p.result(), b.phi(copy, t == null ? zero : t, f == null ? zero : f));
-                }
-            }
+    @Override
+    protected void phiCopied(If.Phi p, If copy, Value taken) {
+        if (p.result().type() != Type.DOUBLE) {
+            return;
+        }
+        if (copy == null) {
+            setTangent(p.result(), tangents.get(taken));
+            return;
+        }
+        Value t = tangents.get(p.whenTrue());
+        Value f = tangents.get(p.whenFalse());
+        if (t != null || f != null) {
+            Value zero = b.constant(0.0);
+            setTangent(p.result(), b.phi(copy, t == null ? zero : t, f == null ? zero : f));
         }
     }
 }

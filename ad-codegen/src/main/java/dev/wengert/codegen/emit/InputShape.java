@@ -1,6 +1,5 @@
 package dev.wengert.codegen.emit;
 
-import dev.wengert.codegen.derivative.DerivativePrograms;
 import dev.wengert.codegen.ir.ArrayRef;
 import dev.wengert.codegen.ir.Block;
 import dev.wengert.codegen.ir.If;
@@ -33,9 +32,8 @@ record InputShape(boolean fixed, int length) {
      * read no entry it does not, while the dense Hessian's loop over its columns asks for
      * {@code x.length} whatever the function does.
      */
-    static InputShape of(DerivativePrograms p) {
+    static InputShape of(Program program) {
         Walk w = new Walk();
-        Program program = p.value();
         w.block(program.body());
         if (program.result() != null) w.value(program.result());
         boolean fixed = !w.followsLength && !w.unknownRead && w.largestRead >= 0;
@@ -58,6 +56,7 @@ record InputShape(boolean fixed, int length) {
                 value(v);
             } else if (n instanceof Scatter s) {
                 value(s.index());
+                value(s.column());
                 value(s.value());
             } else if (n instanceof Loop l) {
                 loopOf.put(l.index(), l);

@@ -6,7 +6,9 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.wengert.codegen.ir.ArrayRef;
+import dev.wengert.codegen.ir.FieldRef;
 import dev.wengert.codegen.ir.Builder;
+import dev.wengert.codegen.ir.SourceClass;
 import dev.wengert.codegen.ir.Type;
 import dev.wengert.codegen.ir.Value;
 import java.util.ArrayList;
@@ -35,43 +37,41 @@ final class ClassMembers {
     private final Trees trees;
     /** The package of the generated class, from which this class's members are named. */
     private final String generatedPackage;
-    /**
-     * How the generated class reaches the instance an annotated instance method runs on
-     * ({@code this.energy}), or null for static code: instance fields and methods are usable then.
-     */
-    private String instance;
+    /** True for the annotated method's own class, whose static fields the IR names without an owner. */
+    private final boolean annotatedClass;
+    /** True while an annotated instance method is lowered: the object's fields and methods are usable. */
+    private boolean instanceMethod;
 
     /** The members of the annotated method's class {@code owner}, next to which the class is generated. */
     ClassMembers(TypeElement owner, Elements elements, Trees trees) {
-        this(owner, elements, trees, elements.getPackageOf(owner).getQualifiedName().toString());
+        this(owner, elements, trees, elements.getPackageOf(owner).getQualifiedName().toString(), true);
     }
 
-    private ClassMembers(TypeElement owner, Elements elements, Trees trees, String generatedPackage) {
+    private ClassMembers(TypeElement owner, Elements elements, Trees trees, String generatedPackage,
+                         boolean annotatedClass) {
         this.owner = owner;
         this.elements = elements;
         this.trees = trees;
         this.generatedPackage = generatedPackage;
+        this.annotatedClass = annotatedClass;
         String pkg = elements.getPackageOf(owner).getQualifiedName().toString();
         String qualified = owner.getQualifiedName().toString();
         this.ownerName = pkg.isEmpty() || !pkg.equals(generatedPackage) ? qualified : qualified.substring(pkg.length() + 1);
     }
 
-    /**
-     * Makes the instance's final fields and its methods readable, through {@code access} (the field
-     * of the generated class that holds the instance).
-     */
-    void bindInstance(String access) {
-        this.instance = access;
+    /** Makes the object's final fields and its methods usable: an instance method is being lowered. */
+    void bindInstance() {
+        this.instanceMethod = true;
     }
 
     /** True if code of this class may use the instance's members (an instance method is being lowered). */
     boolean hasInstance() {
-        return instance != null;
+        return instanceMethod;
     }
 
     /** The members of another class, named as the same generated class sees them. */
     ClassMembers of(TypeElement other) {
-        return other.equals(owner) ? this : new ClassMembers(other, elements, trees, generatedPackage);
+        return other.equals(owner) ? this : new ClassMembers(other, elements, trees, generatedPackage, false);
     }
 
     /** The class's name as the generated class writes it ({@code Outer.Inner}, qualified from another package). */
@@ -149,7 +149,10 @@ final class ClassMembers {
             return kind == TypeKind.INT ? b.constant(n.intValue()) : b.constant(n.doubleValue());
         }
         requireReadable(f, "field", at);
-        return b.param(access(f), kind == TypeKind.INT ? Type.INT : Type.DOUBLE);
+        FieldRef ref = f.getModifiers().contains(Modifier.STATIC)
+                ? new FieldRef(FieldRef.Kind.CONSTANT, name, sourceClass())
+                : new FieldRef(FieldRef.Kind.INSTANCE, name);
+        return b.param(ref, kind == TypeKind.INT ? Type.INT : Type.DOUBLE);
     }
 
     /** True if the field is a double[] (a table). */
@@ -162,13 +165,18 @@ final class ClassMembers {
     ArrayRef table(String name, Tree at) {
         VariableElement f = requireFinal(name, at);
         requireReadable(f, "table", at);
-        boolean isStatic = f.getModifiers().contains(Modifier.STATIC);
-        return new ArrayRef(isStatic ? ArrayRef.Kind.TABLE : ArrayRef.Kind.DATA, access(f));
+        return f.getModifiers().contains(Modifier.STATIC) ? ArrayRef.table(name, sourceClass())
+                : new ArrayRef(ArrayRef.Kind.INSTANCE, name);
     }
 
-    /** The expression the generated class reads a field with. */
-    private String access(VariableElement f) {
-        return (f.getModifiers().contains(Modifier.STATIC) ? ownerName : instance) + "." + f.getSimpleName();
+    /** This class as the IR names it: null for the annotated method's own class. */
+    private SourceClass sourceClass() {
+        if (annotatedClass) {
+            return null;
+        }
+        String pkg = elements.getPackageOf(owner).getQualifiedName().toString();
+        String qualified = owner.getQualifiedName().toString();
+        return new SourceClass(pkg, pkg.isEmpty() ? qualified : qualified.substring(pkg.length() + 1));
     }
 
     /** The generated class reads a field that is not a compile-time constant by name: it must be able to. */
@@ -185,7 +193,7 @@ final class ClassMembers {
     private VariableElement requireFinal(String name, Tree at) {
         VariableElement f = field(name);
         boolean usable = f != null && f.getModifiers().contains(Modifier.FINAL)
-                && (f.getModifiers().contains(Modifier.STATIC) || instance != null);
+                && (f.getModifiers().contains(Modifier.STATIC) || instanceMethod);
         if (!usable) {
             throw new UnsupportedConstructException(at, "field access '" + name + "': only static final double/int "
                     + "constants and static final double[] tables can be read, and in an instance method the "

@@ -5,6 +5,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.Trees;
 import dev.wengert.codegen.ir.ArrayRef;
+import dev.wengert.codegen.ir.FieldRef;
 import dev.wengert.codegen.ir.Builder;
 import dev.wengert.codegen.ir.Program;
 import dev.wengert.codegen.ir.Type;
@@ -62,7 +63,7 @@ public final class FrontEnd {
         if (!method.getModifiers().contains(Modifier.STATIC)) {
             // the generated class takes the instance first, and reads its final fields at each call
             String instance = instanceFieldName(owner, method);
-            members.bindInstance("this." + instance);
+            members.bindInstance();
             data.add(new DataParameter(instance, DataParameter.Kind.INSTANCE));
         }
         for (int k = 0; k < method.getParameters().size(); k++) {
@@ -70,16 +71,16 @@ public final class FrontEnd {
             VariableTree pt = tree.getParameters().get(k);
             String name = p.getSimpleName().toString();
             if (k == variable) {
-                x = new ArrayRef(ArrayRef.Kind.VARIABLE, name);
+                x = ArrayRef.variable(name);
                 lowering.bindArray(name, x);
             } else if (ClassMembers.isDoubleArray(p.asType())) {
-                lowering.bindArray(name, new ArrayRef(ArrayRef.Kind.DATA, "this." + name));
+                lowering.bindArray(name, ArrayRef.data(name));
                 data.add(new DataParameter(name, DataParameter.Kind.DOUBLE_ARRAY));
             } else if (p.asType().getKind() == TypeKind.DOUBLE) {
-                lowering.bindScalar(name, Type.DOUBLE, b.param("this." + name, Type.DOUBLE));
+                lowering.bindScalar(name, Type.DOUBLE, b.param(new FieldRef(FieldRef.Kind.DATA, name), Type.DOUBLE));
                 data.add(new DataParameter(name, DataParameter.Kind.DOUBLE));
             } else if (p.asType().getKind() == TypeKind.INT) {
-                lowering.bindScalar(name, Type.INT, b.param("this." + name, Type.INT));
+                lowering.bindScalar(name, Type.INT, b.param(new FieldRef(FieldRef.Kind.DATA, name), Type.INT));
                 data.add(new DataParameter(name, DataParameter.Kind.INT));
             } else {
                 throw new UnsupportedConstructException(pt, "parameter '" + name + "' has type " + p.asType()

@@ -1,13 +1,34 @@
 package dev.wengert.codegen.ir;
 
 /**
- * An array the program reads from or scatters into. The {@code name} is what the emitter prints:
- * a parameter name, a field name or a qualified static field.
+ * An array the program reads from or scatters into, by its role. The emitter chooses how it is
+ * written in Java; only the arrays that come from the source carry their source name.
  *
  * @param kind what role the array plays
- * @param name its name in the generated source
+ * @param sourceName the parameter or field name in the annotated source for {@link Kind#VARIABLE},
+ *        {@link Kind#DATA}, {@link Kind#TABLE} and {@link Kind#INSTANCE}; null for the arrays of the
+ *        generated methods
+ * @param owner for a {@link Kind#TABLE} of another class than the annotated method's, that class; else null
  */
-public record ArrayRef(Kind kind, String name) {
+public record ArrayRef(Kind kind, String sourceName, SourceClass owner) {
+
+    /** An array of the annotated method's own class, or one that belongs to no class. */
+    public ArrayRef(Kind kind, String sourceName) {
+        this(kind, sourceName, null);
+    }
+
+    /** The direction v of a Hessian-vector product. */
+    public static final ArrayRef DIRECTION = new ArrayRef(Kind.DIRECTION, null);
+    /** The gradient g. */
+    public static final ArrayRef GRADIENT = new ArrayRef(Kind.GRADIENT, null);
+    /** The Hessian-vector product hv. */
+    public static final ArrayRef HESSIAN_VECTOR = new ArrayRef(Kind.HESSIAN_VECTOR, null);
+    /** The dense Hessian h, row-major. */
+    public static final ArrayRef HESSIAN = new ArrayRef(Kind.HESSIAN, null);
+    /** The Hessian's non-zeros in the order of its sparsity pattern. */
+    public static final ArrayRef SPARSE_HESSIAN = new ArrayRef(Kind.SPARSE_HESSIAN, null);
+    /** The entries of the Hessian's sparsity pattern. */
+    public static final ArrayRef HESSIAN_PATTERN = new ArrayRef(Kind.HESSIAN_PATTERN, null);
 
     /** The role of an array in a generated method. */
     public enum Kind {
@@ -17,9 +38,39 @@ public record ArrayRef(Kind kind, String name) {
         DIRECTION,
         /** A {@code double[]} data parameter, held in a final field of the generated class. */
         DATA,
-        /** A {@code static final double[]} table of the annotated method's class. */
+        /** A {@code static final double[]} table of the annotated method's class (or of {@link #owner()}). */
         TABLE,
-        /** An output: the gradient g, the product hv or the Hessian h (written by {@link Scatter}). */
-        OUTPUT
+        /** A {@code final double[]} field of the object an annotated instance method runs on. */
+        INSTANCE,
+        /** The gradient, written by {@link Scatter}. */
+        GRADIENT,
+        /** The Hessian-vector product, written by {@link Scatter}. */
+        HESSIAN_VECTOR,
+        /** The dense Hessian, written by {@link Scatter}. */
+        HESSIAN,
+        /** The non-zeros of the Hessian in the order of its sparsity pattern, written by entry. */
+        SPARSE_HESSIAN,
+        /** The entries of the Hessian's sparsity pattern, collected by entry (the values are ignored). */
+        HESSIAN_PATTERN
+    }
+
+    /** The variable array, named {@code sourceName} in the source. */
+    public static ArrayRef variable(String sourceName) {
+        return new ArrayRef(Kind.VARIABLE, sourceName);
+    }
+
+    /** A {@code double[]} data parameter of the source method. */
+    public static ArrayRef data(String sourceName) {
+        return new ArrayRef(Kind.DATA, sourceName);
+    }
+
+    /** A {@code static final double[]} table of the source class. */
+    public static ArrayRef table(String sourceName) {
+        return new ArrayRef(Kind.TABLE, sourceName);
+    }
+
+    /** A {@code static final double[]} table of {@code owner}, or of the source class if owner is null. */
+    public static ArrayRef table(String sourceName, SourceClass owner) {
+        return new ArrayRef(Kind.TABLE, sourceName, owner);
     }
 }

@@ -43,23 +43,18 @@ public final class Builder {
     private final Map<Key, Value> free = new HashMap<>();
     /** The depth of the scope each placed value was defined in (free values: 0). */
     private final Map<Value, Integer> depth = new java.util.IdentityHashMap<>();
-    private final boolean hoist;
+    /** Code motion out of loops, or null: every value stays in the block it is built in. */
+    private final LoopInvariantMotion motion;
     private int nextId;
 
     /** A builder whose current block is a fresh root block. */
     public Builder() {
-        this(false);
+        this(null);
     }
 
-    /**
-     * A builder that, if {@code hoist} is set, also moves loop-invariant computations out of
-     * loops (those that cannot throw: no array reads, no int division) and turns accumulations
-     * into an output at a loop-invariant index into a reduction scattered once after the loop,
-     * as a person would write {@code gi += ...} inside the pair loop and {@code g[3 * i] += gi}
-     * after it.
-     */
-    public Builder(boolean hoist) {
-        this.hoist = hoist;
+    /** A builder that places values where {@code motion} says (the {@link LoopInvariantMotion} pass). */
+    Builder(LoopInvariantMotion motion) {
+        this.motion = motion;
         scopes.push(new Scope(root, null, 1));
     }
 
@@ -87,9 +82,9 @@ public final class Builder {
         return freeValue(Op.CONST, Type.BOOLEAN, c);
     }
 
-    /** A scalar field of the generated class or a static field, printed as {@code name}. */
-    public Value param(String name, Type type) {
-        return freeValue(Op.PARAM, type, name);
+    /** A scalar data parameter or static field. */
+    public Value param(FieldRef field, Type type) {
+        return freeValue(Op.PARAM, type, field);
     }
 
     /** The zero of a type. */
@@ -226,19 +221,15 @@ public final class Builder {
         }
         Value v = new Value(nextId++, op, type, args, payload);
         Scope s = scopes.peek();
-        if (hoist && op == Op.READ && s.isLoopBody() && depthOf(args.get(0)) < s.depth()) {
+        if (motion != null && op == Op.READ && s.isLoopBody() && depthOf(args.get(0)) < s.depth()) {
             // an invariant read of the loop body: once, before the first iteration
             s.table().put(key, v);
             depth.put(v, s.depth());
             ((Loop) s.owner()).preheader().nodes().add(v);
             return v;
         }
-        place(key, v, hoist && hoistable(op, type) ? outermostFor(args) : s);
+        place(key, v, motion != null && motion.movesOutOfLoops(op, type) ? outermostFor(args) : s);
         return v;
-    }
-
-    private static boolean hoistable(Op op, Type type) {
-        return op != Op.READ && op != Op.LENGTH && !(type == Type.INT && (op == Op.DIV || op == Op.REM));
     }
 
     /** The outermost scope a value of these arguments can move to, crossing only loop bodies. */
@@ -366,6 +357,10 @@ public final class Builder {
             // true on one side, false on the other: the condition itself (or its negation)
             return (Boolean) whenTrue.payload() ? node.cond() : not(node.cond());
         }
+        if (whenTrue.type() == Type.BOOLEAN && (whenFalse == node.cond() && Boolean.TRUE.equals(whenTrue.payload())
+                || whenTrue == node.cond() && Boolean.FALSE.equals(whenFalse.payload()))) {
+            return node.cond();   // c ? true : c and c ? c : false are c
+        }
         Value result = new Value(nextId++, Op.PHI, whenTrue.type(), List.of(), null);
         node.phis().add(new If.Phi(result, whenTrue, whenFalse));
         depth.put(result, scopes.peek().depth());
@@ -380,11 +375,21 @@ public final class Builder {
             return;
         }
         Scope s = scopes.peek();
-        if (hoist && s.isLoopBody() && depthOf(index) < s.depth()) {
+        if (motion != null && s.isLoopBody() && depthOf(index) < s.depth()) {
             s.deferredScatters().merge(new ScatterKey(target, index), value, this::add);
             return;
         }
         s.block().nodes().add(new Scatter(target, index, value));
+    }
+
+    /** Adds {@code value} into entry (row, column) of the matrix {@code target}, unless value is zero. */
+    public void scatterEntry(ArrayRef target, Value row, Value column, Value value) {
+        requireType(row, Type.INT);
+        requireType(column, Type.INT);
+        requireType(value, Type.DOUBLE);
+        if (!value.isConstant(0)) {
+            scopes.peek().block().nodes().add(new Scatter(target, row, column, value, false));
+        }
     }
 
     /** Appends {@code target[index] = value} (also for a zero value: never merged, deferred or dropped). */

@@ -56,7 +56,9 @@ public class Copier {
         } else if (n instanceof If i) {
             copyIf(i, map);
         } else if (n instanceof Scatter s) {
-            if (s.assign()) {
+            if (s.byEntry()) {
+                b.scatterEntry(s.target(), get(map, s.index()), get(map, s.column()), get(map, s.value()));
+            } else if (s.assign()) {
                 b.assign(s.target(), get(map, s.index()), get(map, s.value()));
             } else {
                 b.scatter(s.target(), get(map, s.index()), get(map, s.value()));
@@ -99,8 +101,32 @@ public class Copier {
                 Value result = b.reduce(copy, get(map, r.init()), get(body, r.delta()));
                 nameLike(result, r.result());
                 map.put(r.result(), result);
+                reductionCopied(r, copy);
             }
         }
+    }
+
+    /**
+     * Called once per reduction of a copied loop, right after its result is mapped, so that a
+     * transformation can add a reduction of its own to the same loop (a tangent, say).
+     */
+    protected void reductionCopied(Loop.Reduction original, Loop copy) {
+    }
+
+    /** Called before the then ({@code then}) or the else block of {@code copy} is copied into it. */
+    protected void branchEntered(If copy, boolean then) {
+    }
+
+    /** Called after both blocks of {@code copy} are copied, before its phis are. */
+    protected void branchesExited(If copy) {
+    }
+
+    /**
+     * Called once per phi of a copied if, right after its result is mapped. {@code copy} is the
+     * copied if; or, when the condition folded and only one branch was copied inline, null, with
+     * {@code taken} the original value of the branch that ran ({@code whenTrue} or {@code whenFalse}).
+     */
+    protected void phiCopied(If.Phi original, If copy, Value taken) {
     }
 
     /** Called at the start of each copied loop body, with the body's own scope of the map. */
@@ -119,21 +145,27 @@ public class Copier {
             ValueMap branch = map.child();
             copyBlock(taken ? node.then() : node.otherwise(), branch);
             for (If.Phi p : node.phis()) {
-                map.put(p.result(), get(branch, taken ? p.whenTrue() : p.whenFalse()));
+                Value side = taken ? p.whenTrue() : p.whenFalse();
+                map.put(p.result(), get(branch, side));
+                phiCopied(p, null, side);
             }
             return;
         }
         If copy = b.beginIf(cond);
         ValueMap thenMap = map.child();
+        branchEntered(copy, true);
         copyBlock(node.then(), thenMap);
         b.beginElse(copy);
         ValueMap elseMap = map.child();
+        branchEntered(copy, false);
         copyBlock(node.otherwise(), elseMap);
         b.endIf(copy);
+        branchesExited(copy);
         for (If.Phi p : node.phis()) {
             Value merged = b.phi(copy, get(thenMap, p.whenTrue()), get(elseMap, p.whenFalse()));
             nameLike(merged, p.result());
             map.put(p.result(), merged);
+            phiCopied(p, copy, null);
         }
     }
 
@@ -145,12 +177,11 @@ public class Copier {
 
     /** Copies a whole program through a fresh builder (CSE, folding and the given fusion plan). */
     public static Program rebuild(Program p, Map<Loop, List<Loop>> fusion) {
-        return rebuild(p, fusion, false);
+        return rebuild(p, fusion, new Builder());
     }
 
-    /** As {@link #rebuild(Program, Map)}, also hoisting loop invariants if {@code hoist} is set. */
-    public static Program rebuild(Program p, Map<Loop, List<Loop>> fusion, boolean hoist) {
-        Builder b = new Builder(hoist);
+    /** Copies a whole program into the empty builder {@code b}. */
+    static Program rebuild(Program p, Map<Loop, List<Loop>> fusion, Builder b) {
         Copier c = new Copier(b, fusion);
         ValueMap map = new ValueMap();
         c.copyBlock(p.body(), map);

@@ -36,6 +36,9 @@ public final class DeadCodeElimination {
             boolean keep;
             if (n instanceof Scatter s) {
                 mark(s.index());
+                if (s.byEntry()) {
+                    mark(s.column());
+                }
                 mark(s.value());
                 keep = true;
             } else if (n instanceof Value v) {

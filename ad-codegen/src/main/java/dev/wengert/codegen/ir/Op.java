@@ -4,7 +4,7 @@ package dev.wengert.codegen.ir;
 public enum Op {
     /** A literal (payload: Double, Integer or Boolean); free, never placed in a block. */
     CONST,
-    /** A scalar data parameter or a static field (payload: its name in the generated source); free. */
+    /** A scalar data parameter or a static field (payload: its {@link FieldRef}); free. */
     PARAM,
     /** {@code a.length} (payload: the ArrayRef). */
     LENGTH,

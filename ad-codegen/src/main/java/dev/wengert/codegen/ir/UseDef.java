@@ -72,6 +72,9 @@ public final class UseDef {
             used.addAll(v.args());
         } else if (n instanceof Scatter s) {
             used.add(s.index());
+            if (s.byEntry()) {
+                used.add(s.column());
+            }
             used.add(s.assign() ? s.value() : accumulationRead.apply(s.value()));
         } else if (n instanceof Loop l) {
             used.add(l.lo());

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** The IR passes on their own: folding, CSE, dead code, loop fusion and code motion. */
 class PassesTest {
-    private static final ArrayRef X = new ArrayRef(ArrayRef.Kind.VARIABLE, "x");
-    private static final ArrayRef G = new ArrayRef(ArrayRef.Kind.OUTPUT, "g");
+    private static final ArrayRef X = ArrayRef.variable("x");
+    private static final ArrayRef G = ArrayRef.GRADIENT;
 
     @Test
     void constantsFoldWithJavaSemantics() {
@@ -92,7 +92,7 @@ class PassesTest {
         Value xi2 = b.read(X, second.index());
         b.scatter(G, second.index(), b.add(xi2, xi2));
         b.endLoop(second);
-        Program fused = Passes.optimize(new Program(b.root(), sum), false);
+        Program fused = Passes.simplify(new Program(b.root(), sum));
         long loops = fused.body().nodes().stream().filter(node -> node instanceof Loop).count();
         assertEquals(1, loops, "one loop computes the sum and scatters");
         Loop only = (Loop) fused.body().nodes().stream().filter(node -> node instanceof Loop).findFirst().orElseThrow();
