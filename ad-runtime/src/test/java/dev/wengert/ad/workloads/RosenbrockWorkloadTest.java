@@ -1,9 +1,8 @@
-package dev.wengert.benchmarks;
+package dev.wengert.ad.workloads;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wengert.ad.Recording;
 import dev.wengert.ad.Tape;
@@ -41,7 +40,7 @@ class RosenbrockWorkloadTest {
     @ParameterizedTest
     @ValueSource(ints = {2, 12, 1000, 100000})
     void valueAndGradientMatchTape(int n) {
-        double[] x = perturbed(n);
+        double[] x = RosenbrockWorkload.perturbedStart(n);
         Recording r = Tape.record(RosenbrockWorkload::energy, x);
         double[] expected = new double[n];
         double f = r.gradient(x, expected);
@@ -49,13 +48,13 @@ class RosenbrockWorkloadTest {
         Arrays.fill(g, 42); // the analytic code must overwrite every entry
         assertEquals(f, RosenbrockWorkload.gradient(x, g), TOLERANCE * f);
         assertEquals(f, RosenbrockWorkload.value(x), TOLERANCE * f);
-        assertClose(expected, g);
+        Agreement.assertClose(expected, g, TOLERANCE);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {2, 12, 1000, 100000})
     void hessianVectorMatchesTape(int n) {
-        double[] x = perturbed(n);
+        double[] x = RosenbrockWorkload.perturbedStart(n);
         double[] v = RosenbrockWorkload.direction(n);
         Recording r = Tape.record(RosenbrockWorkload::energy, x);
         double[] expected = new double[n];
@@ -63,20 +62,20 @@ class RosenbrockWorkloadTest {
         double[] hv = new double[n];
         Arrays.fill(hv, 42);
         RosenbrockWorkload.hessianVector(x, v, hv);
-        assertClose(expected, hv);
+        Agreement.assertClose(expected, hv, TOLERANCE);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {2, 12, 100})
     void denseHessianMatchesTape(int n) {
-        double[] x = perturbed(n);
+        double[] x = RosenbrockWorkload.perturbedStart(n);
         Recording r = Tape.record(RosenbrockWorkload::energy, x);
         double[] expected = new double[n * n];
         r.hessian(x, expected, 1);
         double[] h = new double[n * n];
         Arrays.fill(h, 42); // every entry must be written, the zeros too
         RosenbrockWorkload.hessian(x, h);
-        assertClose(expected, h);
+        Agreement.assertClose(expected, h, TOLERANCE);
     }
 
     @Test
@@ -85,22 +84,5 @@ class RosenbrockWorkloadTest {
         RosenbrockWorkload.hessian(RosenbrockWorkload.start(2), h);
         // a = -1.2, b = 1: 1200 * 1.44 - 400 + 2 = 1330, -400 a = 480.
         assertArrayEquals(new double[] {1330, 480, 480, 200}, h, 1e-10);
-    }
-
-    /** The start point with a small deterministic perturbation, so no two pairs are identical. */
-    static double[] perturbed(int n) {
-        double[] x = RosenbrockWorkload.start(n);
-        for (int m = 0; m < n; m++) x[m] += 0.1 * Math.cos(1.3 * m);
-        return x;
-    }
-
-    static void assertClose(double[] expected, double[] actual) {
-        assertEquals(expected.length, actual.length);
-        double scale = 0;
-        for (double e : expected) scale = Math.max(scale, Math.abs(e));
-        for (int i = 0; i < expected.length; i++) {
-            assertTrue(Math.abs(expected[i] - actual[i]) <= TOLERANCE * scale,
-                    "entry " + i + ": expected " + expected[i] + " got " + actual[i]);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.wengert.benchmarks;
+package dev.wengert.ad.workloads;
 
 import dev.wengert.ad.Tape;
 import dev.wengert.ad.Var;

@@ -1,13 +1,15 @@
-package dev.wengert.benchmarks;
+package dev.wengert.ad.workloads;
 
 import dev.wengert.ad.Var;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 /**
- * The Thomson workload of DESIGN.md ("Workloads"), as the benchmarks use it: the Fibonacci-sphere
- * points and the direction v; the energy {@code E(x) = sum_{i<j} 1 / |p_i - p_j|} written against
+ * The Thomson workload of DESIGN.md ("Workloads"), the one copy that ad-runtime's tests, ad-codegen's
+ * tests and the benchmarks use (ad-runtime's test jar): the Fibonacci-sphere points, the direction v
+ * and seeded random starts; the energy {@code E(x) = sum_{i<j} 1 / |p_i - p_j|} written against
  * the tape API the way a user writes it; and the baselines: the plain {@code double} energy and
  * hand-written analytic gradient, Hessian-vector product and dense Hessian.
  *
@@ -48,6 +50,22 @@ public final class ThomsonWorkload {
         double[] v = new double[length];
         for (int m = 0; m < length; m++) v[m] = Math.sin(0.37 * m + 0.1);
         return v;
+    }
+
+    /** Points drawn uniformly on the unit sphere (normalised Gaussians) from a seed: starts for the optimisers. */
+    public static double[] randomStart(int points, long seed) {
+        Random random = new Random(seed);
+        double[] x = new double[3 * points];
+        for (int k = 0; k < points; k++) {
+            double a = random.nextGaussian();
+            double b = random.nextGaussian();
+            double c = random.nextGaussian();
+            double len = Math.sqrt(a * a + b * b + c * c);
+            x[3 * k] = a / len;
+            x[3 * k + 1] = b / len;
+            x[3 * k + 2] = c / len;
+        }
+        return x;
     }
 
     /**

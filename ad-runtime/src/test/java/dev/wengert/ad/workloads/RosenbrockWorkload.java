@@ -1,4 +1,4 @@
-package dev.wengert.benchmarks;
+package dev.wengert.ad.workloads;
 
 import dev.wengert.ad.Var;
 import java.util.ArrayList;
@@ -45,6 +45,13 @@ public final class RosenbrockWorkload {
             x[k] = -1.2;
             x[k + 1] = 1.0;
         }
+        return x;
+    }
+
+    /** The start point with a small deterministic perturbation, {@code + 0.1 cos(1.3 m)}, so that no two pairs are identical. */
+    public static double[] perturbedStart(int n) {
+        double[] x = start(n);
+        for (int m = 0; m < n; m++) x[m] += 0.1 * Math.cos(1.3 * m);
         return x;
     }
 
