@@ -2,12 +2,15 @@ package dev.wengert.benchmarks;
 
 import dev.wengert.ad.Differentiate;
 import dev.wengert.ad.Objective;
+import dev.wengert.ad.workloads.RosenbrockWorkload;
+import dev.wengert.ad.workloads.ThomsonWorkload;
 
 /**
  * The plain {@code double} functions of both workloads, marked {@link Differentiate}: the ad-codegen
  * processor generates {@code GeneratedWorkloadsThomsonDerivatives} and
  * {@code GeneratedWorkloadsRosenbrockDerivatives} (package-private, in this package) at build time,
- * and the factories below hand them to the {@code Generated*} benchmarks of the workload packages.
+ * and the factories below hand them to the {@code generated...} benchmarks of {@link ThomsonBenchmarks} and
+ * {@link RosenbrockBenchmarks}.
  * The bodies are the plain baselines' ({@link ThomsonWorkload#value}, {@link RosenbrockWorkload#value}),
  * written once more because a generated class must come from a method of its own package.
  */
