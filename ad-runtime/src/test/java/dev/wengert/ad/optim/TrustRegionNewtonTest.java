@@ -1,5 +1,6 @@
 package dev.wengert.ad.optim;
 
+import dev.wengert.ad.workloads.ExtendedRosenbrock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
