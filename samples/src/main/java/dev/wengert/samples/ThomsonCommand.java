@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code thomson}: N points on the unit sphere minimising the Coulomb energy, by one method or all of
  * them, compared with the lowest known energy; writes a PNG of the energy gap and the Riemannian
- * gradient norm per iteration.
+ * gradient norm per iteration. With {@code --starts K} (or {@code --search}) it searches for the global
+ * minimum instead: K seeded starts with basin hopping ({@link ThomsonSearch}).
  */
 @Command(name = "thomson", mixinStandardHelpOptions = true,
         description = "Minimise the Thomson energy of N points on the unit sphere and plot the convergence.")
@@ -114,8 +115,9 @@ final class ThomsonCommand implements Callable<Integer> {
             description = "riemannian-newton, block-newton, lbfgs, gd or all (default: ${DEFAULT-VALUE})")
     Method method;
 
-    @Option(names = "--backend", converter = BackendConverter.class, defaultValue = "tape",
-            description = "where derivatives come from: tape or generated (default: ${DEFAULT-VALUE})")
+    @Option(names = "--backend", converter = BackendConverter.class,
+            description = "where derivatives come from: tape or generated (default: tape; generated for a search,"
+                    + " where it is about four times faster)")
     Backend backend;
 
     @Option(names = "--seed", description = "seed of the random starting points (default: ${DEFAULT-VALUE})",
@@ -132,6 +134,60 @@ final class ThomsonCommand implements Callable<Integer> {
 
     @Option(names = "--out", description = "PNG to write (default: ${DEFAULT-VALUE})", defaultValue = "thomson.png")
     Path out;
+
+    /** The global searches, with their command-line names. */
+    enum Search {
+        MULTISTART("multistart"), BASIN_HOPPING("basin-hopping");
+
+        final String label;
+
+        Search(String label) {
+            this.label = label;
+        }
+
+        static Search parse(String text) {
+            for (Search s : values()) {
+                if (s.label.equals(text)) {
+                    return s;
+                }
+            }
+            throw new CommandLine.TypeConversionException("unknown search '" + text + "'; expected one of "
+                    + String.join(", ", Arrays.stream(values()).map(m -> m.label).toList()));
+        }
+    }
+
+    @Option(names = "--starts", description = "search for the global minimum from this many seeded random starts"
+            + " (default: 4 with --search, else one start and no search)")
+    Integer starts;
+
+    @Option(names = "--search", converter = SearchConverter.class, description = "the global search: basin-hopping"
+            + " (default with --starts) or multistart (local minimisation from each start only)")
+    Search search;
+
+    @Option(names = "--patience", defaultValue = "" + ThomsonSearch.DEFAULT_PATIENCE,
+            description = "basin hopping: a start stops after this many"
+            + " rounds without a new lowest energy (default: ${DEFAULT-VALUE})")
+    int patience;
+
+    @Option(names = "--temperature", defaultValue = "" + ThomsonSearch.DEFAULT_TEMPERATURE,
+            description = "basin hopping: Metropolis temperature,"
+            + " in units of the energy (default: ${DEFAULT-VALUE})")
+    double temperature;
+
+    @Option(names = "--threads", description = "threads the starts share (default: the number of cores)")
+    Integer threads;
+
+    @Option(names = "--time-limit", defaultValue = "" + ThomsonSearch.DEFAULT_TIME_LIMIT,
+            description = "search: seconds after which every start"
+            + " stops hopping (default: ${DEFAULT-VALUE})")
+    double timeLimit;
+
+    static final class SearchConverter implements CommandLine.ITypeConverter<Search> {
+        @Override
+        public Search convert(String value) {
+            return Search.parse(value);
+        }
+    }
 
     static final class MethodConverter implements CommandLine.ITypeConverter<Method> {
         @Override
@@ -158,6 +214,19 @@ final class ThomsonCommand implements Callable<Integer> {
         }
         if (!(tolerance > 0.0)) {
             throw new CommandLine.ParameterException(cl, "--tolerance must be positive, got " + tolerance);
+        }
+        boolean searching = starts != null || search != null;
+        if (backend == null) {
+            backend = searching ? Backend.GENERATED : Backend.TAPE;
+        }
+        if (searching) {
+            checkSearchOptions(cl);
+            OutputFile.checkWritable(cl, out);
+            new ThomsonSearchReport(n, backend, out).run(new ThomsonSearch.Settings(n,
+                    starts == null ? ThomsonSearch.DEFAULT_STARTS : starts,
+                    search == Search.MULTISTART ? 0 : patience, temperature, timeLimit, seed,
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads), tolerance, cl);
+            return 0;
         }
         checkMemory(cl);
         OutputFile.checkWritable(cl, out);
@@ -188,6 +257,26 @@ final class ThomsonCommand implements Callable<Integer> {
         writeChart(traces, known);
         stdout.println("wrote " + out);
         return 0;
+    }
+
+    private void checkSearchOptions(CommandLine cl) {
+        if (starts != null && starts < 1) {
+            throw new CommandLine.ParameterException(cl, "--starts must be at least 1, got " + starts);
+        }
+        if (patience < 0) {
+            throw new CommandLine.ParameterException(cl, "--patience must be at least 0 rounds, got " + patience);
+        }
+        if (!(temperature > 0.0) || Double.isInfinite(temperature)) {
+            throw new CommandLine.ParameterException(cl, "--temperature must be positive and finite, got "
+                    + temperature);
+        }
+        if (threads != null && threads < 1) {
+            throw new CommandLine.ParameterException(cl, "--threads must be at least 1, got " + threads);
+        }
+        if (!(timeLimit > 0.0)) {
+            throw new CommandLine.ParameterException(cl, "--time-limit must be a positive number of seconds, got "
+                    + timeLimit);
+        }
     }
 
     /**
