@@ -109,6 +109,18 @@ class CliTest {
     }
 
     @Test
+    void outputPathTheFileSystemRefusesIsAUsageErrorBeforeAnyWork() {
+        // /proc takes no new files, not even from root, whom permission bits would let through.
+        for (String command : new String[] {"thomson", "rosenbrock", "hvp", "quadratic"}) {
+            Result r = run(command, "--out", "/proc/wengert-samples-test.png");
+            assertOneLineError(r, "cannot write --out /proc/wengert-samples-test.png");
+            assertEquals("", r.out(), command + " started work before refusing: " + r.out());
+        }
+        Result search = run("thomson", "--starts", "2", "--out", "/proc/wengert-samples-test.png");
+        assertOneLineError(search, "cannot write --out");
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         assertOneLineError(run("thomson", "--points", "5"), "--points");
     }
