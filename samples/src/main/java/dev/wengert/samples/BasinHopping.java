@@ -101,9 +101,14 @@ final class BasinHopping {
 
     private double[] localMinimum(double[] x0) {
         OptimizationHistory h = new Lbfgs().onManifold(ProductOfSpheres.of(points, 3))
-                .withStopping(StoppingCriteria.gradientBelow(LOCAL_TOLERANCE).withMaxIterations(20 * points + 200))
+                .withStopping(StoppingCriteria.gradientBelow(LOCAL_TOLERANCE).withMaxIterations(iterationLimit(points)))
                 .minimize(energy, x0);
         return h.solution();
+    }
+
+    /** The iteration limit of one local minimisation: L-BFGS needs a few times N iterations from a random start. */
+    static int iterationLimit(int points) {
+        return (int) Math.min(Integer.MAX_VALUE, 20L * points + 200);
     }
 
     /** A cap rotation or a relocated point, chosen with equal probability. */

@@ -221,14 +221,15 @@ final class ThomsonCommand implements Callable<Integer> {
         }
         if (searching) {
             checkSearchOptions(cl);
+            int k = starts == null ? ThomsonSearch.DEFAULT_STARTS : starts;
+            int pool = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            checkMemory(cl, BasinHopping.iterationLimit(n), Math.min(k, pool), "");
             OutputFile.checkWritable(cl, out);
-            new ThomsonSearchReport(n, backend, out).run(new ThomsonSearch.Settings(n,
-                    starts == null ? ThomsonSearch.DEFAULT_STARTS : starts,
-                    search == Search.MULTISTART ? 0 : patience, temperature, timeLimit, seed,
-                    threads == null ? Runtime.getRuntime().availableProcessors() : threads), tolerance, cl);
+            new ThomsonSearchReport(n, backend, out).run(new ThomsonSearch.Settings(n, k,
+                    search == Search.MULTISTART ? 0 : patience, temperature, timeLimit, seed, pool), tolerance, cl);
             return 0;
         }
-        checkMemory(cl);
+        checkMemory(cl, maxIterations, 1, " or --max-iterations");
         OutputFile.checkWritable(cl, out);
         PrintWriter stdout = cl.getOut();
         PrintWriter stderr = cl.getErr();
@@ -284,22 +285,26 @@ final class ThomsonCommand implements Callable<Integer> {
      * OutOfMemoryError after minutes. The tape holds one node per pair (about 37 bytes), the sweeps
      * 8 bytes per node for each of up to 6 arrays, and recording keeps a {@code Var} per pair term
      * alive until it finishes (about 50 bytes): 140 bytes per pair in all, rounded up. Every method
-     * also keeps its iterates (3n doubles per iteration).
+     * also keeps its iterates (3n doubles per iteration); a search has {@code copies} local
+     * minimisations (one per thread) with a tape and iterates each at once.
      */
-    private void checkMemory(CommandLine cl) {
+    private void checkMemory(CommandLine cl, long iterateLimit, int copies, String limitOption) {
         double pairs = n * (n - 1.0) / 2;
         double tape = backend == Backend.TAPE ? 140 * pairs : 0;
-        double iterates = 24.0 * n * (maxIterations + 1.0);
-        double needed = tape + iterates;
+        double iterates = 24.0 * n * (iterateLimit + 1.0);
+        double needed = copies * (tape + iterates);
         long available = Runtime.getRuntime().maxMemory();
         if (needed > 0.8 * available) {
             String what = backend == Backend.TAPE
-                    ? String.format("a tape of %.3g pair terms and up to %d iterates", pairs, maxIterations + 1)
-                    : String.format("up to %d iterates of %d coordinates", maxIterations + 1, 3 * n);
+                    ? String.format("a tape of %.3g pair terms and up to %d iterates", pairs, iterateLimit + 1)
+                    : String.format("up to %d iterates of %d coordinates", iterateLimit + 1, 3 * n);
+            if (copies > 1) {
+                what += ", for each of " + copies + " threads";
+            }
             throw new CommandLine.ParameterException(cl, String.format(
                     "--n %d needs about %s of memory (%s), more than the %s this JVM may use; choose a smaller"
                             + " --n%s, or run java with a larger -Xmx", n, bytes(needed), what, bytes(available),
-                    backend == Backend.TAPE ? ", --backend generated" : " or --max-iterations"));
+                    backend == Backend.TAPE ? ", --backend generated" : limitOption));
         }
     }
 

@@ -62,6 +62,14 @@ class CliTest {
     }
 
     @Test
+    void aSearchTooLargeForTheHeapIsRefusedBeforeItStarts(@TempDir Path dir) {
+        Result r = run("thomson", "--n", "100000", "--backend", "generated", "--starts", "2",
+                "--out", dir.resolve("t.png").toString());
+        assertOneLineError(r, "--n 100000 needs about");
+        assertTrue(r.err().contains("iterates of 300000 coordinates, for each of 2 threads"), r.err());
+    }
+
+    @Test
     void anIterationLimitIsReportedAsNotConverged(@TempDir Path dir) {
         Result r = run("thomson", "--n", "12", "--method", "gd", "--max-iterations", "3",
                 "--out", dir.resolve("t.png").toString());
