@@ -32,6 +32,10 @@ final class Charts {
         XYStyler s = chart.getStyler();
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(logY);
+        if (logX) {
+            // The x ranges here span two or three decades: labels at 20, 50, ... too, not only at 10, 100.
+            s.setXAxisLogarithmicDecadeOnly(false);
+        }
         if (logY) {
             // Plain decimals on a log axis print 1e-12 as 0 and two nearby ticks alike: use mantissa and exponent.
             s.setYAxisDecimalPattern("0.##E0");

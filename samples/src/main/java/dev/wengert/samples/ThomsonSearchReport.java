@@ -70,44 +70,30 @@ final class ThomsonSearchReport {
                 .withStopping(StoppingCriteria.gradientBelow(tolerance).withMaxIterations(100)).minimize(energy, x);
     }
 
-    /** Each start's lowest energy so far against time, as a gap above the best of all starts (log axis). */
+    /**
+     * Each start's lowest energy so far against time, as a gap above the best of all starts. The gaps are
+     * within a decade or two of each other and end at 0, so the axis is linear.
+     */
     private void writeChart(ThomsonSearch.Result r) throws IOException {
         XYChart chart = Charts.lineChart("Thomson N = " + n + ": lowest energy of each start", "seconds",
-                "E - lowest energy of the search", false, true);
+                "E - lowest energy of the search", false, false);
         double best = r.best().energy();
-        double roundOff = 1e-12 * Math.abs(best);
         for (BasinHopping.Outcome start : r.outcomes()) {
+            // A step curve: each low holds until the next one, the last until the search ends.
             List<BasinHopping.Improvement> imps = start.improvements();
-            // A step curve: each low holds until the next one. It ends where the gap reaches round-off (a log
-            // axis cannot show 0); the legend says whether the start reached the lowest energy.
             double[] t = new double[2 * imps.size()];
             double[] gap = new double[t.length];
-            int shown = 0;
-            boolean reached = false;
             for (int i = 0; i < imps.size(); i++) {
-                double g = imps.get(i).energy() - best;
-                if (g <= roundOff) {
-                    reached = true;
-                    break;
-                }
-                double until = i + 1 < imps.size() ? imps.get(i + 1).seconds() : r.seconds();
-                t[shown] = imps.get(i).seconds();
-                gap[shown++] = g;
-                t[shown] = until;
-                gap[shown++] = g;
+                t[2 * i] = imps.get(i).seconds();
+                t[2 * i + 1] = i + 1 < imps.size() ? imps.get(i + 1).seconds() : r.seconds();
+                gap[2 * i] = imps.get(i).energy() - best;
+                gap[2 * i + 1] = gap[2 * i];
             }
+            boolean reached = start.energy() - best <= ThomsonSearch.SAME_ENERGY * Math.abs(best);
             String name = "start " + start.start() + (reached
                     ? String.format(" (lowest at %.2f s)", start.secondsToBest())
                     : String.format(" (ends %.2e above)", start.energy() - best));
-            if (shown > 0) {
-                Charts.addLine(chart, name, java.util.Arrays.copyOf(t, shown), java.util.Arrays.copyOf(gap, shown),
-                        true);
-            }
-        }
-        if (chart.getSeriesMap().isEmpty()) {
-            // Every start found the lowest energy at once: nothing above it to draw; one point says so.
-            Charts.addLine(chart, "every start at the lowest energy from its first minimum",
-                    new double[] {0, r.seconds()}, new double[] {Charts.LOG_FLOOR, Charts.LOG_FLOOR}, false);
+            Charts.addLine(chart, name, t, gap, true);
         }
         Charts.writePng(List.of(chart), out);
     }
