@@ -105,6 +105,9 @@ final class ThomsonCommand implements Callable<Integer> {
         }
     }
 
+    /** Above this many pairs one gradient takes longer than the quiet second of {@link Progress}, by far. */
+    private static final double LARGE_PAIR_COUNT = 1e8;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -241,6 +244,12 @@ final class ThomsonCommand implements Callable<Integer> {
         if (known.isPresent()) {
             stdout.println("(lowest known energies: thomson-minima.tsv, given to 9 decimals)");
         }
+        double pairs = n * (n - 1.0) / 2;
+        if (pairs > LARGE_PAIR_COUNT) {
+            // At N = 100000 one gradient takes minutes: say so, or the run looks hung until its first iteration.
+            stdout.printf("note: every energy evaluation sums %.3g pair terms; expect minutes per iteration%n", pairs);
+        }
+        stdout.flush();
 
         List<Method> methods = method == Method.ALL
                 ? List.of(Method.RIEMANNIAN_NEWTON, Method.LBFGS, Method.BLOCK_NEWTON, Method.GD) : List.of(method);
