@@ -3,8 +3,10 @@
 
     python3 benchmarks/ratios.py benchmarks/results/<name>.json ["machine line"]
 
-Benchmarks are named <package>.<workload>.<Variant><Quantity>.<quantity> (see the package-info of
-dev.wengert.benchmarks.thomson); @Param n is the size, any other @Param is part of the variant.
+Benchmarks are named dev.wengert.benchmarks.<Workload>[Peer]Benchmarks.<variant><Quantity> (see the class
+Javadoc of dev.wengert.benchmarks.ThomsonBenchmarks); results of earlier runs, named
+<package>.<workload>.<Variant><Quantity>.<quantity>, read the same. @Param n is the size, any other @Param
+is part of the variant.
 Every ratio is taken between two results of the same file, i.e. of the same run:
   - each variant / the Plain value at the same N (the cost of a quantity in units of f),
   - each variant / the Analytic variant of the same quantity at the same N.
@@ -48,10 +50,24 @@ def micros(metric):
     raise SystemExit("unsupported score unit " + unit)
 
 
+def name(benchmark):
+    """(workload, variant, quantity) of a benchmark name, in either naming (as report/BenchmarkName.java)."""
+    parts = benchmark.split(".")
+    cls, method = parts[-2], parts[-1]
+    if not cls.endswith("Benchmarks"):  # one class per variant, as in the results of earlier runs
+        variant = cls[: -len(method)] if cls.lower().endswith(method.lower()) else cls
+        return parts[-3], variant, method
+    workload = re.sub(r"Peer$", "", cls[: -len("Benchmarks")])
+    ends = [q for q in QUANTITIES if len(method) > len(q) and method.endswith(q[0].upper() + q[1:])]
+    if not ends:
+        raise SystemExit(f"benchmark {benchmark}: method '{method}' does not end in a quantity of {QUANTITIES}")
+    quantity = max(ends, key=len)
+    variant = method[: -len(quantity)]
+    return workload[0].lower() + workload[1:], variant[0].upper() + variant[1:], quantity
+
+
 def parse(entry):
-    parts = entry["benchmark"].split(".")
-    workload, cls, method = parts[-3], parts[-2], parts[-1]
-    variant = cls[: -len(method)] if cls.lower().endswith(method.lower()) else cls
+    workload, variant, method = name(entry["benchmark"])
     params = dict(entry.get("params") or {})
     n = params.pop("n", "")
     extra = ",".join(f"{k}={params[k]}" for k in sorted(params))

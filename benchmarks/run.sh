@@ -3,8 +3,8 @@
 #
 #   benchmarks/run.sh --profile short        # the whole suite in under 10 minutes on 2 cores: JSON, tables, chart
 #   benchmarks/run.sh --profile long         # the figures to publish (about 1 h 45 min: 68 cases x 3 forks x 30 s; quiet machine)
-#   RUN_NAME=trial benchmarks/run.sh 'thomson\.(PlainValue|.*Gradient)\.' -wi 2 -i 3
-#   benchmarks/run.sh TapeRecordGradient -p n=100 -prof gc
+#   RUN_NAME=trial benchmarks/run.sh 'ThomsonBenchmarks\.(plainValue|.*Gradient)$' -wi 2 -i 3
+#   benchmarks/run.sh tapeRecordGradient -p n=100 -prof gc
 #
 # With --profile, the jar is always rebuilt first (mvn -pl benchmarks -am package -DskipTests), every
 # benchmark runs at its default sizes with JMH's gc profiler (allocation per operation), and the run is

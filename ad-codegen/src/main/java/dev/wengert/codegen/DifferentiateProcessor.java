@@ -160,7 +160,8 @@ public final class DifferentiateProcessor extends AbstractProcessor {
             return;
         }
         List<ClassModel.Field> fields = lowered.data().stream()
-                .map(d -> new ClassModel.Field(d.name(), javaType(d.kind()))).toList();
+                .map(d -> new ClassModel.Field(d.name(), d.kind() == DataParameter.Kind.INSTANCE ? ClassName.get(owner)
+                        : javaType(d.kind()))).toList();
         boolean isPublic = owner.getModifiers().contains(Modifier.PUBLIC);
         boolean generatedVisible = processingEnv.getElementUtils()
                 .getTypeElement("javax.annotation.processing.Generated") != null;
@@ -179,6 +180,7 @@ public final class DifferentiateProcessor extends AbstractProcessor {
             case DOUBLE_ARRAY -> ArrayTypeName.of(TypeName.DOUBLE);
             case DOUBLE -> TypeName.DOUBLE;
             case INT -> TypeName.INT;
+            case INSTANCE -> throw new IllegalArgumentException("the instance's type is its class");
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.wengert.codegen;
 
+import dev.wengert.ad.workloads.ThomsonWorkload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -127,8 +128,8 @@ class GeneratedSparseHessianTest {
     @Test
     void thomsonSparseHessianIsTheTapesAndTheDenseOne() {
         Objective f = localHessianClass("Thomson", ThomsonEnergyTest.SOURCE, "p.ThomsonEnergyDerivatives");
-        double[] x = ThomsonEnergyTest.points(12);
-        SparsityPattern pattern = agreesWithDenseAndTape(f, ThomsonEnergyTest::tapeEnergy, x);
+        double[] x = ThomsonWorkload.points(12);
+        SparsityPattern pattern = agreesWithDenseAndTape(f, ThomsonWorkload::energy, x);
         assertEquals(SparsityPattern.dense(36, 36), pattern, "every pair interacts: the pattern is dense");
     }
 

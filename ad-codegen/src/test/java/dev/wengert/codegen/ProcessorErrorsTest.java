@@ -26,8 +26,10 @@ class ProcessorErrorsTest {
 
     static Stream<Arguments> unsupportedConstructs() {
         return Stream.of(
-                error("while loops are not supported", "while (",
-                        "double s = 0; int i = 0; while (i < x.length) { s += x[i]; i++; } return s;"),
+                error("int 'k' declared before the loop may only change in it by constant steps", "k^++",
+                        "int k = 0; double s = 0; for (int i = 0; i < x.length; i++) { if (x[i] > 0) { k++; } s += k; } return s;"),
+                error("while loops must count", "while (s < 1)",
+                        "double s = 0; while (s < 1) { s += x[0]; } return s;"),
                 error("do-while loops are not supported", "do {",
                         "double s = 0; do { s = x[0]; } while (s > 1); return s;"),
                 error("array writes are not supported", "x^[0] = 1",
@@ -48,12 +50,16 @@ class ProcessorErrorsTest {
                         null),
                 error("needs a double[] parameter", "@Differentiate static double ^g(double a)",
                         null),
-                error("must be static", "@Differentiate double ^h(",
+                error("field access 'mutable'", "x[0] * ^mutable",
                         null),
                 error("cast to int is not supported", "(int) x[0]",
                         "int k = (int) x[0]; return k;"),
-                error("for-each loops are not supported", "for (double xi : x)",
-                        "double s = 0; for (double xi : x) { s += xi; } return s;"),
+                error("'xi' is set by the loop itself", "xi = 2",
+                        "double s = 0; for (double xi : x) { xi = 2; s += xi; } return s;"),
+                error("loop-carried variable 's'", "s ^= s + s * x[i]",
+                        "double s = 1; for (int i = 0; i < x.length; i++) { s = s + s * x[i]; } return s;"),
+                error("local of type float is not supported", "float ^y",
+                        "float y = 1; return x[0] * y;"),
                 error("break is not supported", "break;",
                         "double s = 0; for (int i = 0; i < x.length; i++) { if (x[i] > 0) { break; } s += x[i]; } return s;"),
                 error("local of type double[] is not supported", "double[] ^y",
@@ -118,7 +124,8 @@ class ProcessorErrorsTest {
         } else {
             s.append("    @Differentiate static float f(double[] x) { return (float) x[0]; }\n");
             s.append("    @Differentiate static double g(double a) { return a; }\n");
-            s.append("    @Differentiate double h(double[] x) { return x[0]; }\n");
+            s.append("    double mutable = 2;\n");
+            s.append("    @Differentiate double h(double[] x) { return x[0] * mutable; }\n");
         }
         s.append("}\n");
         return s.toString();

@@ -8,6 +8,7 @@ import dev.wengert.ad.Objective;
 import dev.wengert.ad.ScalarFunction;
 import dev.wengert.ad.Tape;
 import dev.wengert.ad.Var;
+import dev.wengert.ad.workloads.ThomsonWorkload;
 import org.junit.jupiter.api.Test;
 
 /** The issue's example functions, against closed forms, the tape and finite differences. */
@@ -143,8 +144,8 @@ class SeedFunctionsTest {
         assertClose(g0, g, 1e-13, "gradient");
         assertClose(h0, h, 1e-13, "Hessian");
         Checks.agreesWithTape(f, Tape.record((ScalarFunction) SeedFunctionsTest::tapeRosenbrock, x), x,
-                ThomsonEnergyTest.direction(n));
-        Checks.agreesWithFiniteDifferences(f, x, ThomsonEnergyTest.direction(n));
+                ThomsonWorkload.direction(n));
+        Checks.agreesWithFiniteDifferences(f, x, ThomsonWorkload.direction(n));
     }
 
     private static final String PIECEWISE = """

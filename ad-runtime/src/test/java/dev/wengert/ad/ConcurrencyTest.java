@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wengert.ad.workloads.ThomsonWorkload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,5 +1,6 @@
 package dev.wengert.ad;
 
+import dev.wengert.ad.workloads.ThomsonWorkload;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

@@ -2,12 +2,16 @@ package dev.wengert.benchmarks;
 
 import dev.wengert.ad.Differentiate;
 import dev.wengert.ad.Objective;
+import dev.wengert.ad.workloads.RosenbrockWorkload;
+import dev.wengert.ad.workloads.ThomsonWorkload;
 
 /**
- * The plain {@code double} functions of both workloads, marked {@link Differentiate}: the ad-codegen
- * processor generates {@code GeneratedWorkloadsThomsonDerivatives} and
- * {@code GeneratedWorkloadsRosenbrockDerivatives} (package-private, in this package) at build time,
- * and the factories below hand them to the {@code Generated*} benchmarks of the workload packages.
+ * The plain {@code double} functions of the workloads, marked {@link Differentiate}: the ad-codegen
+ * processor generates {@code GeneratedWorkloadsThomsonDerivatives},
+ * {@code GeneratedWorkloadsRosenbrockDerivatives} and {@code GeneratedWorkloadsGridDerivatives}
+ * (package-private, in this package) at build time,
+ * and the factories below hand them to the {@code generated...} benchmarks of {@link ThomsonBenchmarks} and
+ * {@link RosenbrockBenchmarks}.
  * The bodies are the plain baselines' ({@link ThomsonWorkload#value}, {@link RosenbrockWorkload#value}),
  * written once more because a generated class must come from a method of its own package.
  */
@@ -41,6 +45,37 @@ public final class GeneratedWorkloads {
             f += 100 * t * t + s * s;
         }
         return f;
+    }
+
+    /**
+     * The grid energy of {@link dev.wengert.ad.workloads.GridWorkload#energy(double[])} on a {@code rows x m}
+     * grid, with its top boundary as data.
+     */
+    @Differentiate
+    static double grid(double[] x, int rows, int m, double[] top) {
+        double e = 0;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < m; j++) {
+                double here = x[i * m + j];
+                double right = j + 1 < m ? x[i * m + j + 1] : 0;
+                double up = i + 1 < rows ? x[(i + 1) * m + j] : top[j];
+                double dx = right - here;
+                double dy = up - here;
+                e += Math.sqrt(1 + dx * dx + dy * dy);
+            }
+        }
+        return e;
+    }
+
+    /** The generated derivatives, sparse Hessian included, of the grid energy for n unknowns. */
+    public static Objective grid(int n) {
+        int rows = dev.wengert.ad.workloads.GridWorkload.rows(n);
+        int m = n / rows;
+        double[] top = new double[m];
+        for (int j = 0; j < m; j++) {
+            top[j] = Math.sin(Math.PI * (j + 1) / (m + 1));   // GridWorkload's top boundary
+        }
+        return new GeneratedWorkloadsGridDerivatives(rows, m, top);
     }
 
     /** The generated value, gradient, HVP and Hessian of the Thomson energy. */

@@ -2,6 +2,7 @@ package dev.wengert.benchmarks;
 
 import dev.wengert.ad.Recording;
 import dev.wengert.ad.Tape;
+import dev.wengert.ad.workloads.ThomsonWorkload;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.wengert.ad.Recording;
+import dev.wengert.ad.workloads.ThomsonWorkload;
 import org.junit.jupiter.api.Test;
 
 /** The reused-recording benchmarks evaluate away from the recording point, so every call replays the tape. */

@@ -11,6 +11,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The few XChart calls the samples need: line charts, log axes, and PNG output. */
@@ -28,9 +29,17 @@ final class Charts {
     static XYChart lineChart(String title, String xTitle, String yTitle, boolean logX, boolean logY) {
         XYChart chart = new XYChartBuilder().width(900).height(520).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
                 .build();
-        Styler s = chart.getStyler();
+        XYStyler s = chart.getStyler();
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(logY);
+        if (logX) {
+            // The x ranges here span two or three decades: labels at 20, 50, ... too, not only at 10, 100.
+            s.setXAxisLogarithmicDecadeOnly(false);
+        }
+        if (logY) {
+            // Plain decimals on a log axis print 1e-12 as 0 and two nearby ticks alike: use mantissa and exponent.
+            s.setYAxisDecimalPattern("0.##E0");
+        }
         s.setLegendPosition(Styler.LegendPosition.InsideNE);
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);

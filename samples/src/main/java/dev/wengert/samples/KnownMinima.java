@@ -11,8 +11,8 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
- * The lowest known Thomson energies, read from the copy of shared/reference/thomson-minima.tsv
- * bundled as a resource (columns N, energy, symmetry, note; '#' lines are comments).
+ * The lowest known Thomson energies, N = 2..150, read from the resource thomson-minima.tsv (columns N,
+ * energy, symmetry, note; '#' lines are comments, the first of them names the source).
  */
 final class KnownMinima {
 

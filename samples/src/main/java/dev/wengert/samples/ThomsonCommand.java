@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code thomson}: N points on the unit sphere minimising the Coulomb energy, by one method or all of
  * them, compared with the lowest known energy; writes a PNG of the energy gap and the Riemannian
- * gradient norm per iteration.
+ * gradient norm per iteration. With {@code --starts K} (or {@code --search}) it searches for the global
+ * minimum instead: K seeded starts with basin hopping ({@link ThomsonSearch}).
  */
 @Command(name = "thomson", mixinStandardHelpOptions = true,
         description = "Minimise the Thomson energy of N points on the unit sphere and plot the convergence.")
@@ -104,6 +105,9 @@ final class ThomsonCommand implements Callable<Integer> {
         }
     }
 
+    /** Above this many pairs one gradient takes longer than the quiet second of {@link Progress}, by far. */
+    private static final double LARGE_PAIR_COUNT = 1e8;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -114,8 +118,9 @@ final class ThomsonCommand implements Callable<Integer> {
             description = "riemannian-newton, block-newton, lbfgs, gd or all (default: ${DEFAULT-VALUE})")
     Method method;
 
-    @Option(names = "--backend", converter = BackendConverter.class, defaultValue = "tape",
-            description = "where derivatives come from: tape or generated (default: ${DEFAULT-VALUE})")
+    @Option(names = "--backend", converter = BackendConverter.class,
+            description = "where derivatives come from: tape or generated (default: tape; generated for a search,"
+                    + " where it is about four times faster)")
     Backend backend;
 
     @Option(names = "--seed", description = "seed of the random starting points (default: ${DEFAULT-VALUE})",
@@ -132,6 +137,60 @@ final class ThomsonCommand implements Callable<Integer> {
 
     @Option(names = "--out", description = "PNG to write (default: ${DEFAULT-VALUE})", defaultValue = "thomson.png")
     Path out;
+
+    /** The global searches, with their command-line names. */
+    enum Search {
+        MULTISTART("multistart"), BASIN_HOPPING("basin-hopping");
+
+        final String label;
+
+        Search(String label) {
+            this.label = label;
+        }
+
+        static Search parse(String text) {
+            for (Search s : values()) {
+                if (s.label.equals(text)) {
+                    return s;
+                }
+            }
+            throw new CommandLine.TypeConversionException("unknown search '" + text + "'; expected one of "
+                    + String.join(", ", Arrays.stream(values()).map(m -> m.label).toList()));
+        }
+    }
+
+    @Option(names = "--starts", description = "search for the global minimum from this many seeded random starts"
+            + " (default: 4 with --search, else one start and no search)")
+    Integer starts;
+
+    @Option(names = "--search", converter = SearchConverter.class, description = "the global search: basin-hopping"
+            + " (default with --starts) or multistart (local minimisation from each start only)")
+    Search search;
+
+    @Option(names = "--patience", defaultValue = "" + ThomsonSearch.DEFAULT_PATIENCE,
+            description = "basin hopping: a start stops after this many"
+            + " rounds without a new lowest energy (default: ${DEFAULT-VALUE})")
+    int patience;
+
+    @Option(names = "--temperature", defaultValue = "" + ThomsonSearch.DEFAULT_TEMPERATURE,
+            description = "basin hopping: Metropolis temperature,"
+            + " in units of the energy (default: ${DEFAULT-VALUE})")
+    double temperature;
+
+    @Option(names = "--threads", description = "threads the starts share (default: the number of cores)")
+    Integer threads;
+
+    @Option(names = "--time-limit", defaultValue = "" + ThomsonSearch.DEFAULT_TIME_LIMIT,
+            description = "search: seconds after which every start"
+            + " stops hopping (default: ${DEFAULT-VALUE})")
+    double timeLimit;
+
+    static final class SearchConverter implements CommandLine.ITypeConverter<Search> {
+        @Override
+        public Search convert(String value) {
+            return Search.parse(value);
+        }
+    }
 
     static final class MethodConverter implements CommandLine.ITypeConverter<Method> {
         @Override
@@ -159,7 +218,21 @@ final class ThomsonCommand implements Callable<Integer> {
         if (!(tolerance > 0.0)) {
             throw new CommandLine.ParameterException(cl, "--tolerance must be positive, got " + tolerance);
         }
-        checkMemory(cl);
+        boolean searching = starts != null || search != null;
+        if (backend == null) {
+            backend = searching ? Backend.GENERATED : Backend.TAPE;
+        }
+        if (searching) {
+            checkSearchOptions(cl);
+            int k = starts == null ? ThomsonSearch.DEFAULT_STARTS : starts;
+            int pool = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            checkMemory(cl, BasinHopping.iterationLimit(n), Math.min(k, pool), "");
+            OutputFile.checkWritable(cl, out);
+            new ThomsonSearchReport(n, backend, out).run(new ThomsonSearch.Settings(n, k,
+                    search == Search.MULTISTART ? 0 : patience, temperature, timeLimit, seed, pool), tolerance, cl);
+            return 0;
+        }
+        checkMemory(cl, maxIterations, 1, " or --max-iterations");
         OutputFile.checkWritable(cl, out);
         PrintWriter stdout = cl.getOut();
         PrintWriter stderr = cl.getErr();
@@ -171,6 +244,12 @@ final class ThomsonCommand implements Callable<Integer> {
         if (known.isPresent()) {
             stdout.println("(lowest known energies: thomson-minima.tsv, given to 9 decimals)");
         }
+        double pairs = n * (n - 1.0) / 2;
+        if (pairs > LARGE_PAIR_COUNT) {
+            // At N = 100000 one gradient takes minutes: say so, or the run looks hung until its first iteration.
+            stdout.printf("note: every energy evaluation sums %.3g pair terms; expect minutes per iteration%n", pairs);
+        }
+        stdout.flush();
 
         List<Method> methods = method == Method.ALL
                 ? List.of(Method.RIEMANNIAN_NEWTON, Method.LBFGS, Method.BLOCK_NEWTON, Method.GD) : List.of(method);
@@ -190,27 +269,51 @@ final class ThomsonCommand implements Callable<Integer> {
         return 0;
     }
 
+    private void checkSearchOptions(CommandLine cl) {
+        if (starts != null && starts < 1) {
+            throw new CommandLine.ParameterException(cl, "--starts must be at least 1, got " + starts);
+        }
+        if (patience < 0) {
+            throw new CommandLine.ParameterException(cl, "--patience must be at least 0 rounds, got " + patience);
+        }
+        if (!(temperature > 0.0) || Double.isInfinite(temperature)) {
+            throw new CommandLine.ParameterException(cl, "--temperature must be positive and finite, got "
+                    + temperature);
+        }
+        if (threads != null && threads < 1) {
+            throw new CommandLine.ParameterException(cl, "--threads must be at least 1, got " + threads);
+        }
+        if (!(timeLimit > 0.0)) {
+            throw new CommandLine.ParameterException(cl, "--time-limit must be a positive number of seconds, got "
+                    + timeLimit);
+        }
+    }
+
     /**
      * Refuses a run whose data cannot fit in this JVM's heap, before any work, instead of an
      * OutOfMemoryError after minutes. The tape holds one node per pair (about 37 bytes), the sweeps
      * 8 bytes per node for each of up to 6 arrays, and recording keeps a {@code Var} per pair term
      * alive until it finishes (about 50 bytes): 140 bytes per pair in all, rounded up. Every method
-     * also keeps its iterates (3n doubles per iteration).
+     * also keeps its iterates (3n doubles per iteration); a search has {@code copies} local
+     * minimisations (one per thread) with a tape and iterates each at once.
      */
-    private void checkMemory(CommandLine cl) {
+    private void checkMemory(CommandLine cl, long iterateLimit, int copies, String limitOption) {
         double pairs = n * (n - 1.0) / 2;
         double tape = backend == Backend.TAPE ? 140 * pairs : 0;
-        double iterates = 24.0 * n * (maxIterations + 1.0);
-        double needed = tape + iterates;
+        double iterates = 24.0 * n * (iterateLimit + 1.0);
+        double needed = copies * (tape + iterates);
         long available = Runtime.getRuntime().maxMemory();
         if (needed > 0.8 * available) {
             String what = backend == Backend.TAPE
-                    ? String.format("a tape of %.3g pair terms and up to %d iterates", pairs, maxIterations + 1)
-                    : String.format("up to %d iterates of %d coordinates", maxIterations + 1, 3 * n);
+                    ? String.format("a tape of %.3g pair terms and up to %d iterates", pairs, iterateLimit + 1)
+                    : String.format("up to %d iterates of %d coordinates", iterateLimit + 1, 3 * n);
+            if (copies > 1) {
+                what += ", for each of " + copies + " threads";
+            }
             throw new CommandLine.ParameterException(cl, String.format(
                     "--n %d needs about %s of memory (%s), more than the %s this JVM may use; choose a smaller"
                             + " --n%s, or run java with a larger -Xmx", n, bytes(needed), what, bytes(available),
-                    backend == Backend.TAPE ? ", --backend generated" : " or --max-iterations"));
+                    backend == Backend.TAPE ? ", --backend generated" : limitOption));
         }
     }
 

@@ -62,6 +62,14 @@ class CliTest {
     }
 
     @Test
+    void aSearchTooLargeForTheHeapIsRefusedBeforeItStarts(@TempDir Path dir) {
+        Result r = run("thomson", "--n", "100000", "--backend", "generated", "--starts", "2",
+                "--out", dir.resolve("t.png").toString());
+        assertOneLineError(r, "--n 100000 needs about");
+        assertTrue(r.err().contains("iterates of 300000 coordinates, for each of 2 threads"), r.err());
+    }
+
+    @Test
     void anIterationLimitIsReportedAsNotConverged(@TempDir Path dir) {
         Result r = run("thomson", "--n", "12", "--method", "gd", "--max-iterations", "3",
                 "--out", dir.resolve("t.png").toString());
@@ -109,6 +117,18 @@ class CliTest {
     }
 
     @Test
+    void outputPathTheFileSystemRefusesIsAUsageErrorBeforeAnyWork() {
+        // /proc takes no new files, not even from root, whom permission bits would let through.
+        for (String command : new String[] {"thomson", "rosenbrock", "hvp", "quadratic"}) {
+            Result r = run(command, "--out", "/proc/wengert-samples-test.png");
+            assertOneLineError(r, "cannot write --out /proc/wengert-samples-test.png");
+            assertEquals("", r.out(), command + " started work before refusing: " + r.out());
+        }
+        Result search = run("thomson", "--starts", "2", "--out", "/proc/wengert-samples-test.png");
+        assertOneLineError(search, "cannot write --out");
+    }
+
+    @Test
     void unknownOptionIsAUsageError() {
         assertOneLineError(run("thomson", "--points", "5"), "--points");
     }
@@ -131,7 +151,8 @@ class CliTest {
     @Test
     void thomsonWithoutATabulatedMinimumSaysSo(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("t.png");
-        Result r = run("thomson", "--n", "24", "--method", "riemannian-newton", "--out", png.toString());
+        Result r = run("thomson", "--n", "151", "--method", "riemannian-newton", "--backend", "generated",
+                "--out", png.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("no known minimum"), r.out());
         readPng(png);
@@ -170,6 +191,34 @@ class CliTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("| thomson   |   24 |"), r.out());
         readPng(png);
+    }
+
+    @Test
+    void searchReportsTheLowestEnergyHowManyStartsReachedItAndTheTimeToIt(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("s.png");
+        Result r = run("thomson", "--n", "13", "--starts", "3", "--threads", "2", "--out", png.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("generated derivatives: global search by basin hopping"), r.out());
+        assertEquals(3, r.out().lines().filter(l -> l.contains("  start ")).count(), r.out());
+        assertTrue(r.out().contains("lowest known 58.853230612"), r.out());
+        assertTrue(r.out().contains("(found)"), r.out());
+        assertTrue(r.out().contains("of 3 starts (to 1e-09 relative); time to the best"), r.out());
+        readPng(png);
+    }
+
+    @Test
+    void multistartIsPlainLocalMinimisation(@TempDir Path dir) {
+        Result r = run("thomson", "--n", "8", "--search", "multistart", "--out", dir.resolve("m.png").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("multistart (one local minimisation per start)"), r.out());
+        assertEquals(4, r.out().lines().filter(l -> l.contains("after    0 rounds,    1 local")).count(), r.out());
+    }
+
+    @Test
+    void badSearchOptionsAreUsageErrors() {
+        assertOneLineError(run("thomson", "--starts", "0"), "--starts must be at least 1, got 0");
+        assertOneLineError(run("thomson", "--starts", "2", "--temperature", "-1"), "--temperature must be positive");
+        assertOneLineError(run("thomson", "--search", "annealing"), "unknown search 'annealing'");
     }
 
     @Test

@@ -13,10 +13,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ThomsonSampleTest {
 
     @Test
+    void everyNFromTwoToOneHundredFiftyIsTabulated() {
+        for (int n = 2; n <= 150; n++) {
+            assertTrue(KnownMinima.energy(n).isPresent(), "N = " + n);
+        }
+    }
+
+    @Test
     void knownMinimaComeFromTheBundledTable() {
         assertEquals(0.5, KnownMinima.energy(2).getAsDouble(), 0.0);
         assertEquals(40.596450508191, KnownMinima.energy(11).getAsDouble(), 0.0);   // the re-minimised value
-        assertEquals(OptionalDouble.empty(), KnownMinima.energy(21));
+        assertEquals(OptionalDouble.empty(), KnownMinima.energy(151));
     }
 
     @Test

@@ -4,11 +4,13 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.wengert.codegen.ir.ArrayRef;
 import dev.wengert.codegen.ir.FieldRef;
+import dev.wengert.codegen.ir.SourceClass;
 
 /**
  * How the arrays and fields the IR refers to by role are written in a generated class: x keeps
  * its source name, v, g, hv and h are named so that they differ from it, data parameters are
- * fields of the generated class and tables and constants are static fields of the source class.
+ * fields of the generated class, tables and constants are static fields of the source class (or of
+ * a helper's class), and an instance method's fields are read through the object the class holds.
  */
 final class ArrayNames {
     /** The helper method of a generated class that lists the entries of its Hessian's pattern. */
@@ -16,22 +18,34 @@ final class ArrayNames {
 
     private final String x;
     private final ClassName sourceClass;
+    /** The field of the generated class that holds the object an instance method runs on; null for static ones. */
+    private final String instance;
     /** In the method that lists the Hessian's pattern: the int parameter that stands for x's length; else null. */
     private final String dimension;
 
-    ArrayNames(String x, ClassName sourceClass) {
-        this(x, sourceClass, null);
+    ArrayNames(String x, ClassName sourceClass, String instance) {
+        this(x, sourceClass, instance, null);
     }
 
-    private ArrayNames(String x, ClassName sourceClass, String dimension) {
+    private ArrayNames(String x, ClassName sourceClass, String instance, String dimension) {
         this.x = x;
         this.sourceClass = sourceClass;
+        this.instance = instance;
         this.dimension = dimension;
     }
 
     /** The names in a method that has no x but its length, the int parameter {@code n}. */
     ArrayNames withDimension(String n) {
-        return new ArrayNames(x, sourceClass, n);
+        return new ArrayNames(x, sourceClass, instance, n);
+    }
+
+    /** The class that declares a static field: the source class unless another is named. */
+    private ClassName owner(SourceClass other) {
+        if (other == null) {
+            return sourceClass;
+        }
+        String[] names = other.nestedName().split("\\.");
+        return ClassName.get(other.packageName(), names[0], java.util.Arrays.copyOfRange(names, 1, names.length));
     }
 
     /** The local holding the sparsity pattern in {@code sparseHessian}. */
@@ -92,7 +106,7 @@ final class ArrayNames {
             case HESSIAN_VECTOR -> avoidX("hv");
             case HESSIAN -> avoidX("h");
             case SPARSE_HESSIAN -> avoidX("values");
-            case DATA, TABLE, HESSIAN_PATTERN -> throw new IllegalArgumentException(kind + " is not a parameter");
+            case DATA, TABLE, INSTANCE, HESSIAN_PATTERN -> throw new IllegalArgumentException(kind + " is not a parameter");
         };
     }
 
@@ -100,7 +114,8 @@ final class ArrayNames {
     CodeBlock of(ArrayRef array) {
         return switch (array.kind()) {
             case DATA -> CodeBlock.of("this.$N", array.sourceName());
-            case TABLE -> CodeBlock.of("$T.$N", sourceClass, array.sourceName());
+            case TABLE -> CodeBlock.of("$T.$N", owner(array.owner()), array.sourceName());
+            case INSTANCE -> CodeBlock.of("this.$N.$N", instance, array.sourceName());
             case VARIABLE -> {
                 if (dimension != null) {
                     throw new IllegalStateException("the pattern of the Hessian cannot depend on x");
@@ -113,9 +128,11 @@ final class ArrayNames {
 
     /** The scalar field as an expression. */
     CodeBlock of(FieldRef field) {
-        return field.kind() == FieldRef.Kind.DATA
-                ? CodeBlock.of("this.$N", field.sourceName())
-                : CodeBlock.of("$T.$N", sourceClass, field.sourceName());
+        return switch (field.kind()) {
+            case DATA -> CodeBlock.of("this.$N", field.sourceName());
+            case CONSTANT -> CodeBlock.of("$T.$N", owner(field.owner()), field.sourceName());
+            case INSTANCE -> CodeBlock.of("this.$N.$N", instance, field.sourceName());
+        };
     }
 
     private String avoidX(String name) {

@@ -54,7 +54,10 @@ public final class ClassEmitter {
     private ClassEmitter(ClassModel m) {
         this.m = m;
         this.shape = InputShape.of(m.programs().value());
-        this.arrays = new ArrayNames(m.x(), m.sourceClass());
+        // an instance method's object is the field whose type is the source class
+        String instance = m.fields().stream().filter(f -> f.type().equals(m.sourceClass()))
+                .map(ClassModel.Field::name).findFirst().orElse(null);
+        this.arrays = new ArrayNames(m.x(), m.sourceClass(), instance);
         this.layoutType = ClassName.get(m.packageName(), m.className(), LAYOUT);
     }
 

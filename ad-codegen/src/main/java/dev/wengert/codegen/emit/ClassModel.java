@@ -28,7 +28,7 @@ public record ClassModel(String packageName, String className, boolean isPublic,
      * A final field holding a data parameter.
      *
      * @param name the parameter's name
-     * @param type {@code double[]}, {@code double} or {@code int}
+     * @param type {@code double[]}, {@code double}, {@code int}, or the annotated class for an instance method's object
      */
     public record Field(String name, TypeName type) {
     }

@@ -17,11 +17,11 @@ final class BodyLowering {
     private final StatementLowering statements;
 
     BodyLowering(Builder b, Trees trees, ClassMembers members) {
-        env = new Environment(b);
+        env = new Environment(b, members);
         statements = new StatementLowering(env);
-        ExpressionLowering expressions = new ExpressionLowering(env, members);
+        ExpressionLowering expressions = new ExpressionLowering(env);
         statements.connect(expressions);
-        expressions.connect(new CallLowering(env, trees, members, statements, expressions));
+        expressions.connect(new CallLowering(env, trees, statements, expressions));
     }
 
     /** Opens the outermost scope of a method (called before binding its parameters). */

@@ -20,23 +20,20 @@ import javax.lang.model.type.TypeKind;
 
 /**
  * Lowers calls: {@code Math} functions of the subset (the int overloads of min, max and abs
- * exactly), and static methods of the same class, whose bodies are lowered in place with their
- * parameters bound to the arguments.
+ * exactly), and static methods of classes in the same compilation, whose bodies are lowered in
+ * place with their parameters bound to the arguments.
  */
 final class CallLowering {
     private final Environment env;
     private final Builder b;
     private final Trees trees;
-    private final ClassMembers members;
     private final StatementLowering statements;
     private final ExpressionLowering expressions;
 
-    CallLowering(Environment env, Trees trees, ClassMembers members, StatementLowering statements,
-                 ExpressionLowering expressions) {
+    CallLowering(Environment env, Trees trees, StatementLowering statements, ExpressionLowering expressions) {
         this.env = env;
         this.b = env.b;
         this.trees = trees;
-        this.members = members;
         this.statements = statements;
         this.expressions = expressions;
     }
@@ -83,12 +80,17 @@ final class CallLowering {
         return s.toString();
     }
 
-    /** A call of a static method of the same class: its body is lowered in place with the arguments bound. */
-    Value inline(MethodInvocationTree m, String name) {
-        List<ExecutableElement> candidates = members.methods(name, m.getArguments().size());
+    /**
+     * A call of a static method of {@code owner} (the class being lowered, or another class of the
+     * same compilation): its body is lowered in place with the arguments bound, its names resolved
+     * in its own class.
+     */
+    Value inline(MethodInvocationTree m, ClassMembers owner, String name) {
+        List<ExecutableElement> candidates = owner.methods(name, m.getArguments().size());
         if (candidates.isEmpty()) {
             throw new UnsupportedConstructException(m, "unknown method '" + name + "' with " + m.getArguments().size()
-                    + " argument(s); only Math functions and static methods of the same class can be called");
+                    + " argument(s); only Math functions and static methods of classes in the same compilation can "
+                    + "be called");
         }
         if (candidates.size() > 1) {
             // overloads of another arity are fine (the call's arity picks one, as in Java); the same
@@ -98,8 +100,9 @@ final class CallLowering {
                     + "parameters are fine)");
         }
         ExecutableElement callee = candidates.get(0);
-        if (!callee.getModifiers().contains(Modifier.STATIC)) {
-            throw new UnsupportedConstructException(m, "method '" + name + "' is not static; only static helpers can be inlined");
+        if (!callee.getModifiers().contains(Modifier.STATIC) && !owner.hasInstance()) {
+            throw new UnsupportedConstructException(m, "method '" + name + "' is not static; only static helpers, and "
+                    + "in an instance method the instance's own methods, can be inlined");
         }
         if (env.inlining.contains(callee)) {
             throw new UnsupportedConstructException(m, "recursive call of '" + name
@@ -107,7 +110,8 @@ final class CallLowering {
         }
         MethodTree tree = trees.getTree(callee);
         if (tree == null || tree.getBody() == null) {
-            throw new UnsupportedConstructException(m, "the body of '" + name + "' is not available to inline");
+            throw new UnsupportedConstructException(m, "the body of '" + name + "' is not available to inline: "
+                    + "helpers must be compiled in the same javac run (the same module's sources), not taken from a jar");
         }
         TypeKind ret = callee.getReturnType().getKind();
         if (ret != TypeKind.DOUBLE && ret != TypeKind.INT) {
@@ -131,6 +135,7 @@ final class CallLowering {
         env.inlining.push(callee);
         env.returnTypes.push(ret == TypeKind.INT ? Type.INT : Type.DOUBLE);
         env.scopes.push(new Environment.Scope(new HashMap<>(), new HashMap<>(), true));
+        env.classes.push(owner);
         try {
             for (int k = 0; k < bound.size(); k++) {
                 String pname = callee.getParameters().get(k).getSimpleName().toString();
@@ -143,6 +148,7 @@ final class CallLowering {
             }
             return statements.lowerReturning(new ArrayList<>(tree.getBody().getStatements()), tree);
         } finally {
+            env.classes.pop();
             env.scopes.pop();
             env.returnTypes.pop();
             env.inlining.pop();

@@ -9,8 +9,8 @@ package dev.wengert.codegen.frontend;
  */
 public record DataParameter(String name, Kind kind) {
 
-    /** The types a data parameter may have. */
+    /** The types a data parameter may have; {@code INSTANCE} is the annotated instance method's object. */
     public enum Kind {
-        DOUBLE_ARRAY, DOUBLE, INT
+        DOUBLE_ARRAY, DOUBLE, INT, INSTANCE
     }
 }

@@ -35,9 +35,17 @@ final class Environment {
     int loopDepth;
     /** The return type of the method being lowered (innermost inlined call first). */
     final Deque<Type> returnTypes = new ArrayDeque<>();
+    /** The class whose source is being lowered (an inlined helper's own class first). */
+    final Deque<ClassMembers> classes = new ArrayDeque<>();
 
-    Environment(Builder b) {
+    Environment(Builder b, ClassMembers annotatedClass) {
         this.b = b;
+        classes.push(annotatedClass);
+    }
+
+    /** The members the names in the code being lowered refer to. */
+    ClassMembers members() {
+        return classes.peek();
     }
 
     boolean isReduced(Variable var) {
@@ -46,7 +54,8 @@ final class Environment {
 
     static String loopCarried(String name) {
         return "loop-carried variable '" + name + "': a variable declared before a loop may only be accumulated "
-                + "inside it with " + name + " += e or " + name + " -= e (and not read there); compute other values "
+                + "inside it with " + name + " += e, " + name + " -= e or " + name + " = " + name + " + e (and not read "
+                + "there otherwise); compute other values "
                 + "from the loop counter";
     }
 

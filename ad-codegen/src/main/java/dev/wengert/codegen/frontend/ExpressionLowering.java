@@ -24,6 +24,7 @@ import dev.wengert.codegen.ir.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Lowers expressions, typing them from the declarations as it goes (javac has not attributed the
@@ -33,13 +34,11 @@ import java.util.Set;
 final class ExpressionLowering {
     private final Environment env;
     private final Builder b;
-    private final ClassMembers members;
     private CallLowering calls;
 
-    ExpressionLowering(Environment env, ClassMembers members) {
+    ExpressionLowering(Environment env) {
         this.env = env;
         this.b = env.b;
-        this.members = members;
     }
 
     void connect(CallLowering calls) {
@@ -81,7 +80,7 @@ final class ExpressionLowering {
         }
         throw new UnsupportedConstructException(e, "expression '" + e + "' (" + Environment.describe(e)
                 + ") is not supported by @Differentiate; use double/int arithmetic, Math functions, "
-                + "array reads and calls to static methods of the same class");
+                + "array reads and calls to static methods");
     }
 
     private Value literal(LiteralTree l) {
@@ -113,11 +112,11 @@ final class ExpressionLowering {
             throw new UnsupportedConstructException(id, "array '" + name
                     + "' used as a value; read its elements (" + name + "[i]) or its length (" + name + ".length)");
         }
-        if (members.hasField(name)) {
-            if (members.isTable(name)) {
+        if (env.members().hasField(name)) {
+            if (env.members().isTable(name)) {
                 throw new UnsupportedConstructException(id, "table '" + name + "' used as a value; read its elements");
             }
-            return members.scalarField(name, b, id);
+            return env.members().scalarField(name, b, id);
         }
         throw new UnsupportedConstructException(id, "unknown name '" + name + "'");
     }
@@ -131,16 +130,31 @@ final class ExpressionLowering {
         if (Environment.isName(target, "Math") && (member.equals("PI") || member.equals("E"))) {
             return b.constant(member.equals("PI") ? Math.PI : Math.E);
         }
-        if (target instanceof IdentifierTree id && id.getName().contentEquals(simpleOwnerName())) {
-            return members.scalarField(member, b, m);
+        if (Environment.isName(target, "this")) {
+            return env.members().scalarField(member, b, m);
+        }
+        ClassMembers owner = classNamedBy(target);
+        if (owner != null) {
+            return owner.scalarField(member, b, m);
         }
         throw new UnsupportedConstructException(m, "field access '" + m + "' is not supported; only x.length, "
-                + "Math.PI, Math.E and static final constants of the same class can be read");
+                + "Math.PI, Math.E and static final constants of classes in the same compilation can be read");
     }
 
-    private String simpleOwnerName() {
-        String n = members.ownerName();
-        return n.substring(n.lastIndexOf('.') + 1);
+    /**
+     * The members of the class {@code qualifier} names ({@code Energy} in {@code Energy.K}): the
+     * class being lowered, or another class of the same compilation; null if it names no class.
+     */
+    ClassMembers classNamedBy(ExpressionTree qualifier) {
+        ClassMembers current = env.members();
+        if (Environment.isName(qualifier, current.simpleName())) {
+            return current;
+        }
+        if (!(qualifier instanceof IdentifierTree || qualifier instanceof MemberSelectTree)) {
+            return null;
+        }
+        TypeElement type = current.classNamedBy(qualifier);
+        return type == null ? null : current.of(type);
     }
 
     ArrayRef array(ExpressionTree e) {
@@ -150,16 +164,18 @@ final class ExpressionLowering {
             if (a != null) {
                 return a;
             }
-            if (env.lookupScalar(name) == null && members.isTable(name)) {
-                return members.table(name, id);
+            if (env.lookupScalar(name) == null && env.members().isTable(name)) {
+                return env.members().table(name, id);
             }
         }
-        if (e instanceof MemberSelectTree m && Environment.isName(m.getExpression(), simpleOwnerName())
-                && members.isTable(m.getIdentifier().toString())) {
-            return members.table(m.getIdentifier().toString(), m);
+        if (e instanceof MemberSelectTree m) {
+            ClassMembers owner = Environment.isName(m.getExpression(), "this") ? env.members() : classNamedBy(m.getExpression());
+            if (owner != null && owner.isTable(m.getIdentifier().toString())) {
+                return owner.table(m.getIdentifier().toString(), m);
+            }
         }
         throw new UnsupportedConstructException(e, "'" + e + "' is not an array parameter or a static final double[] "
-                + "table of this class; only those can be indexed");
+                + "table; only those can be indexed");
     }
 
     private Value arrayRead(ArrayAccessTree a) {
@@ -316,15 +332,15 @@ final class ExpressionLowering {
         if (select instanceof MemberSelectTree ms && Environment.isName(ms.getExpression(), "Math")) {
             return calls.mathCall(m, ms.getIdentifier().toString());
         }
-        String name;
         if (select instanceof IdentifierTree id) {
-            name = id.getName().toString();
-        } else if (select instanceof MemberSelectTree ms && Environment.isName(ms.getExpression(), simpleOwnerName())) {
-            name = ms.getIdentifier().toString();
-        } else {
-            throw new UnsupportedConstructException(m, "call of '" + select + "' is not supported; only Math functions "
-                    + "and static methods of the same class (which are inlined) can be called");
+            return calls.inline(m, env.members(), id.getName().toString());
         }
-        return calls.inline(m, name);
+        ClassMembers owner = !(select instanceof MemberSelectTree ms) ? null
+                : Environment.isName(ms.getExpression(), "this") ? env.members() : classNamedBy(ms.getExpression());
+        if (owner == null) {
+            throw new UnsupportedConstructException(m, "call of '" + select + "' is not supported; only Math functions "
+                    + "and static methods of classes in the same compilation (which are inlined) can be called");
+        }
+        return calls.inline(m, owner, ((MemberSelectTree) select).getIdentifier().toString());
     }
 }

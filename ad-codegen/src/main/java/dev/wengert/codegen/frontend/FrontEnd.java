@@ -22,8 +22,9 @@ import javax.lang.model.util.Elements;
 
 /**
  * Front end: reads an annotated method through the javac Trees API and lowers it to IR. Checks
- * the signature (static, returns double, one double[] variable, data parameters of type double[],
- * double or int) and hands the body to {@link BodyLowering}.
+ * the signature (returns double, one double[] variable, data parameters of type double[], double or
+ * int; an instance method's instance becomes the first data) and hands the body to
+ * {@link BodyLowering}.
  */
 public final class FrontEnd {
     private static final String WRT = "dev.wengert.ad.Wrt";
@@ -46,10 +47,6 @@ public final class FrontEnd {
         if (tree == null || tree.getBody() == null) {
             throw new IllegalStateException("no source tree for " + method);
         }
-        if (!method.getModifiers().contains(Modifier.STATIC)) {
-            throw new UnsupportedConstructException(tree, "@Differentiate method '" + method.getSimpleName()
-                    + "' must be static");
-        }
         if (method.getReturnType().getKind() != TypeKind.DOUBLE) {
             throw new UnsupportedConstructException(tree.getReturnType() == null ? tree : tree.getReturnType(),
                     "@Differentiate method '" + method.getSimpleName() + "' must return double, not "
@@ -57,12 +54,18 @@ public final class FrontEnd {
         }
         int variable = variableIndex(method, tree);
         TypeElement owner = (TypeElement) method.getEnclosingElement();
-        ClassMembers members = new ClassMembers(owner, elements);
+        ClassMembers members = new ClassMembers(owner, elements, trees);
         Builder b = new Builder();
         BodyLowering lowering = new BodyLowering(b, trees, members);
         lowering.openMethodScope();
         ArrayRef x = null;
         List<DataParameter> data = new ArrayList<>();
+        if (!method.getModifiers().contains(Modifier.STATIC)) {
+            // the generated class takes the instance first, and reads its final fields at each call
+            String instance = instanceFieldName(owner, method);
+            members.bindInstance();
+            data.add(new DataParameter(instance, DataParameter.Kind.INSTANCE));
+        }
         for (int k = 0; k < method.getParameters().size(); k++) {
             VariableElement p = method.getParameters().get(k);
             VariableTree pt = tree.getParameters().get(k);
@@ -86,6 +89,18 @@ public final class FrontEnd {
         }
         Value result = lowering.lowerMethodBody(tree);
         return new LoweredMethod(new Program(b.root(), result), x, List.copyOf(data), members.ownerName());
+    }
+
+    /** The generated class's field for the instance: the class's name in lower camel case, unless a parameter has it. */
+    private static String instanceFieldName(TypeElement owner, ExecutableElement method) {
+        String simple = owner.getSimpleName().toString();
+        String name = Character.toLowerCase(simple.charAt(0)) + simple.substring(1);
+        for (VariableElement p : method.getParameters()) {
+            if (p.getSimpleName().contentEquals(name)) {
+                return name + "Instance";
+            }
+        }
+        return name;
     }
 
     private int variableIndex(ExecutableElement method, MethodTree tree) {

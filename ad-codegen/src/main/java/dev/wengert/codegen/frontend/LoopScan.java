@@ -20,16 +20,19 @@ import java.util.Set;
  */
 final class LoopScan extends TreeScanner<Void, Void> {
 
-    /** One assignment to a simple name; {@code additive} for {@code +=}, {@code -=}, {@code ++}, {@code --}. */
+    /** One assignment to a simple name; {@code additive} for {@code +=}, {@code -=}, {@code ++}, {@code --} and
+     * {@code f = f + e} ({@link AdditiveUpdate}). */
     record Assignment(String name, boolean additive, Tree tree) {
     }
 
     final List<Assignment> assignments = new ArrayList<>();
     final Set<String> declared = new HashSet<>();
 
-    static LoopScan of(StatementTree body) {
+    static LoopScan of(List<? extends StatementTree> body) {
         LoopScan s = new LoopScan();
-        body.accept(s, null);
+        for (StatementTree statement : body) {
+            statement.accept(s, null);
+        }
         return s;
     }
 
@@ -41,7 +44,7 @@ final class LoopScan extends TreeScanner<Void, Void> {
 
     @Override
     public Void visitAssignment(AssignmentTree node, Void unused) {
-        record(node.getVariable(), false, node);
+        record(node.getVariable(), AdditiveUpdate.of(node) != null, node);
         return super.visitAssignment(node, unused);
     }
 

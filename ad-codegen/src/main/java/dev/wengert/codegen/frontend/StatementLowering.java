@@ -5,6 +5,7 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
@@ -13,13 +14,16 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.UnaryTree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
+import dev.wengert.codegen.ir.ArrayRef;
 import dev.wengert.codegen.ir.Builder;
 import dev.wengert.codegen.ir.If;
 import dev.wengert.codegen.ir.Loop;
@@ -320,11 +324,10 @@ final class StatementLowering {
             case RETURN -> throw new UnsupportedConstructException(s,
                     "return inside a loop is not supported; accumulate into a variable declared before the loop "
                     + "and return it after the loop");
-            case WHILE_LOOP, DO_WHILE_LOOP -> throw new UnsupportedConstructException(s,
-                    (s.getKind() == Tree.Kind.WHILE_LOOP ? "while" : "do-while")
-                    + " loops are not supported; write a counted loop: for (int i = a; i < b; i++)");
-            case ENHANCED_FOR_LOOP -> throw new UnsupportedConstructException(s,
-                    "for-each loops are not supported; write an index loop: for (int i = 0; i < a.length; i++)");
+            case WHILE_LOOP -> lowerWhile((WhileLoopTree) s);
+            case DO_WHILE_LOOP -> throw new UnsupportedConstructException(s,
+                    "do-while loops are not supported; write a counted loop: for (int i = a; i < b; i++)");
+            case ENHANCED_FOR_LOOP -> lowerForEach((EnhancedForLoopTree) s);
             case BREAK, CONTINUE -> throw new UnsupportedConstructException(s,
                     s.getKind().name().toLowerCase(java.util.Locale.ROOT)
                     + " is not supported: loops must run all their iterations; use if/else inside the body");
@@ -335,10 +338,15 @@ final class StatementLowering {
     }
 
     private void declareLocal(VariableTree v) {
-        Type type = primitiveType(v.getType(), v);
         String name = v.getName().toString();
+        boolean inferred = isImplicitlyTyped(v);
+        Type declared = inferred ? null : localType(v.getType(), v);
+        Value init = v.getInitializer() == null ? null : expressions.lowerExpr(v.getInitializer());
+        Type type = inferred ? init.type() : declared;
+        if (init != null) {
+            init = env.convert(init, type, v.getInitializer());
+        }
         Variable var = new Variable(name, type, env.loopDepth, false);
-        Value init = v.getInitializer() == null ? null : env.convert(expressions.lowerExpr(v.getInitializer()), type, v.getInitializer());
         env.scope().scalars().put(name, var);
         if (init != null) {
             init.suggestName(name);
@@ -346,22 +354,40 @@ final class StatementLowering {
         }
     }
 
-    private Type primitiveType(Tree typeTree, Tree at) {
+    /** {@code var x = e}: javac leaves no type tree (or the name {@code var}) where the type would be. */
+    private static boolean isImplicitlyTyped(VariableTree v) {
+        return v.getInitializer() != null
+                && (v.getType() == null || v.getType() instanceof IdentifierTree id && id.getName().contentEquals("var"));
+    }
+
+    private static Type localType(Tree typeTree, Tree at) {
         if (typeTree instanceof PrimitiveTypeTree p) {
-            if (p.getPrimitiveTypeKind() == TypeKind.DOUBLE) {
-                return Type.DOUBLE;
-            }
-            if (p.getPrimitiveTypeKind() == TypeKind.INT) {
-                return Type.INT;
+            Type type = switch (p.getPrimitiveTypeKind()) {
+                case DOUBLE -> Type.DOUBLE;
+                case INT -> Type.INT;
+                case BOOLEAN -> Type.BOOLEAN;
+                default -> null;
+            };
+            if (type != null) {
+                return type;
             }
         }
         throw new UnsupportedConstructException(at, "local of type " + typeTree
-                + " is not supported; locals must be double or int (arrays may only be parameters or static tables)");
+                + " is not supported; locals must be double, int or boolean (arrays may only be parameters or "
+                + "static tables)");
     }
 
     private void lowerExpressionStatement(ExpressionTree e) {
         if (e instanceof AssignmentTree a) {
             Variable var = assignable(a.getVariable());
+            AdditiveUpdate update = AdditiveUpdate.of(a);
+            if (update != null && env.isReduced(var)) {
+                // f = f + a - b inside the loop that accumulates f: the reduction f += a - b
+                for (AdditiveUpdate.Term term : update.terms()) {
+                    compound(a, a.getVariable(), term.negated() ? Op.SUB : Op.ADD, term.expression());
+                }
+                return;
+            }
             Value value = env.convert(expressions.lowerExpr(a.getExpression()), var.type, a.getExpression());
             if (env.isReduced(var)) {
                 throw new UnsupportedConstructException(a, Environment.loopCarried(var.name));
@@ -447,8 +473,8 @@ final class StatementLowering {
                     + "' is not supported: the function must not have side effects; use a local");
         }
         if (var.loopCounter) {
-            throw new UnsupportedConstructException(target, "the loop counter '" + name
-                    + "' may only be changed by the loop's update clause");
+            throw new UnsupportedConstructException(target, "'" + name
+                    + "' is set by the loop itself and cannot be assigned in its body; copy it into a local");
         }
         return var;
     }
@@ -515,18 +541,134 @@ final class StatementLowering {
             throw new UnsupportedConstructException(f.getCondition() == null ? f : f.getCondition(),
                     "for loop condition: write " + index + " < bound or " + index + " <= bound");
         }
-        if (mentions(cond.getRightOperand(), index)) {
+        if (AdditiveUpdate.mentions(cond.getRightOperand(), index)) {
             throw new UnsupportedConstructException(cond.getRightOperand(),
                     "the loop bound must not depend on the loop counter '" + index + "'");
         }
         Value hi = env.convert(expressions.lowerExpr(cond.getRightOperand()), Type.INT, cond.getRightOperand());
         int step = step(f, index);
+        lowerCountedLoop(f, lo, hi, cond.getKind() == Tree.Kind.LESS_THAN_EQUAL, step, index, statements(f.getStatement()),
+                null);
+    }
 
-        LoopScan scan = LoopScan.of(f.getStatement());
-        Set<Variable> reduced = reductionsOf(scan, index);
+    /**
+     * {@code while (i < bound) { ...; i++; }}: the counted loop from i's current value, when i is an
+     * int that only the body's last statement steps by a positive literal and the bound does not
+     * change in the body; afterwards i holds the value the loop leaves in it. Other while loops
+     * (a trip count that depends on the values computed) are an error.
+     */
+    private void lowerWhile(WhileLoopTree w) {
+        ExpressionTree condition = w.getCondition();
+        while (condition instanceof ParenthesizedTree p) {
+            condition = p.getExpression();
+        }
+        List<? extends StatementTree> body = statements(w.getStatement());
+        String shape = "while loops must count: write while (i < bound) { ...; i++; } with an int i declared before "
+                + "the loop, stepped only by the body's last statement (i++ or i += c), and a bound the body does not "
+                + "change; or write a counted loop: for (int i = a; i < b; i++)";
+        if (!(condition instanceof BinaryTree cond)
+                || (cond.getKind() != Tree.Kind.LESS_THAN && cond.getKind() != Tree.Kind.LESS_THAN_EQUAL)
+                || !(cond.getLeftOperand() instanceof IdentifierTree left) || body.isEmpty()) {
+            throw new UnsupportedConstructException(w, shape);
+        }
+        String index = left.getName().toString();
+        Variable counter = env.lookupScalar(index);
+        Integer step = increment(body.get(body.size() - 1), index);
+        List<? extends StatementTree> rest = body.subList(0, body.size() - 1);
+        LoopScan scan = LoopScan.of(rest);
+        boolean boundChanges = scan.assignments.stream().anyMatch(a -> AdditiveUpdate.mentions(cond.getRightOperand(), a.name()));
+        if (counter == null || counter.type != Type.INT || step == null || step <= 0 || boundChanges
+                || AdditiveUpdate.mentions(cond.getRightOperand(), index)
+                || scan.assignments.stream().anyMatch(a -> a.name().equals(index))) {
+            throw new UnsupportedConstructException(w, shape);
+        }
+        Value lo = env.current(counter, left);
+        Value hi = env.convert(expressions.lowerExpr(cond.getRightOperand()), Type.INT, cond.getRightOperand());
+        boolean inclusive = cond.getKind() == Tree.Kind.LESS_THAN_EQUAL;
+        lowerCountedLoop(w, lo, hi, inclusive, step, index, rest, null);
+        Value after = b.add(lo, b.mul(b.constant(step), tripCount(lo, hi, inclusive, step)));
+        after.suggestName(index);
+        env.state.values.put(counter, after);
+    }
+
+    /** How many times a counted loop from lo to hi runs (0 when it does not run). */
+    private Value tripCount(Value lo, Value hi, boolean inclusive, int step) {
+        Value span = b.sub(hi, lo);
+        Value runs = b.compare(inclusive ? Op.GE : Op.GT, hi, lo);
+        Value trips = inclusive ? b.add(b.div(span, b.constant(step)), b.constant(1))
+                : b.div(b.add(span, b.constant(step - 1)), b.constant(step));
+        return b.select(runs, trips, b.constant(0));
+    }
+
+    /** The statements of a loop body. */
+    private static List<? extends StatementTree> statements(StatementTree body) {
+        return body instanceof BlockTree blk ? blk.getStatements() : List.of(body);
+    }
+
+    /**
+     * The constant step of {@code name} by statement {@code s} ({@code name++} is 1, {@code name -= 2}
+     * is -2), or null when s is not such a step.
+     */
+    private static Integer increment(StatementTree s, String name) {
+        if (!(s instanceof ExpressionStatementTree es)) {
+            return null;
+        }
+        ExpressionTree e = es.getExpression();
+        if (e instanceof UnaryTree u && isIncrement(u) && Environment.isName(u.getExpression(), name)) {
+            return u.getKind() == Tree.Kind.PREFIX_INCREMENT || u.getKind() == Tree.Kind.POSTFIX_INCREMENT ? 1 : -1;
+        }
+        if (e instanceof CompoundAssignmentTree c && Environment.isName(c.getVariable(), name)
+                && (c.getKind() == Tree.Kind.PLUS_ASSIGNMENT || c.getKind() == Tree.Kind.MINUS_ASSIGNMENT)
+                && c.getExpression() instanceof LiteralTree l && l.getValue() instanceof Integer k) {
+            return c.getKind() == Tree.Kind.PLUS_ASSIGNMENT ? k : -k;
+        }
+        return null;
+    }
+
+    /**
+     * {@code for (double xi : a)} over an array parameter or table: the counted loop over its
+     * indices, with {@code xi} bound to {@code a[i]} (and not assignable, as a counter is not).
+     */
+    private void lowerForEach(EnhancedForLoopTree f) {
+        Type element = Environment.primitiveTypeOrNull(f.getVariable().getType());
+        if (element == null && f.getVariable().getType() != null
+                && !(f.getVariable().getType() instanceof IdentifierTree id && id.getName().contentEquals("var"))) {
+            throw new UnsupportedConstructException(f.getVariable(), "for-each variable of type "
+                    + f.getVariable().getType() + " is not supported; iterate over a double[] or int[] array");
+        }
+        ArrayRef array = expressions.array(f.getExpression());
+        String name = f.getVariable().getName().toString();
+        lowerCountedLoop(f, b.constant(0), b.length(array), false, 1, name + "Index", statements(f.getStatement()),
+                index -> {
+                    Value read = b.read(array, index);
+                    read.suggestName(name);
+                    return new Binding(new Variable(name, read.type(), env.loopDepth, true), read);
+                });
+    }
+
+    /** A variable a loop binds afresh in each iteration, beside its counter. */
+    private record Binding(Variable variable, Value value) {
+    }
+
+    /**
+     * Lowers a counted loop: the counter, the body in its own scope, the variables the body
+     * accumulates into (reductions) and the int variables it steps by constants (inductions: their
+     * value in an iteration is a function of the counter). {@code perIteration}, when not null,
+     * binds one more variable from the counter's value.
+     */
+    private void lowerCountedLoop(Tree at, Value lo, Value hi, boolean inclusive, int step, String index,
+                                  List<? extends StatementTree> body,
+                                  java.util.function.Function<Value, Binding> perIteration) {
+        LoopScan scan = LoopScan.of(body);
+        Map<Variable, Integer> inductions = inductionsOf(scan, body, index);
+        Set<Variable> reduced = reductionsOf(scan, index, inductions.keySet());
+        Map<Variable, Value> inductionStarts = new LinkedHashMap<>();
+        for (Variable v : inductions.keySet()) {
+            inductionStarts.put(v, env.current(v, at));
+        }
 
         env.loopDepth++;
-        Loop loop = b.beginLoop(lo, hi, cond.getKind() == Tree.Kind.LESS_THAN_EQUAL, step, index);
+        Loop loop = b.beginLoop(lo, hi, inclusive, step, index);
         Map<Variable, Value> outerDeltas = env.state.deltas;
         env.state.deltas = new LinkedHashMap<>();
         for (Variable v : reduced) {
@@ -537,14 +679,35 @@ final class StatementLowering {
         Variable counter = new Variable(index, Type.INT, env.loopDepth, true);
         env.scope().scalars().put(index, counter);
         env.state.values.put(counter, loop.index());
+        if (perIteration != null) {
+            Binding bound = perIteration.apply(loop.index());
+            env.scope().scalars().put(bound.variable().name, bound.variable());
+            env.state.values.put(bound.variable(), bound.value());
+        }
+        Value iteration = step == 1 ? b.sub(loop.index(), lo) : b.div(b.sub(loop.index(), lo), b.constant(step));
+        for (Map.Entry<Variable, Integer> e : inductions.entrySet()) {
+            Value start = b.add(inductionStarts.get(e.getKey()), b.mul(b.constant(e.getValue()), iteration));
+            start.suggestName(e.getKey().name);
+            env.state.values.put(e.getKey(), start);
+        }
         try {
-            lowerStatement(f.getStatement());
+            for (StatementTree s : body) {
+                lowerStatement(s);
+            }
         } finally {
             env.popScope();
             env.reducing.pop();
             env.loopDepth--;
         }
         b.endLoop(loop);
+        if (!inductions.isEmpty()) {
+            Value trips = tripCount(lo, hi, inclusive, step);
+            for (Map.Entry<Variable, Integer> e : inductions.entrySet()) {
+                Value after = b.add(inductionStarts.get(e.getKey()), b.mul(b.constant(e.getValue()), trips));
+                after.suggestName(e.getKey().name);
+                env.state.values.put(e.getKey(), after);
+            }
+        }
         Map<Variable, Value> deltas = env.state.deltas;
         env.state.deltas = outerDeltas;
         for (Variable v : reduced) {
@@ -552,7 +715,7 @@ final class StatementLowering {
             if (env.reducing.isEmpty() || !env.reducing.peek().contains(v)) {
                 Value init = env.state.values.get(v);
                 if (init == null) {
-                    throw new UnsupportedConstructException(f, "'" + v.name + "' must be initialised before the loop that accumulates it");
+                    throw new UnsupportedConstructException(at, "'" + v.name + "' must be initialised before the loop that accumulates it");
                 }
                 Value result = b.reduce(loop, init, delta);
                 result.suggestName(v.name);
@@ -565,15 +728,40 @@ final class StatementLowering {
         }
     }
 
-    private Set<Variable> reductionsOf(LoopScan scan, String index) {
+    /**
+     * The int variables declared before the loop that its body steps by constants, each only in
+     * statements of the body itself (k++, k += 2): their total step per iteration. An int changed
+     * in any other way inside the loop is an error here.
+     */
+    private Map<Variable, Integer> inductionsOf(LoopScan scan, List<? extends StatementTree> body, String index) {
+        Map<Variable, Integer> steps = new LinkedHashMap<>();
+        for (LoopScan.Assignment a : scan.assignments) {
+            Variable var = a.name().equals(index) || scan.declared.contains(a.name()) ? null : env.lookupScalar(a.name());
+            if (var == null || var.type != Type.INT || var.loopCounter) {
+                continue;
+            }
+            Integer step = body.stream().filter(s -> s instanceof ExpressionStatementTree es && es.getExpression() == a.tree())
+                    .map(s -> increment(s, a.name())).findFirst().orElse(null);
+            if (step == null) {
+                throw new UnsupportedConstructException(a.tree(), "int '" + a.name() + "' declared before the loop may "
+                        + "only change in it by constant steps (" + a.name() + "++, " + a.name() + " += 2) in the loop "
+                        + "body itself, not inside an if or an inner loop; compute it from the loop counters instead "
+                        + "(k = i * m + j)");
+            }
+            steps.merge(var, step, Integer::sum);
+        }
+        return steps;
+    }
+
+    private Set<Variable> reductionsOf(LoopScan scan, String index, Set<Variable> inductions) {
         Set<Variable> reduced = new java.util.LinkedHashSet<>();
         for (LoopScan.Assignment a : scan.assignments) {
             if (a.name().equals(index) || scan.declared.contains(a.name())) {
                 continue;   // the counter is checked when assigned; body locals are not carried
             }
             Variable var = env.lookupScalar(a.name());
-            if (var == null) {
-                continue;   // reported where it is assigned
+            if (var == null || inductions.contains(var)) {
+                continue;   // reported where it is assigned, or an induction
             }
             if (!a.additive() || var.type != Type.DOUBLE) {
                 throw new UnsupportedConstructException(a.tree(), Environment.loopCarried(a.name()));
@@ -604,20 +792,5 @@ final class StatementLowering {
             return i;
         }
         return -1;
-    }
-
-    private static boolean mentions(Tree t, String name) {
-        Boolean found = new TreeScanner<Boolean, Void>() {
-            @Override
-            public Boolean visitIdentifier(IdentifierTree node, Void unused) {
-                return node.getName().contentEquals(name);
-            }
-
-            @Override
-            public Boolean reduce(Boolean a, Boolean c) {
-                return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(c);
-            }
-        }.scan(t, null);
-        return Boolean.TRUE.equals(found);
     }
 }

@@ -6,9 +6,16 @@ package dev.wengert.codegen.ir;
  *
  * @param kind what role the array plays
  * @param sourceName the parameter or field name in the annotated source for {@link Kind#VARIABLE},
- *        {@link Kind#DATA} and {@link Kind#TABLE}; null for the arrays of the generated methods
+ *        {@link Kind#DATA}, {@link Kind#TABLE} and {@link Kind#INSTANCE}; null for the arrays of the
+ *        generated methods
+ * @param owner for a {@link Kind#TABLE} of another class than the annotated method's, that class; else null
  */
-public record ArrayRef(Kind kind, String sourceName) {
+public record ArrayRef(Kind kind, String sourceName, SourceClass owner) {
+
+    /** An array of the annotated method's own class, or one that belongs to no class. */
+    public ArrayRef(Kind kind, String sourceName) {
+        this(kind, sourceName, null);
+    }
 
     /** The direction v of a Hessian-vector product. */
     public static final ArrayRef DIRECTION = new ArrayRef(Kind.DIRECTION, null);
@@ -31,8 +38,10 @@ public record ArrayRef(Kind kind, String sourceName) {
         DIRECTION,
         /** A {@code double[]} data parameter, held in a final field of the generated class. */
         DATA,
-        /** A {@code static final double[]} table of the annotated method's class. */
+        /** A {@code static final double[]} table of the annotated method's class (or of {@link #owner()}). */
         TABLE,
+        /** A {@code final double[]} field of the object an annotated instance method runs on. */
+        INSTANCE,
         /** The gradient, written by {@link Scatter}. */
         GRADIENT,
         /** The Hessian-vector product, written by {@link Scatter}. */
@@ -61,5 +70,10 @@ public record ArrayRef(Kind kind, String sourceName) {
     /** A {@code static final double[]} table of the source class. */
     public static ArrayRef table(String sourceName) {
         return new ArrayRef(Kind.TABLE, sourceName);
+    }
+
+    /** A {@code static final double[]} table of {@code owner}, or of the source class if owner is null. */
+    public static ArrayRef table(String sourceName, SourceClass owner) {
+        return new ArrayRef(Kind.TABLE, sourceName, owner);
     }
 }

@@ -1,7 +1,6 @@
 package dev.wengert.ad.optim;
 
 import dev.wengert.ad.Objective;
-import java.util.function.Consumer;
 
 /**
  * Steepest descent with a strong-Wolfe line search (c2 = 0.1). The first trial step of each search
@@ -12,9 +11,8 @@ import java.util.function.Consumer;
  * OptimizationHistory h = new GradientDescent().withStopping(StoppingCriteria.gradientBelow(1e-6)).minimize(f, x0);
  * }</pre>
  */
-public final class GradientDescent implements Optimizer {
+public final class GradientDescent extends ConfiguredOptimizer<GradientDescent> {
 
-    private final Settings settings;
     private final StrongWolfeLineSearch lineSearch;
 
     /** c1 = 1e-4, c2 = 0.1, |g| &lt;= 1e-8 or 1000 iterations, in R^n. */
@@ -23,38 +21,8 @@ public final class GradientDescent implements Optimizer {
     }
 
     private GradientDescent(Settings settings, StrongWolfeLineSearch lineSearch) {
-        this.settings = settings;
+        super(settings);
         this.lineSearch = lineSearch;
-    }
-
-    /**
-     * A copy of this optimiser with other stopping criteria.
-     *
-     * @param stopping when to stop
-     * @return the new optimiser
-     */
-    public GradientDescent withStopping(StoppingCriteria stopping) {
-        return new GradientDescent(settings.withStopping(stopping), lineSearch);
-    }
-
-    /**
-     * A copy of this optimiser that runs on the manifold (Riemannian gradient, retraction).
-     *
-     * @param manifold the manifold
-     * @return the new optimiser
-     */
-    public GradientDescent onManifold(Manifold manifold) {
-        return new GradientDescent(settings.withManifold(manifold), lineSearch);
-    }
-
-    /**
-     * Calls {@code listener} with every iterate as it is recorded (for progress output).
-     *
-     * @param listener called once per iterate, on the calling thread
-     * @return the new optimiser
-     */
-    public GradientDescent withListener(Consumer<Iteration> listener) {
-        return new GradientDescent(settings.withListener(listener), lineSearch);
     }
 
     /**
@@ -64,12 +32,17 @@ public final class GradientDescent implements Optimizer {
      * @return the new optimiser
      */
     public GradientDescent withLineSearch(StrongWolfeLineSearch search) {
-        return new GradientDescent(settings, search);
+        return new GradientDescent(settings(), search);
+    }
+
+    @Override
+    GradientDescent withSettings(Settings settings) {
+        return new GradientDescent(settings, lineSearch);
     }
 
     @Override
     public OptimizationHistory minimize(Objective f, double[] x0) {
-        Problem problem = settings.problem(f, x0);
+        Problem problem = settings().problem(f, x0);
         Problem.Point p = problem.start(x0);
         StopReason reason = problem.recordStart(p);
         double initial = Math.min(1.0, 1.0 / p.gradientNorm());

@@ -16,11 +16,15 @@ import java.util.Arrays;
  * @param valueEvaluations calls of {@code value} so far
  * @param gradientEvaluations calls of {@code gradient} so far (a combined gradient-and-HVP call counts here and in HVPs)
  * @param hessianVectorEvaluations Hessian-vector products so far
- * @param hessianEvaluations dense Hessians so far
+ * @param hessianEvaluations dense or sparse Hessians so far
+ * @param innerIterations iterations of the inner solver so far (CG steps of {@link NewtonCg}), 0 for methods without one
+ * @param hessianNanos wall-clock time spent so far in Hessians, Hessian-vector products and sparse Hessian
+ *     products, in nanoseconds
  */
 public record Iteration(int index, double[] x, double value, double gradientNorm, double stepLength,
                         long valueEvaluations, long gradientEvaluations,
-                        long hessianVectorEvaluations, long hessianEvaluations) {
+                        long hessianVectorEvaluations, long hessianEvaluations,
+                        long innerIterations, long hessianNanos) {
 
     /**
      * Copies {@code x}, so the record stays immutable.
@@ -33,7 +37,10 @@ public record Iteration(int index, double[] x, double value, double gradientNorm
      * @param valueEvaluations calls of {@code value} so far
      * @param gradientEvaluations calls of {@code gradient} so far (a combined gradient-and-HVP call counts here and in HVPs)
      * @param hessianVectorEvaluations Hessian-vector products so far
-     * @param hessianEvaluations dense Hessians so far
+     * @param hessianEvaluations dense or sparse Hessians so far
+     * @param innerIterations iterations of the inner solver so far (CG steps of {@link NewtonCg}), 0 for methods without one
+     * @param hessianNanos wall-clock time spent so far in Hessians, Hessian-vector products and sparse Hessian
+     *     products, in nanoseconds
      */
     public Iteration {
         x = x.clone();
@@ -60,7 +67,9 @@ public record Iteration(int index, double[] x, double value, double gradientNorm
                 && valueEvaluations == other.valueEvaluations
                 && gradientEvaluations == other.gradientEvaluations
                 && hessianVectorEvaluations == other.hessianVectorEvaluations
-                && hessianEvaluations == other.hessianEvaluations;
+                && hessianEvaluations == other.hessianEvaluations
+                && innerIterations == other.innerIterations
+                && hessianNanos == other.hessianNanos;
     }
 
     @Override
@@ -70,8 +79,8 @@ public record Iteration(int index, double[] x, double value, double gradientNorm
 
     @Override
     public String toString() {
-        return String.format("Iteration[%d: f=%.17g |g|=%.3e step=%.3e evals f=%d g=%d Hv=%d H=%d]",
+        return String.format("Iteration[%d: f=%.17g |g|=%.3e step=%.3e evals f=%d g=%d Hv=%d H=%d inner=%d H-time=%.3f ms]",
                 index, value, gradientNorm, stepLength, valueEvaluations, gradientEvaluations,
-                hessianVectorEvaluations, hessianEvaluations);
+                hessianVectorEvaluations, hessianEvaluations, innerIterations, hessianNanos * 1e-6);
     }
 }

@@ -1,7 +1,6 @@
 package dev.wengert.ad.optim;
 
 import dev.wengert.ad.Objective;
-import java.util.function.Consumer;
 
 /**
  * Gradient steps with a fixed learning rate and heavy-ball momentum, with the update of PyTorch's
@@ -16,9 +15,8 @@ import java.util.function.Consumer;
  *         .minimize(f, new double[] {2.5, -2.0});
  * }</pre>
  */
-public final class MomentumSgd implements Optimizer {
+public final class MomentumSgd extends ConfiguredOptimizer<MomentumSgd> {
 
-    private final Settings settings;
     private final double learningRate;
     private final double momentum;
 
@@ -33,51 +31,26 @@ public final class MomentumSgd implements Optimizer {
     }
 
     private MomentumSgd(Settings settings, double learningRate, double momentum) {
+        super(settings);
         if (!(learningRate > 0.0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learning rate must be positive and finite, got " + learningRate);
         }
         if (!(momentum >= 0.0 && momentum < 1.0)) {
             throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
         }
-        this.settings = settings;
         this.learningRate = learningRate;
         this.momentum = momentum;
     }
 
-    /**
-     * A copy of this optimiser with other stopping criteria.
-     *
-     * @param stopping when to stop
-     * @return the new optimiser
-     */
-    public MomentumSgd withStopping(StoppingCriteria stopping) {
-        return new MomentumSgd(settings.withStopping(stopping), learningRate, momentum);
-    }
-
-    /**
-     * A copy of this optimiser that runs on the manifold (Riemannian gradient, retraction).
-     *
-     * @param manifold the manifold
-     * @return the new optimiser
-     */
-    public MomentumSgd onManifold(Manifold manifold) {
-        return new MomentumSgd(settings.withManifold(manifold), learningRate, momentum);
-    }
-
-    /**
-     * Calls {@code listener} with every iterate as it is recorded (for progress output).
-     *
-     * @param listener called once per iterate, on the calling thread
-     * @return the new optimiser
-     */
-    public MomentumSgd withListener(Consumer<Iteration> listener) {
-        return new MomentumSgd(settings.withListener(listener), learningRate, momentum);
+    @Override
+    MomentumSgd withSettings(Settings settings) {
+        return new MomentumSgd(settings, learningRate, momentum);
     }
 
     @Override
     public OptimizationHistory minimize(Objective f, double[] x0) {
-        Problem problem = settings.problem(f, x0);
-        Manifold manifold = settings.manifold();
+        Problem problem = settings().problem(f, x0);
+        Manifold manifold = settings().manifold();
         int n = problem.dimension();
         Problem.Point p = problem.start(x0);
         StopReason reason = problem.recordStart(p);

@@ -1,7 +1,6 @@
 package dev.wengert.ad.optim;
 
 import dev.wengert.ad.Objective;
-import java.util.function.Consumer;
 
 /**
  * Newton's method with the exact dense Hessian: solve H d = -g by Cholesky and take a strong-Wolfe
@@ -19,9 +18,8 @@ import java.util.function.Consumer;
  * OptimizationHistory h = new Newton().minimize(quadratic, new double[] {2.5, -2.0});
  * }</pre>
  */
-public final class Newton implements Optimizer {
+public final class Newton extends ConfiguredOptimizer<Newton> {
 
-    private final Settings settings;
     private final StrongWolfeLineSearch lineSearch;
 
     /** Stops at |g| &lt;= 1e-8 or 1000 iterations, in R^n. */
@@ -30,38 +28,8 @@ public final class Newton implements Optimizer {
     }
 
     private Newton(Settings settings, StrongWolfeLineSearch lineSearch) {
-        this.settings = settings;
+        super(settings);
         this.lineSearch = lineSearch;
-    }
-
-    /**
-     * A copy of this optimiser with other stopping criteria.
-     *
-     * @param stopping when to stop
-     * @return the new optimiser
-     */
-    public Newton withStopping(StoppingCriteria stopping) {
-        return new Newton(settings.withStopping(stopping), lineSearch);
-    }
-
-    /**
-     * A copy of this optimiser that runs on the manifold (Riemannian gradient, retraction).
-     *
-     * @param manifold the manifold
-     * @return the new optimiser
-     */
-    public Newton onManifold(Manifold manifold) {
-        return new Newton(settings.withManifold(manifold), lineSearch);
-    }
-
-    /**
-     * Calls {@code listener} with every iterate as it is recorded (for progress output).
-     *
-     * @param listener called once per iterate, on the calling thread
-     * @return the new optimiser
-     */
-    public Newton withListener(Consumer<Iteration> listener) {
-        return new Newton(settings.withListener(listener), lineSearch);
     }
 
     /**
@@ -71,22 +39,27 @@ public final class Newton implements Optimizer {
      * @return the new optimiser
      */
     public Newton withLineSearch(StrongWolfeLineSearch search) {
-        return new Newton(settings, search);
+        return new Newton(settings(), search);
+    }
+
+    @Override
+    Newton withSettings(Settings settings) {
+        return new Newton(settings, lineSearch);
     }
 
     @Override
     public OptimizationHistory minimize(Objective f, double[] x0) {
-        Problem problem = settings.problem(f, x0);
+        Problem problem = settings().problem(f, x0);
         int n = problem.dimension();
         Problem.Point p = problem.start(x0);
         StopReason reason = problem.recordStart(p);
         double[] h = new double[n * n];
         while (reason == null) {
             problem.hessian(p, h);
-            double[] matrix = settings.manifold().isEuclidean() ? h : riemannianMatrix(problem, p, h);
+            double[] matrix = settings().manifold().isEuclidean() ? h : riemannianMatrix(problem, p, h);
             double[] direction = solveShifted(matrix, n, p.gradient());
-            if (!settings.manifold().isEuclidean()) {
-                settings.manifold().project(p.x(), direction, direction);
+            if (!settings().manifold().isEuclidean()) {
+                settings().manifold().project(p.x(), direction, direction);
             }
             if (!(Vectors.dot(direction, p.gradient()) < 0.0)) {
                 // Rounding can spoil descent when H is nearly singular; the gradient never fails.
@@ -133,7 +106,7 @@ public final class Newton implements Optimizer {
      * The Riemannian Hessian as an n x n matrix on the tangent space plus the projector onto the
      * normal space, built column by column: column j is Hess[P e_j] + (e_j - P e_j).
      */
-    private static double[] riemannianMatrix(Problem problem, Problem.Point p, double[] h) {
+    static double[] riemannianMatrix(Problem problem, Problem.Point p, double[] h) {
         int n = problem.dimension();
         Manifold m = problem.manifold();
         double[] out = new double[n * n];

@@ -2,11 +2,11 @@ package dev.wengert.ad.optim;
 
 import dev.wengert.ad.Objective;
 import java.util.Arrays;
-import java.util.function.Consumer;
 
 /**
  * Trust-region Newton-CG: each iteration solves the quadratic model inside a trust region with
- * {@link SteihaugCg}, using exact Hessian-vector products only (no matrix is ever formed), and
+ * {@link SteihaugCg}, using exact Hessian-vector products only (no matrix is ever formed; or, with
+ * {@link #withHessian}, the objective's sparse Hessian once per iteration and its Jacobi preconditioner), and
  * grows or shrinks the region by how well the model predicted the actual decrease (Nocedal and
  * Wright, Algorithm 4.1). The CG tolerance min(0.5, sqrt|g|) |g| makes the steps exact Newton steps
  * near the solution, so convergence there is superlinear.
@@ -23,58 +23,26 @@ import java.util.function.Consumer;
  *         .minimize(energy, x0);
  * }</pre>
  */
-public final class NewtonCg implements Optimizer {
+public final class NewtonCg extends ConfiguredOptimizer<NewtonCg> {
 
-    /** Below this ratio of actual to predicted decrease a step is rejected. */
-    private static final double ACCEPT = 0.1;
-
-    private final Settings settings;
     private final double initialRadius;
     private final double maxRadius;
+    private final HessianMode hessianMode;
 
     /** Initial radius 1, no practical cap, |g| &lt;= 1e-8 or 1000 iterations, in R^n. */
     public NewtonCg() {
-        this(Settings.defaults(), 1.0, 1e10);
+        this(Settings.defaults(), 1.0, 1e10, HessianMode.HESSIAN_VECTOR);
     }
 
-    private NewtonCg(Settings settings, double initialRadius, double maxRadius) {
-        if (!(initialRadius > 0.0 && initialRadius <= maxRadius) || Double.isInfinite(maxRadius)) {
-            throw new IllegalArgumentException("need 0 < initialRadius <= maxRadius < infinity, got "
-                    + initialRadius + " and " + maxRadius);
-        }
-        this.settings = settings;
+    private NewtonCg(Settings settings, double initialRadius, double maxRadius, HessianMode hessianMode) {
+        super(settings);
+        TrustRegion.requireRadii(initialRadius, maxRadius);
         this.initialRadius = initialRadius;
         this.maxRadius = maxRadius;
-    }
-
-    /**
-     * A copy of this optimiser with other stopping criteria.
-     *
-     * @param stopping when to stop
-     * @return the new optimiser
-     */
-    public NewtonCg withStopping(StoppingCriteria stopping) {
-        return new NewtonCg(settings.withStopping(stopping), initialRadius, maxRadius);
-    }
-
-    /**
-     * A copy of this optimiser that runs on the manifold (Riemannian gradient, retraction).
-     *
-     * @param manifold the manifold
-     * @return the new optimiser
-     */
-    public NewtonCg onManifold(Manifold manifold) {
-        return new NewtonCg(settings.withManifold(manifold), initialRadius, maxRadius);
-    }
-
-    /**
-     * Calls {@code listener} with every iterate as it is recorded (for progress output).
-     *
-     * @param listener called once per iterate, on the calling thread
-     * @return the new optimiser
-     */
-    public NewtonCg withListener(Consumer<Iteration> listener) {
-        return new NewtonCg(settings.withListener(listener), initialRadius, maxRadius);
+        if (hessianMode == null) {
+            throw new IllegalArgumentException("Hessian mode must not be null; HessianMode.HESSIAN_VECTOR is the default");
+        }
+        this.hessianMode = hessianMode;
     }
 
     /**
@@ -85,62 +53,60 @@ public final class NewtonCg implements Optimizer {
      * @return the new optimiser
      */
     public NewtonCg withRadius(double initial, double max) {
-        return new NewtonCg(settings, initial, max);
+        return new NewtonCg(settings(), initial, max, hessianMode);
+    }
+
+    /**
+     * A copy of this optimiser that gets its Hessian products as {@code mode} says: for a large sparse
+     * problem ({@code HessianMode.SPARSE}) one sparse Hessian per Newton step replaces an HVP per CG step,
+     * and its diagonal preconditions CG.
+     *
+     * @param mode Hessian-vector products, the sparse Hessian, or the sparse Hessian where it pays
+     * @return the new optimiser
+     */
+    public NewtonCg withHessian(HessianMode mode) {
+        return new NewtonCg(settings(), initialRadius, maxRadius, mode);
+    }
+
+    @Override
+    NewtonCg withSettings(Settings settings) {
+        return new NewtonCg(settings, initialRadius, maxRadius, hessianMode);
     }
 
     @Override
     public OptimizationHistory minimize(Objective f, double[] x0) {
-        Problem problem = settings.problem(f, x0);
+        Problem problem = settings().problem(f, x0);
         int n = problem.dimension();
-        Manifold manifold = settings.manifold();
-        Problem.Point p = problem.start(x0);
-        StopReason reason = problem.recordStart(p);
-        double startGradient = p.gradientNorm();
-        double radius = initialRadius;
-        while (reason == null) {
+        Manifold manifold = settings().manifold();
+        TrustRegion region = new TrustRegion(problem, problem.start(x0), initialRadius, maxRadius);
+        double startGradient = region.point().gradientNorm();
+        SparseModel sparse = SparseModel.of(problem, hessianMode);
+        // Jacobi preconditioning in R^n only: on a manifold M^-1 r would leave the tangent space.
+        boolean preconditioned = sparse != null && manifold.isEuclidean();
+        double[] identity = new double[n];
+        Arrays.fill(identity, 1.0);
+        while (region.reason() == null) {
+            Problem.Point p = region.point();
             double gNorm = p.gradientNorm();
             // The forcing term is measured against the starting gradient, so that it does not depend
             // on the units of f: min(0.5, sqrt|g|) is 0.5 for ever on a problem whose |g| is 1e2..1e8
             // (Meyer's fit), and CG then stops after one iteration with a step along the stiffest
             // direction only, thousands of times over.
             double tolerance = Math.min(0.5, Math.sqrt(gNorm / startGradient)) * gNorm;
-            SteihaugCg.Result cg = solve(problem, p, radius, tolerance);
-            double noise = problem.noise(p);
-            double[] step = cg.step();
-            double[] x = new double[n];
-            manifold.retract(p.x(), step, 1.0, x);
-            if (Arrays.equals(x, p.x())) {
-                reason = StopReason.NO_PROGRESS;          // the step no longer moves x in float64
-                break;
-            }
-            Problem.Point trial = problem.evaluate(x);
-
-            // Near convergence both decreases are at the rounding level of f; a shared offset of the
-            // size of f's noise keeps their ratio meaningful there (as Manopt's trust-region solver
-            // does). Relative to |f|, so that a zero-residual problem is still judged near f = 0.
-            double offset = Math.max(noise, 1e3 * Math.ulp(1.0) * Math.abs(p.value()));
-            double actual = p.value() - trial.value();
-            double rho = (actual + offset) / (cg.modelDecrease() + offset);
-            double stepNorm = Vectors.norm(step);
-            if (!(rho >= 0.25)) {   // also true for NaN: a non-finite trial shrinks the region
-                radius = 0.25 * stepNorm;
-            } else if (rho > 0.75 && cg.onBoundary()) {
-                radius = Math.min(2.0 * radius, maxRadius);
-            }
-            if (trial.value() == Double.NEGATIVE_INFINITY || rho > ACCEPT && Double.isFinite(trial.value())) {
-                reason = problem.record(p, trial, cg.modelDecrease() <= noise);
-                p = trial;
+            SteihaugCg.Operator hessian;
+            if (sparse == null) {
+                hessian = (v, out) -> problem.hessianVector(p, v, out);
             } else {
-                // A model that promises less than f's noise cannot be refuted by f: whatever f did, the
-                // rejection only shows the noise, and counts towards "converged to the noise".
-                reason = problem.recordRejected(p, cg.modelDecrease() <= noise);
+                sparse.update(p);
+                hessian = (v, out) -> sparse.apply(p, v, out);
             }
+            double[] metric = preconditioned ? sparse.preconditioner() : identity;
+            SteihaugCg.Result cg = SteihaugCg.solve(hessian, p.gradient(), region.radius(), tolerance, 2 * n, metric);
+            problem.addInnerIterations(cg.iterations());
+            double[] step = cg.step();
+            double stepNorm = SteihaugCg.metricNorm(step, metric);   // in the trust region's norm
+            region.tryStep(step, stepNorm, cg.modelDecrease(), cg.onBoundary());
         }
-        return problem.finish(reason);
-    }
-
-    private static SteihaugCg.Result solve(Problem problem, Problem.Point p, double radius, double tolerance) {
-        return SteihaugCg.solve((v, out) -> problem.hessianVector(p, v, out), p.gradient(), radius, tolerance,
-                2 * problem.dimension());
+        return problem.finish(region.reason());
     }
 }

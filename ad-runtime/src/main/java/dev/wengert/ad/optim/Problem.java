@@ -3,6 +3,7 @@ package dev.wengert.ad.optim;
 import dev.wengert.ad.GuardFlippedException;
 import dev.wengert.ad.Objective;
 import dev.wengert.ad.Recording;
+import dev.wengert.ad.SparsityPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -25,6 +26,7 @@ final class Problem {
     private final Objective original;
     private final CountingObjective f;
     private final Manifold manifold;
+    private final Box bounds;   // null when x is free
     private final StoppingCriteria stopping;
     private final Consumer<Iteration> listener;
     private final List<Iteration> iterations = new ArrayList<>();
@@ -32,15 +34,25 @@ final class Problem {
     private double[] scratch;
     private double startValue = Double.NaN;
     private double smallestGradient = Double.POSITIVE_INFINITY;
+    private long innerIterations;   // CG iterations (or other inner solver steps) so far
+    private long hessianNanos;      // time in Hessians and Hessian products so far
     private int quietIterations;   // consecutive iterations in which f moved by no more than its noise
 
-    Problem(Objective objective, Manifold manifold, StoppingCriteria stopping, Consumer<Iteration> listener,
-            double[] x0) {
+    Problem(Objective objective, Manifold manifold, Box bounds, StoppingCriteria stopping,
+            Consumer<Iteration> listener, double[] x0) {
         if (objective == null) {
             throw new IllegalArgumentException("objective must not be null");
         }
         Vectors.requireStartingPoint(x0);
         manifold.checkDimension(x0.length);
+        if (bounds != null) {
+            if (!manifold.isEuclidean()) {
+                throw new IllegalArgumentException("bounds on " + manifold + " are not supported; "
+                        + "use bounds in R^n or a manifold, not both");
+            }
+            bounds.checkDimension(x0.length);
+        }
+        this.bounds = bounds;
         this.original = objective;
         this.f = new CountingObjective(objective);
         this.manifold = manifold;
@@ -65,6 +77,9 @@ final class Problem {
     Point start(double[] x0) {
         double[] x = new double[n];
         manifold.nearestPoint(x0, x);
+        if (bounds != null) {
+            bounds.clip(x, x);
+        }
         Point p = evaluate(x);
         if (!Double.isFinite(p.value()) || !Double.isFinite(p.gradientNorm())) {
             throw new NonFiniteObjectiveException("objective is not finite at the starting point: f = " + p.value()
@@ -73,8 +88,15 @@ final class Problem {
         return p;
     }
 
-    /** Evaluates f and its gradients at x (x is kept, not copied). */
+    /**
+     * Evaluates f and its gradients at x (x is kept, not copied; with bounds it is first clipped to
+     * them, which removes the rounding of x + s beyond a bound). With bounds the gradient of the point
+     * is the projected one.
+     */
     Point evaluate(double[] x) {
+        if (bounds != null) {
+            bounds.clip(x, x);
+        }
         double[] egrad = new double[n];
         double value;
         try {
@@ -83,7 +105,11 @@ final class Problem {
             throw guardFlipped(flipped);
         }
         double[] grad = new double[n];
-        manifold.project(x, egrad, grad);
+        if (bounds != null) {
+            bounds.projectedGradient(x, egrad, grad);
+        } else {
+            manifold.project(x, egrad, grad);
+        }
         return new Point(x, value, egrad, grad);
     }
 
@@ -92,12 +118,16 @@ final class Problem {
         if (scratch == null) {
             scratch = new double[n];
         }
-        try {
-            f.hessianVector(p.x(), u, scratch);
-        } catch (GuardFlippedException flipped) {
-            throw guardFlipped(flipped);
-        }
-        manifold.riemannianHessianVector(p.x(), p.euclideanGradient(), scratch, u, out);
+        timedHessian(() -> f.hessianVector(p.x(), u, scratch));
+        riemannianHessianVector(p, scratch, u, out);
+    }
+
+    /**
+     * Turns the Euclidean Hessian at p applied to u ({@code euclideanHv}) into the Riemannian one, in
+     * out (may be euclideanHv itself only in R^n).
+     */
+    void riemannianHessianVector(Point p, double[] euclideanHv, double[] u, double[] out) {
+        manifold.riemannianHessianVector(p.x(), p.euclideanGradient(), euclideanHv, u, out);
         if (!manifold.isEuclidean()) {
             manifold.project(p.x(), out, out);   // removes the rounding drift off the tangent space
         }
@@ -105,11 +135,42 @@ final class Problem {
 
     /** Writes the dense Euclidean Hessian at p into h (row-major n x n). */
     void hessian(Point p, double[] h) {
+        timedHessian(() -> f.hessian(p.x(), h));
+    }
+
+    /** Writes the Euclidean Hessian's non-zeros at p into values, in the order of the objective's pattern. */
+    void sparseHessian(Point p, double[] values) {
+        timedHessian(() -> f.sparseHessian(p.x(), values));
+    }
+
+    /** Runs a second-order call of f, adding its time to the Hessian time and translating a guard flip. */
+    private void timedHessian(Runnable call) {
+        long start = System.nanoTime();
         try {
-            f.hessian(p.x(), h);
+            call.run();
         } catch (GuardFlippedException flipped) {
             throw guardFlipped(flipped);
         }
+        hessianNanos += System.nanoTime() - start;
+    }
+
+    /** The objective's Hessian pattern, or null if it does not know it; ask once per run, not per iteration. */
+    SparsityPattern hessianPatternIfKnown() {
+        try {
+            return f.hessianPattern();
+        } catch (UnsupportedOperationException unknown) {
+            return null;
+        }
+    }
+
+    /** Adds time spent in Hessian products the optimiser makes itself (a sparse matrix times a vector). */
+    void addHessianTime(long nanos) {
+        hessianNanos += nanos;
+    }
+
+    /** Counts the inner solver's iterations (CG steps) of the coming iterate. */
+    void addInnerIterations(int k) {
+        innerIterations += k;
     }
 
     /**
@@ -242,7 +303,8 @@ final class Problem {
 
     private void add(Point p, double step) {
         Iteration it = new Iteration(iterations.size(), p.x(), p.value(), p.gradientNorm(), step,
-                f.valueEvaluations(), f.gradientEvaluations(), f.hessianVectorEvaluations(), f.hessianEvaluations());
+                f.valueEvaluations(), f.gradientEvaluations(), f.hessianVectorEvaluations(), f.hessianEvaluations(),
+                innerIterations, hessianNanos);
         iterations.add(it);
         if (listener != null) {
             listener.accept(it);

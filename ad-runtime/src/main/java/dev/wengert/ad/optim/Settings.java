@@ -29,6 +29,10 @@ record Settings(StoppingCriteria stopping, Manifold manifold, Consumer<Iteration
     }
 
     Problem problem(Objective f, double[] x0) {
-        return new Problem(f, manifold, stopping, listener, x0);
+        return new Problem(f, manifold, null, stopping, listener, x0);
+    }
+
+    Problem problem(Objective f, Box bounds, double[] x0) {
+        return new Problem(f, manifold, bounds, stopping, listener, x0);
     }
 }

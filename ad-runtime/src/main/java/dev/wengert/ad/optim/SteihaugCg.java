@@ -1,5 +1,7 @@
 package dev.wengert.ad.optim;
 
+import java.util.Arrays;
+
 /**
  * Steihaug's truncated conjugate gradient method for the trust-region subproblem
  * <pre>
@@ -96,6 +98,27 @@ public final class SteihaugCg {
      * @return the step, its model decrease and why CG stopped
      */
     public static Result solve(Operator b, double[] g, double radius, double tolerance, int maxIterations) {
+        double[] identity = new double[g.length];
+        Arrays.fill(identity, 1.0);
+        return solve(b, g, radius, tolerance, maxIterations, identity);
+    }
+
+    /**
+     * Preconditioned: CG on the model with the diagonal preconditioner M = diag(m), in the trust region
+     * |p|_M = sqrt(sum m_i p_i^2) &lt;= radius (Steihaug's method with a scaled region, in which the
+     * iterates' M-norm grows monotonically, so that leaving the region still ends CG). With m the
+     * Hessian's diagonal (Jacobi) a badly scaled model needs far fewer iterations.
+     *
+     * @param b the model Hessian, applied by products only
+     * @param g the gradient (model slope at 0)
+     * @param radius trust-region radius in the M-norm, positive
+     * @param tolerance stop when the residual norm |g + B p| (Euclidean) is at most this
+     * @param maxIterations CG iteration limit, at least 1
+     * @param m the preconditioner's diagonal, every entry positive and finite
+     * @return the step, its model decrease and why CG stopped
+     */
+    public static Result solve(Operator b, double[] g, double radius, double tolerance, int maxIterations,
+                               double[] m) {
         if (!(radius > 0.0) || Double.isInfinite(radius)) {
             throw new IllegalArgumentException("trust-region radius must be positive and finite, got " + radius);
         }
@@ -103,14 +126,25 @@ public final class SteihaugCg {
             throw new IllegalArgumentException("maxIterations must be at least 1, got " + maxIterations);
         }
         int n = g.length;
+        if (m.length != n) {
+            throw new IllegalArgumentException("preconditioner has " + m.length + " entries, the gradient " + n);
+        }
+        for (int i = 0; i < n; i++) {
+            if (!(m[i] > 0.0) || Double.isInfinite(m[i])) {
+                throw new IllegalArgumentException("preconditioner entry " + i + " is " + m[i]
+                        + "; every entry must be positive and finite (use |H_ii| bounded away from 0)");
+            }
+        }
+        Metric metric = new Metric(m);
         double[] p = new double[n];
         double[] bp = new double[n];     // B p, kept so that the model decrease is exact and free
         double[] r = g.clone();          // residual g + B p
-        double[] d = g.clone();
+        double[] z = metric.solve(r);    // M^-1 r
+        double[] d = z.clone();
         Vectors.scale(-1.0, d);
         double[] bd = new double[n];
-        double rr = Vectors.dot(r, r);
-        if (Math.sqrt(rr) <= tolerance) {
+        double rz = Vectors.dot(r, z);
+        if (Vectors.norm(r) <= tolerance) {
             return new Result(p, 0.0, 0, Termination.CONVERGED);
         }
         for (int j = 1; j <= maxIterations; j++) {
@@ -120,34 +154,30 @@ public final class SteihaugCg {
                 // Both ends of the line through p along d lie on the boundary; the model is concave
                 // along d, so one of them is its minimiser on that line: take the lower (Nocedal and
                 // Wright's Algorithm 7.2), not always the forward one.
-                double forward = toBoundary(p, d, radius);
-                double backward = -toBoundary(p, negated(d), radius);
+                double forward = metric.toBoundary(p, d, radius);
+                double backward = -metric.toBoundary(p, negated(d), radius);
                 double rd = Vectors.dot(r, d);
                 double tau = lineModel(forward, rd, dbd) <= lineModel(backward, rd, dbd) ? forward : backward;
                 return finish(g, p, bp, d, bd, tau, j, Termination.NEGATIVE_CURVATURE);
             }
-            double alpha = rr / dbd;
-            double pNext = 0.0;
-            for (int i = 0; i < n; i++) {
-                double v = p[i] + alpha * d[i];
-                pNext += v * v;
-            }
-            if (Math.sqrt(pNext) >= radius) {
-                double tau = toBoundary(p, d, radius);
+            double alpha = rz / dbd;
+            if (metric.normAfter(p, alpha, d) >= radius) {
+                double tau = metric.toBoundary(p, d, radius);
                 return finish(g, p, bp, d, bd, tau, j, Termination.BOUNDARY);
             }
             Vectors.axpy(alpha, d, p);
             Vectors.axpy(alpha, bd, bp);
             Vectors.axpy(alpha, bd, r);
-            double rrNext = Vectors.dot(r, r);
-            if (Math.sqrt(rrNext) <= tolerance) {
+            if (Vectors.norm(r) <= tolerance) {
                 return new Result(p, decrease(g, p, bp), j, Termination.CONVERGED);
             }
-            double beta = rrNext / rr;
+            z = metric.solve(r);
+            double rzNext = Vectors.dot(r, z);
+            double beta = rzNext / rz;
             for (int i = 0; i < n; i++) {
-                d[i] = -r[i] + beta * d[i];
+                d[i] = -z[i] + beta * d[i];
             }
-            rr = rrNext;
+            rz = rzNext;
         }
         return new Result(p, decrease(g, p, bp), maxIterations, Termination.MAX_ITERATIONS);
     }
@@ -159,14 +189,47 @@ public final class SteihaugCg {
         return new Result(p, decrease(g, p, bp), iterations, why);
     }
 
-    /** The tau &gt;= 0 with |p + tau d| = radius (p is inside). */
-    private static double toBoundary(double[] p, double[] d, double radius) {
-        double pd = Vectors.dot(p, d);
-        double dd = Vectors.dot(d, d);
-        double pp = Vectors.dot(p, p);
-        double disc = Math.sqrt(pd * pd + dd * (radius * radius - pp));
-        // Written to avoid cancellation when pd > 0.
-        return pd > 0.0 ? (radius * radius - pp) / (pd + disc) : (disc - pd) / dd;
+    /** |v|_M = sqrt(sum m_i v_i^2), the norm the preconditioned region is measured in. */
+    static double metricNorm(double[] v, double[] m) {
+        return Math.sqrt(new Metric(m).dot(v, v));
+    }
+
+    /** The diagonal metric M = diag(m): its norm, its inverse, and where a line leaves its ball. */
+    private record Metric(double[] m) {
+        double dot(double[] a, double[] b) {
+            double s = 0.0;
+            for (int i = 0; i < a.length; i++) {
+                s += m[i] * a[i] * b[i];
+            }
+            return s;
+        }
+
+        double[] solve(double[] r) {
+            double[] z = new double[r.length];
+            for (int i = 0; i < r.length; i++) {
+                z[i] = r[i] / m[i];
+            }
+            return z;
+        }
+
+        double normAfter(double[] p, double alpha, double[] d) {
+            double s = 0.0;
+            for (int i = 0; i < p.length; i++) {
+                double v = p[i] + alpha * d[i];
+                s += m[i] * v * v;
+            }
+            return Math.sqrt(s);
+        }
+
+        /** The tau &gt;= 0 with |p + tau d|_M = radius (p is inside). */
+        double toBoundary(double[] p, double[] d, double radius) {
+            double pd = dot(p, d);
+            double dd = dot(d, d);
+            double pp = dot(p, p);
+            double disc = Math.sqrt(pd * pd + dd * (radius * radius - pp));
+            // Written to avoid cancellation when pd > 0.
+            return pd > 0.0 ? (radius * radius - pp) / (pd + disc) : (disc - pd) / dd;
+        }
     }
 
     /** m(p + tau d) - m(p) for the residual r = g + B p: tau r.d + tau^2 d.Bd / 2. */

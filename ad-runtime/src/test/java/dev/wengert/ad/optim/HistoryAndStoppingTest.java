@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wengert.ad.Objective;
+import dev.wengert.ad.workloads.ExtendedRosenbrock;
+import dev.wengert.ad.workloads.ThomsonEnergy;
 import org.junit.jupiter.api.Test;
 
 class HistoryAndStoppingTest {

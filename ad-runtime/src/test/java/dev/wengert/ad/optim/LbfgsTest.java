@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wengert.ad.workloads.ExtendedRosenbrock;
 import org.junit.jupiter.api.Test;
 
 class LbfgsTest {

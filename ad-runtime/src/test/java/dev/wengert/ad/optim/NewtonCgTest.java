@@ -3,6 +3,7 @@ package dev.wengert.ad.optim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wengert.ad.workloads.ExtendedRosenbrock;
 import org.junit.jupiter.api.Test;
 
 class NewtonCgTest {

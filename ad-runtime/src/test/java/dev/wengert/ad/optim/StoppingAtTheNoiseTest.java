@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wengert.ad.Objective;
+import dev.wengert.ad.workloads.ExtendedRosenbrock;
 import org.junit.jupiter.api.Test;
 
 /** The noise test stops runs that f can no longer steer, and leaves converging runs alone. */

@@ -6,29 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wengert.ad.Derivatives;
 import dev.wengert.ad.Objective;
 import dev.wengert.ad.Var;
+import dev.wengert.ad.workloads.ThomsonEnergy;
+import dev.wengert.ad.workloads.ThomsonWorkload;
 import org.junit.jupiter.api.Test;
 
 /** The optimisers on a tape recording behave as on the hand-written objective: same iterates, same answer. */
 class TapeObjectiveTest {
 
-    private static Var energy(Var[] x) {
-        int n = x.length / 3;
-        Var[] terms = new Var[n * (n - 1) / 2];
-        int t = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                terms[t++] = Var.norm(x[3 * i].minus(x[3 * j]), x[3 * i + 1].minus(x[3 * j + 1]),
-                        x[3 * i + 2].minus(x[3 * j + 2])).reciprocal();
-            }
-        }
-        return Var.sum(terms);
-    }
-
     @Test
     void riemannianNewtonOnTheTapeFollowsTheHandWrittenRun() {
         int n = 12;
-        double[] x0 = ThomsonEnergy.randomStart(n, 1);
-        Objective tape = Derivatives.record(TapeObjectiveTest::energy, x0);
+        double[] x0 = ThomsonWorkload.randomStart(n, 1);
+        Objective tape = Derivatives.record(ThomsonWorkload::energy, x0);
         NewtonCg newton = new NewtonCg().onManifold(ProductOfSpheres.of(n, 3))
                 .withStopping(StoppingCriteria.gradientBelow(1e-10));
         OptimizationHistory onTape = newton.minimize(tape, x0);

@@ -3,6 +3,9 @@ package dev.wengert.ad.optim;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wengert.ad.Objective;
+import dev.wengert.ad.workloads.ExtendedRosenbrock;
+import dev.wengert.ad.workloads.ThomsonEnergy;
+import dev.wengert.ad.workloads.ThomsonWorkload;
 import org.junit.jupiter.api.Test;
 
 /** The hand-written test objectives agree with finite differences, so the optimiser tests can trust them. */
@@ -43,7 +46,7 @@ class TestObjectivesTest {
 
     @Test
     void thomsonDerivativesMatchFiniteDifferences() {
-        checkAgainstFiniteDifferences(new ThomsonEnergy(7), ThomsonEnergy.randomStart(7, 3));
+        checkAgainstFiniteDifferences(new ThomsonEnergy(7), ThomsonWorkload.randomStart(7, 3));
     }
 
     @Test

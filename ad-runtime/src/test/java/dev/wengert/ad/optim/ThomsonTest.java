@@ -3,6 +3,9 @@ package dev.wengert.ad.optim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wengert.ad.workloads.ThomsonEnergy;
+import dev.wengert.ad.workloads.ThomsonReference;
+import dev.wengert.ad.workloads.ThomsonWorkload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -11,29 +14,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Thomson N = 2..20 from seeded random starts reaches the lowest known energy to 1e-9 relative,
- * with Riemannian trust-region Newton-CG and with Riemannian L-BFGS.
+ * with Riemannian trust-region Newton-CG and with Riemannian L-BFGS (the lowest known energies are
+ * the test resource reference/thomson-minima.tsv, 9 decimals).
  *
  * <p>A local method can land in a higher local minimum (for N this small it rarely does); the test
  * then retries from the next seed, up to {@link #SEEDS}, and prints which seeds it needed.
  */
 class ThomsonTest {
 
-    /** Lowest known energies, shared/reference/thomson-minima.tsv (Wikipedia's table, re-minimised). */
-    private static final double[] MINIMA = {
-        Double.NaN, Double.NaN, 0.500000000, 1.732050808, 3.674234614, 6.474691495, 9.985281374,
-        14.452977414, 19.675287861, 25.759986531, 32.716949460, 40.596450508191, 49.165253058,
-        58.853230612, 69.306363297, 80.670244114, 92.911655302545, 106.050404829, 120.084467447,
-        135.089467557, 150.881568334,
-    };
-
     private static final int SEEDS = 5;
 
     private static void reachesKnownMinimum(int n, String method, Function<Integer, Optimizer> optimizer) {
         List<String> tries = new ArrayList<>();
         for (int seed = 1; seed <= SEEDS; seed++) {
-            OptimizationHistory h = optimizer.apply(n).minimize(new ThomsonEnergy(n), ThomsonEnergy.randomStart(n, seed));
+            OptimizationHistory h = optimizer.apply(n).minimize(new ThomsonEnergy(n), ThomsonWorkload.randomStart(n, seed));
             double e = h.last().value();
-            double relative = Math.abs(e - MINIMA[n]) / MINIMA[n];
+            double minimum = ThomsonReference.minimum(n);
+            double relative = Math.abs(e - minimum) / minimum;
             tries.add(String.format("seed %d: E=%.12f rel=%.1e |g|=%.1e its=%d %s",
                     seed, e, relative, h.last().gradientNorm(), h.iterationCount(), h.stopReason()));
             if (relative <= 1e-9) {
@@ -76,7 +73,7 @@ class ThomsonTest {
     @ValueSource(ints = {3, 7})
     void iteratesStayOnTheSpheres(int n) {
         OptimizationHistory h = new Lbfgs().onManifold(ProductOfSpheres.of(n, 3))
-                .minimize(new ThomsonEnergy(n), ThomsonEnergy.randomStart(n, 11));
+                .minimize(new ThomsonEnergy(n), ThomsonWorkload.randomStart(n, 11));
         for (Iteration it : h.iterations()) {
             double[] x = it.x();
             for (int k = 0; k < n; k++) {

@@ -1,5 +1,8 @@
 package dev.wengert.benchmarks.report;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -31,9 +34,10 @@ import org.knowm.xchart.style.Styler.LegendPosition;
  *     benchmarks/results/short.json benchmarks/results/short.png "2026-11-23, JDK 17, 2 cores"
  * </pre>
  *
- * <p>Benchmarks are read by the naming convention of {@code dev.wengert.benchmarks.thomson}:
- * {@code <package>.<workload>.<Variant><Quantity>.<quantity>}, {@code @Param n} the size, any other
- * parameter part of the variant ({@code benchmarks/ratios.py} reads them the same way for the tables).
+ * <p>Benchmarks are read by the naming convention of {@code ThomsonBenchmarks} ({@link BenchmarkName}:
+ * {@code <Workload>Benchmarks.<variant><Quantity>}, and the older one-class-per-variant names),
+ * {@code @Param n} the size, any other parameter part of the variant ({@code benchmarks/ratios.py} reads
+ * them the same way for the tables).
  */
 public final class ReportWriter {
     static final List<String> WORKLOADS = List.of("thomson", "rosenbrock");
@@ -66,39 +70,38 @@ public final class ReportWriter {
 
     /** Reads JMH's JSON result file. */
     static List<Result> read(Path json) throws IOException {
-        Object doc = Json.parse(Files.readString(json));
-        if (!(doc instanceof List<?> entries) || entries.isEmpty()) {
+        JsonNode doc;
+        try {
+            doc = new ObjectMapper().readTree(json.toFile());
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(json + ": not JSON (" + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
+        }
+        if (doc == null || !doc.isArray() || doc.isEmpty()) {
             throw new IllegalArgumentException(json + ": not a JMH result file with results (expected a non-empty JSON array)");
         }
         List<Result> out = new ArrayList<>();
-        for (Object e : entries) out.add(parse((Map<?, ?>) e));
+        for (JsonNode e : doc) out.add(parse(e));
         return out;
     }
 
-    static Result parse(Map<?, ?> entry) {
-        String[] parts = ((String) entry.get("benchmark")).split("\\.");
-        String workload = parts[parts.length - 3];
-        String cls = parts[parts.length - 2];
-        String quantity = parts[parts.length - 1];
-        String variant = cls.toLowerCase().endsWith(quantity.toLowerCase())
-                ? cls.substring(0, cls.length() - quantity.length()) : cls;
+    static Result parse(JsonNode entry) {
+        BenchmarkName name = BenchmarkName.parse(entry.path("benchmark").asText());
         Map<String, String> params = new java.util.TreeMap<>();
-        if (entry.get("params") instanceof Map<?, ?> p) p.forEach((k, v) -> params.put((String) k, (String) v));
+        for (Map.Entry<String, JsonNode> p : entry.path("params").properties()) params.put(p.getKey(), p.getValue().asText());
         String n = params.remove("n");
         StringBuilder extra = new StringBuilder();
         params.forEach((k, v) -> extra.append(extra.length() == 0 ? "" : ",").append(k).append('=').append(v));
-        Map<?, ?> primary = (Map<?, ?>) entry.get("primaryMetric");
-        double micros = toMicros(number(primary.get("score")), (String) primary.get("scoreUnit"));
-        double bytes = Double.NaN;
-        if (entry.get("secondaryMetrics") instanceof Map<?, ?> secondary
-                && secondary.get("gc.alloc.rate.norm") instanceof Map<?, ?> alloc) {
-            bytes = number(alloc.get("score"));
-        }
-        return new Result(workload, quantity, variant, extra.toString(), n == null ? 0 : Integer.parseInt(n), micros, bytes);
+        JsonNode primary = entry.path("primaryMetric");
+        double micros = toMicros(number(primary.path("score")), primary.path("scoreUnit").asText());
+        JsonNode alloc = entry.path("secondaryMetrics").path("gc.alloc.rate.norm");
+        double bytes = alloc.isObject() ? number(alloc.path("score")) : Double.NaN;
+        return new Result(name.workload(), name.quantity(), name.variant(), extra.toString(),
+                n == null ? 0 : Integer.parseInt(n), micros, bytes);
     }
 
-    private static double number(Object o) {
-        return o instanceof Double d ? d : Double.parseDouble(String.valueOf(o)); // JMH writes NaN as "NaN"
+    private static double number(JsonNode node) {
+        return node.isNumber() ? node.asDouble() : Double.parseDouble(node.asText()); // JMH writes NaN as "NaN"
     }
 
     static double toMicros(double score, String unit) {

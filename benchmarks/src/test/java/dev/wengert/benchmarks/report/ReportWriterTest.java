@@ -13,6 +13,8 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The report reads JMH's JSON by the naming convention and charts ratios of results of the same file. */
 class ReportWriterTest {
@@ -25,12 +27,12 @@ class ReportWriterTest {
     }
 
     private static final String RUN = "[\n"
-            + entry("dev.wengert.benchmarks.thomson.PlainValue.value", "\"n\":\"12\"", 0.5, "us/op", null) + ",\n"
-            + entry("dev.wengert.benchmarks.thomson.TapeReusedHessian.hessian", "\"n\":\"12\",\"threads\":\"2\"", 0.04, "ms/op", "1024.0") + ",\n"
-            + entry("dev.wengert.benchmarks.thomson.HipparchusGradientGradient.gradient", "\"n\":\"12\"", 2000, "ns/op", "4096.5") + ",\n"
-            + entry("dev.wengert.benchmarks.thomson.AnalyticGradient.gradient", "\"n\":\"100\"", 7, "us/op", null) + ",\n"
-            + entry("dev.wengert.benchmarks.rosenbrock.PlainValue.value", "\"n\":\"1000\"", 2.0, "us/op", null) + ",\n"
-            + entry("dev.wengert.benchmarks.rosenbrock.TapeReusedGradient.gradient", "\"n\":\"1000\"", 10.0, "us/op", null) + "\n]";
+            + entry("dev.wengert.benchmarks.ThomsonBenchmarks.plainValue", "\"n\":\"12\"", 0.5, "us/op", null) + ",\n"
+            + entry("dev.wengert.benchmarks.ThomsonBenchmarks.tapeReusedHessian", "\"n\":\"12\",\"threads\":\"2\"", 0.04, "ms/op", "1024.0") + ",\n"
+            + entry("dev.wengert.benchmarks.ThomsonPeerBenchmarks.hipparchusGradientGradient", "\"n\":\"12\"", 2000, "ns/op", "4096.5") + ",\n"
+            + entry("dev.wengert.benchmarks.ThomsonBenchmarks.analyticGradient", "\"n\":\"100\"", 7, "us/op", null) + ",\n"
+            + entry("dev.wengert.benchmarks.RosenbrockBenchmarks.plainValue", "\"n\":\"1000\"", 2.0, "us/op", null) + ",\n"
+            + entry("dev.wengert.benchmarks.RosenbrockBenchmarks.tapeReusedGradient", "\"n\":\"1000\"", 10.0, "us/op", null) + "\n]";
 
     @Test
     void benchmarkNamesSplitIntoWorkloadVariantQuantityAndParameters(@TempDir Path dir) throws IOException {
@@ -75,14 +77,30 @@ class ReportWriterTest {
         assertTrue(nonWhite > 1000, "the chart draws bars and axes, not a blank page: " + nonWhite);
     }
 
-    @Test
-    void malformedJsonNamesTheOffset() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.parse("[{\"a\": 1,}]"));
-        assertEquals("JSON: expected a key at offset 9", e.getMessage());
+    @ParameterizedTest
+    @CsvSource({
+        "dev.wengert.benchmarks.GridBenchmarks.tapeReusedSparseHessian, grid, TapeReused, sparseHessian",
+        "dev.wengert.benchmarks.GridBenchmarks.tapeReusedHessianPattern, grid, TapeReused, hessianPattern",
+        "dev.wengert.benchmarks.RosenbrockPeerBenchmarks.commonsMathDsHessian, rosenbrock, CommonsMathDs, hessian",
+        "dev.wengert.benchmarks.thomson.HipparchusGradientGradient.gradient, thomson, HipparchusGradient, gradient",
+        "dev.wengert.benchmarks.grid.TapeReusedSparseHessian.sparseHessian, grid, TapeReused, sparseHessian",
+    })
+    void methodNamesAndTheEarlierClassNamesReadAlike(String benchmark, String workload, String variant, String quantity) {
+        assertEquals(new BenchmarkName(workload, variant, quantity), BenchmarkName.parse(benchmark));
     }
 
     @Test
-    void jsonStringsKeepEscapes() {
-        assertEquals(List.of("a\"b\\c\u00e9", 1.5e3, true), Json.parse("[\"a\\\"b\\\\c\\u00e9\", 1.5e3, true]"));
+    void aMethodWithoutAQuantityIsRejectedByName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BenchmarkName.parse("dev.wengert.benchmarks.ThomsonBenchmarks.fastest"));
+        assertTrue(e.getMessage().contains("'fastest' does not end in a quantity"), e.getMessage());
+    }
+
+    @Test
+    void malformedJsonNamesTheFileAndTheLine(@TempDir Path dir) throws IOException {
+        Path json = Files.writeString(dir.resolve("broken.json"), "[{\"a\": 1,}]");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ReportWriter.read(json));
+        assertTrue(e.getMessage().startsWith(json + ": not JSON ("), e.getMessage());
+        assertTrue(e.getMessage().contains("at line 1, column"), e.getMessage());
     }
 }
