@@ -72,7 +72,7 @@ public final class NonFiniteDiagnosis {
                 break;
             case Op.NARY:
                 s.append(" over ").append(t.b[i]).append(" arguments");
-                if (t.naryOuter(i) != TapeBuilder.NO_OUTER) s.append(", then ").append(Op.name(t.naryOuter(i)));
+                if (t.hasOuter(i)) s.append(", then ").append(Op.name(t.naryOuter(i)));
                 break;
             default:
                 break;

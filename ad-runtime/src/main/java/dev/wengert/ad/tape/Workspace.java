@@ -30,6 +30,7 @@ public final class Workspace {
     private double[] innerTangents;
     private double[] inputScratch;
     private HessianSweep hessianSweep;
+    private final Partials partials = new Partials();
     private double[] keptAdjoints;
     private double[] compressed;
 
@@ -153,6 +154,11 @@ public final class Workspace {
                     capacity, 8L * capacity / 1_000_000, 24L * capacity / 1_000_000, 48L * capacity / 1_000_000,
                     rt.maxMemory() / 1_000_000, (rt.totalMemory() - rt.freeMemory()) / 1_000_000, what));
         }
+    }
+
+    /** The partials the scalar sweeps fill node by node. */
+    Partials partials() {
+        return partials;
     }
 
     /** This thread's dense-Hessian scratch for a tape of {@code nodes} nodes at batch width {@code width}. */
