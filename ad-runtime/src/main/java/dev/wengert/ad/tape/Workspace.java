@@ -162,7 +162,7 @@ public final class Workspace {
     }
 
     /** This thread's dense-Hessian scratch for a tape of {@code nodes} nodes at batch width {@code width}. */
-    public HessianSweep hessianSweep(int nodes, int width) {
+    HessianSweep hessianSweep(int nodes, int width) {
         if (hessianSweep == null || !hessianSweep.fits(nodes, width)) hessianSweep = new HessianSweep(nodes, width);
         return hessianSweep;
     }
