@@ -1,21 +1,15 @@
 package dev.wengert.ad;
 
-import dev.wengert.ad.tape.HessianSweep;
-import dev.wengert.ad.tape.NonFiniteDiagnosis;
+import dev.wengert.ad.coloring.Coloring;
+import dev.wengert.ad.tape.CallChecks;
+import dev.wengert.ad.tape.HessianBatches;
 import dev.wengert.ad.tape.ReverseSweep;
 import dev.wengert.ad.tape.SecondOrderSweep;
 import dev.wengert.ad.tape.TangentSweep;
 import dev.wengert.ad.tape.TapeData;
 import dev.wengert.ad.tape.ValueSweep;
 import dev.wengert.ad.tape.Workspace;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A finished, immutable recording of a function R^n -> R^m: the fast path. It re-evaluates the
@@ -37,24 +31,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link RecordedFunction} re-records instead. Wrong array lengths throw
  * {@link DimensionMismatchException}; non-finite inputs, values or derivatives throw
  * {@link NonFiniteException} naming the operation that produced them.
+ *
+ * <p>A facade: each method checks its arguments ({@code CallChecks}), takes this thread's workspace once
+ * and hands it to the sweeps of the {@code tape} package, which do the work.
  */
 public final class Recording implements Objective {
-    static final long HESSIAN_SCRATCH_BYTES = 32L << 20;
-    // Node-columns of Hessian work (tape size x n) that make another thread worth starting.
-    private static final long MIN_WORK_PER_THREAD = 200_000;
-    private static final ExecutorService HESSIAN_WORKERS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "wengert-hessian");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     private final TapeData tape;
+    private final CallChecks checks;
     private final long operations;
     private volatile SparseHessian sparseHessian;   // worked out on first use
     private volatile SparseJacobian sparseJacobian;  // likewise
 
     Recording(TapeData tape, long operations) {
         this.tape = tape;
+        this.checks = new CallChecks(tape);
         this.operations = operations;
     }
 
@@ -110,9 +100,9 @@ public final class Recording implements Objective {
     /** f(x) of a scalar recording. */
     @Override
     public double value(double[] x) {
-        int out = scalarOutput("value");
-        requireInput(x, "value");
-        return replay(x, "value", workspace())[out];
+        int out = checks.scalarOutput("value");
+        checks.requireInput("value", x);
+        return replay("value", x, workspace())[out];
     }
 
     /**
@@ -122,9 +112,9 @@ public final class Recording implements Objective {
      * @param y output: the m outputs, overwritten
      */
     public void values(double[] x, double[] y) {
-        requireInput(x, "values");
-        requireLength("values", "y", y, outputCount());
-        double[] v = replay(x, "values", workspace());
+        checks.requireInput("values", x);
+        ObjectiveChecks.requireLength("values", "y", y, outputCount());
+        double[] v = replay("values", x, workspace());
         for (int k = 0; k < y.length; k++) y[k] = v[tape.outputNode(k)];
     }
 
@@ -133,16 +123,15 @@ public final class Recording implements Objective {
     /** Writes the gradient at x into {@code g} and returns f(x): one replay and one reverse sweep. */
     @Override
     public double gradient(double[] x, double[] g) {
-        int out = scalarOutput("gradient");
-        requireInput(x, "gradient");
-        requireLength("gradient", "g", g, inputCount());
+        int out = checks.scalarOutput("gradient");
+        checks.requireInput("gradient", x);
+        ObjectiveChecks.requireLength("gradient", "g", g, inputCount());
         Workspace ws = workspace();
-        double[] v = replay(x, "gradient", ws);
-        double[] adj = ws.adjoints();
+        double[] v = replay("gradient", x, ws);
         Arrays.fill(g, 0.0);
-        adj[out] = 1;
-        ReverseSweep.run(tape, v, ws.inner(), adj, out, g);
-        requireFinite("gradient", "g", g, v, ws.inner(), false, null);
+        ws.adjoints()[out] = 1;
+        ReverseSweep.run(tape, ws, ws.adjoints(), out, g);
+        checks.requireFiniteResult("gradient", "g", g, ws, false, null);
         return v[out];
     }
 
@@ -154,18 +143,20 @@ public final class Recording implements Objective {
      * @param out output: J v, length m, overwritten
      */
     public void jvp(double[] x, double[] v, double[] out) {
-        requireInput(x, "jvp");
-        requireLength("jvp", "v", v, inputCount());
-        requireLength("jvp", "out", out, outputCount());
+        checks.requireInput("jvp", x);
+        ObjectiveChecks.requireLength("jvp", "v", v, inputCount());
+        ObjectiveChecks.requireLength("jvp", "out", out, outputCount());
         ObjectiveChecks.requireFinite("jvp", "v", v);
-        Workspace ws = workspace();
-        double[] values = ws.values();
-        double[] td = ws.tangents();
+        jvp("jvp", x, v, out, workspace());
+    }
+
+    // J v into out, the arguments checked.
+    private void jvp(String driver, double[] x, double[] v, double[] out, Workspace ws) {
         TangentSweep.run(tape, x, v, ws);
-        checkGuards(values);
-        requireFiniteValues("jvp", values);
+        checks.requireRecordedPath(driver, ws.values());
+        double[] td = ws.tangents();
         for (int k = 0; k < out.length; k++) out[k] = td[tape.outputNode(k)];
-        requireFinite("jvp", "out", out, values, ws.inner(), false, null);
+        checks.requireFiniteResult(driver, "out", out, ws, false, null);
     }
 
     /**
@@ -176,17 +167,21 @@ public final class Recording implements Objective {
      * @param out output: w^T J, length n, overwritten
      */
     public void vjp(double[] x, double[] w, double[] out) {
-        requireInput(x, "vjp");
-        requireLength("vjp", "w", w, outputCount());
-        requireLength("vjp", "out", out, inputCount());
+        checks.requireInput("vjp", x);
+        ObjectiveChecks.requireLength("vjp", "w", w, outputCount());
+        ObjectiveChecks.requireLength("vjp", "out", out, inputCount());
         ObjectiveChecks.requireFinite("vjp", "w", w);
-        Workspace ws = workspace();
-        double[] v = replay(x, "vjp", ws);
+        vjp("vjp", x, w, out, workspace());
+    }
+
+    // w^T J into out, the arguments checked.
+    private void vjp(String driver, double[] x, double[] w, double[] out, Workspace ws) {
+        replay(driver, x, ws);
         double[] adj = ws.adjoints();
         Arrays.fill(out, 0.0);
         for (int k = 0; k < w.length; k++) adj[tape.outputNode(k)] += w[k];
-        ReverseSweep.run(tape, v, ws.inner(), adj, tape.size() - 1, out);
-        requireFinite("vjp", "out", out, v, ws.inner(), false, w);
+        ReverseSweep.run(tape, ws, adj, tape.size() - 1, out);
+        checks.requireFiniteResult(driver, "out", out, ws, false, w);
     }
 
     /**
@@ -199,14 +194,15 @@ public final class Recording implements Objective {
     public void jacobian(double[] x, double[] jac) {
         int n = inputCount();
         int m = outputCount();
-        requireInput(x, "jacobian");
-        requireLength("jacobian", "jac", jac, DenseSize.jacobian("jacobian", m, n));
+        checks.requireInput("jacobian", x);
+        ObjectiveChecks.requireLength("jacobian", "jac", jac, DenseSize.jacobian("jacobian", m, n));
+        Workspace ws = workspace();
         if (m <= n) {
             double[] w = new double[m];
             double[] row = new double[n];
             for (int k = 0; k < m; k++) {
                 w[k] = 1;
-                vjp(x, w, row);
+                vjp("vjp", x, w, row, ws);
                 w[k] = 0;
                 System.arraycopy(row, 0, jac, k * n, n);
             }
@@ -215,7 +211,7 @@ public final class Recording implements Objective {
             double[] column = new double[m];
             for (int i = 0; i < n; i++) {
                 e[i] = 1;
-                jvp(x, e, column);
+                jvp("jvp", x, e, column, ws);
                 e[i] = 0;
                 for (int k = 0; k < m; k++) jac[k * n + i] = column[k];
             }
@@ -242,24 +238,23 @@ public final class Recording implements Objective {
 
     // Hv, and the gradient into g unless g is null (hessianVector's case).
     private double secondOrder(String driver, double[] x, double[] v, double[] g, double[] hv) {
-        int out = scalarOutput(driver);
-        requireInput(x, driver);
-        requireLength(driver, "v", v, inputCount());
-        if (g != null) requireLength(driver, "g", g, inputCount());
-        requireLength(driver, "hv", hv, inputCount());
+        int out = checks.scalarOutput(driver);
+        checks.requireInput(driver, x);
+        ObjectiveChecks.requireLength(driver, "v", v, inputCount());
+        if (g != null) ObjectiveChecks.requireLength(driver, "g", g, inputCount());
+        ObjectiveChecks.requireLength(driver, "hv", hv, inputCount());
         ObjectiveChecks.requireFinite(driver, "v", v);
         Workspace ws = workspace();
         double[] values = ws.values();
         TangentSweep.run(tape, x, v, ws);
-        checkGuards(values);
-        requireFiniteValues(driver, values);
+        checks.requireRecordedPath(driver, values);
         double[] gradient = g != null ? g : ws.inputScratch(inputCount());
         Arrays.fill(gradient, 0.0);
         Arrays.fill(hv, 0.0);
         ws.adjoints()[out] = 1;
         SecondOrderSweep.run(tape, ws, out, gradient, hv);
-        requireFinite(driver, "hv", hv, values, ws.inner(), true, null);
-        requireFinite(driver, "g", gradient, values, ws.inner(), false, null);
+        checks.requireFiniteResult(driver, "hv", hv, ws, true, null);
+        checks.requireFiniteResult(driver, "g", gradient, ws, false, null);
         return values[out];
     }
 
@@ -281,47 +276,14 @@ public final class Recording implements Objective {
      * @param threads the number of threads to use, at least 1
      */
     public void hessian(double[] x, double[] h, int threads) {
-        int out = scalarOutput("hessian");
-        int n = inputCount();
-        requireInput(x, "hessian");
-        requireLength("hessian", "h", h, DenseSize.hessian("hessian", n));
-        if (threads < 1) throw new IllegalArgumentException("hessian: threads must be at least 1, got " + threads);
+        int out = checks.scalarOutput("hessian");
+        checks.requireInput("hessian", x);
+        ObjectiveChecks.requireLength("hessian", "h", h, DenseSize.hessian("hessian", inputCount()));
+        CallChecks.requireThreads("hessian", threads);
         Workspace ws = workspace();
-        double[] v = replay(x, "hessian", ws);
-        double[] inner = ws.inner();
-        // The first-order adjoints are shared by all workers, so they are kept (not consumed) in an
-        // array of their own rather than in the workspace, whose adjoints stay zero between calls.
-        double[] adj = new double[tape.size()];
-        adj[out] = 1;
-        ReverseSweep.run(tape, v, inner, adj, out, null);
-
-        int width = HessianSweep.widthFor(tape, HESSIAN_SCRATCH_BYTES);
-        int batches = (n + width - 1) / width;
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            HessianSweep sweep = Workspace.forThread(tape.size()).hessianSweep(tape.size(), width);
-            for (int batch; (batch = next.getAndIncrement()) < batches; ) {
-                sweep.columns(tape, v, inner, adj, out, batch * width, h);
-            }
-        };
-        // A thread costs tens of microseconds to hand work to: small Hessians run on the caller alone.
-        long work = (long) tape.size() * n;
-        int useful = (int) Math.max(1, Math.min(batches, work / MIN_WORK_PER_THREAD));
-        int helpers = Math.min(threads, useful) - 1;
-        List<Future<?>> running = new ArrayList<>(helpers);
-        for (int t = 0; t < helpers; t++) running.add(HESSIAN_WORKERS.submit(worker));
-        worker.run();
-        for (Future<?> f : running) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while computing the Hessian", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a Hessian worker failed", e.getCause());
-            }
-        }
-        requireFinite("hessian", "h", h, v, inner, true, null);
+        replay("hessian", x, ws);
+        HessianBatches.dense(tape, ws, out, h, threads);
+        checks.requireFiniteResult("hessian", "h", h, ws, true, null);
     }
 
     // ---- sparse second order ----
@@ -345,10 +307,7 @@ public final class Recording implements Objective {
      */
     @Override
     public SparsityPattern hessianPattern(int n) {
-        if (n != inputCount()) {
-            throw new DimensionMismatchException("hessianPattern: x of length " + n + " is asked for, but this "
-                    + "recording has " + inputCount() + " inputs; pass n = " + inputCount());
-        }
+        checks.requireInputCount("hessianPattern", n);
         return hessianPattern();
     }
 
@@ -357,7 +316,7 @@ public final class Recording implements Objective {
      *
      * @return the coloring of the Hessian's columns
      */
-    public dev.wengert.ad.coloring.Coloring hessianColoring() {
+    public Coloring hessianColoring() {
         return sparseHessianPlan("hessianColoring").coloring();
     }
 
@@ -369,14 +328,14 @@ public final class Recording implements Objective {
      */
     @Override
     public void sparseHessian(double[] x, double[] values) {
-        int out = scalarOutput("sparseHessian");
-        requireInput(x, "sparseHessian");
+        int out = checks.scalarOutput("sparseHessian");
+        checks.requireInput("sparseHessian", x);
         SparseHessian plan = sparseHessianPlan("sparseHessian");
-        requireLength("sparseHessian", "values", values, plan.pattern().nonZeros());
+        ObjectiveChecks.requireLength("sparseHessian", "values", values, plan.pattern().nonZeros());
         Workspace ws = workspace();
-        double[] v = replay(x, "sparseHessian", ws);
-        plan.evaluate(tape, ws, v, out, values);
-        requireFinite("sparseHessian", "values", values, v, ws.inner(), true, null);
+        replay("sparseHessian", x, ws);
+        plan.evaluate(tape, ws, out, values);
+        checks.requireFiniteResult("sparseHessian", "values", values, ws, true, null);
     }
 
     /**
@@ -396,7 +355,7 @@ public final class Recording implements Objective {
      *
      * @return the coloring used: of the columns or of the rows
      */
-    public dev.wengert.ad.coloring.Coloring jacobianColoring() {
+    public Coloring jacobianColoring() {
         return sparseJacobianPlan().coloring();
     }
 
@@ -418,10 +377,15 @@ public final class Recording implements Objective {
      * @param values receives the non-zeros, in the pattern's order
      */
     public void sparseJacobian(double[] x, double[] values) {
-        requireInput(x, "sparseJacobian");
+        checks.requireInput("sparseJacobian", x);
         SparseJacobian plan = sparseJacobianPlan();
-        requireLength("sparseJacobian", "values", values, plan.pattern().nonZeros());
-        plan.evaluate(this, x, values);
+        ObjectiveChecks.requireLength("sparseJacobian", "values", values, plan.pattern().nonZeros());
+        Workspace ws = workspace();
+        if (plan.forward()) {
+            plan.evaluate((seed, product) -> jvp("jvp", x, seed, product, ws), values);
+        } else {
+            plan.evaluate((seed, product) -> vjp("vjp", x, seed, product, ws), values);
+        }
     }
 
     private SparseJacobian sparseJacobianPlan() {
@@ -441,7 +405,7 @@ public final class Recording implements Objective {
     private SparseHessian sparseHessianPlan(String driver) {
         SparseHessian plan = sparseHessian;
         if (plan == null) {
-            int out = scalarOutput(driver);
+            int out = checks.scalarOutput(driver);
             synchronized (this) {
                 plan = sparseHessian;
                 if (plan == null) {
@@ -461,66 +425,11 @@ public final class Recording implements Objective {
         return Workspace.forThread(tape.size());
     }
 
-    // Node values at x (and inner values of n-ary nodes) in ws; x is checked.
-    private double[] replay(double[] x, String driver, Workspace ws) {
+    // Node values at x (and inner values of n-ary nodes) in ws, on the recorded path and finite.
+    private double[] replay(String driver, double[] x, Workspace ws) {
         double[] v = ws.values();
         ValueSweep.run(tape, x, v, ws.inner());
-        checkGuards(v);
-        requireFiniteValues(driver, v);
+        checks.requireRecordedPath(driver, v);
         return v;
-    }
-
-    private void checkGuards(double[] v) {
-        int flipped = tape.guards().firstFlipped(v);
-        if (flipped >= 0) {
-            throw new GuardFlippedException("the recording does not hold at this x: " + tape.guards().describe(flipped, v)
-                    + "; record again at this point (or use Derivatives.record, which re-records itself)");
-        }
-    }
-
-    private int scalarOutput(String driver) {
-        if (tape.outputCount() != 1) {
-            throw new IllegalStateException(driver + " needs a scalar function but this recording has "
-                    + tape.outputCount() + " outputs; use values, jvp, vjp or jacobian");
-        }
-        return tape.outputNode(0);
-    }
-
-    // x is checked first, then the other arrays in parameter order, then their entries: every
-    // Objective checks in this order (see Objective), so one wrong call gets one answer.
-    private void requireInput(double[] x, String driver) {
-        requireLength(driver, "x", x, inputCount());
-        ObjectiveChecks.requireFinite(driver, "x", x);
-    }
-
-    private static void requireLength(String driver, String name, double[] array, int expected) {
-        ObjectiveChecks.requireLength(driver, name, array, expected);
-    }
-
-    private void requireFiniteValues(String driver, double[] v) {
-        for (int k = 0; k < tape.outputCount(); k++) {
-            if (!Double.isFinite(v[tape.outputNode(k)])) {
-                throw new NonFiniteException(driver + ": " + NonFiniteDiagnosis.inValues(tape, v));
-            }
-        }
-    }
-
-    // The sweeps do not test for NaN/Inf; only a non-finite result triggers the (slow) search for
-    // the operation that produced it, on adjoints recomputed for the purpose.
-    // With outputSeeds null every output is seeded with 1, which reaches every operation any
-    // output depends on.
-    private void requireFinite(String driver, String name, double[] result, double[] v, double[] inner,
-                               boolean second, double[] outputSeeds) {
-        for (int i = 0; i < result.length; i++) {
-            if (Double.isFinite(result[i])) continue;
-            double[] adj = new double[tape.size()];
-            for (int k = 0; k < tape.outputCount(); k++) {
-                adj[tape.outputNode(k)] += outputSeeds == null ? 1 : outputSeeds[k];
-            }
-            ReverseSweep.run(tape, v, inner, adj, tape.size() - 1, null);
-            String cause = NonFiniteDiagnosis.inPartials(tape, v, inner, adj, second);
-            throw new NonFiniteException(driver + ": entry " + i + " of " + name + " is " + result[i] + "; "
-                    + (cause != null ? cause : "no single operation produced it (overflow while accumulating)"));
-        }
     }
 }

@@ -4,11 +4,9 @@ import dev.wengert.ad.coloring.Coloring;
 import dev.wengert.ad.coloring.StarColoring;
 import dev.wengert.ad.tape.Csr;
 import dev.wengert.ad.tape.HessianSparsity;
-import dev.wengert.ad.tape.HessianSweep;
-import dev.wengert.ad.tape.ReverseSweep;
+import dev.wengert.ad.tape.HessianBatches;
 import dev.wengert.ad.tape.TapeData;
 import dev.wengert.ad.tape.Workspace;
-import java.util.Arrays;
 
 /**
  * What a recording needs to compute its Hessian sparsely, worked out once: the pattern (nonlinear
@@ -45,26 +43,16 @@ final class SparseHessian {
     }
 
     /**
-     * Writes the non-zeros at the point whose node values are {@code v} (in {@code ws}, the caller's
-     * workspace for this whole evaluation) into {@code values}, in the pattern's order.
+     * Writes the non-zeros at the point whose node values are in {@code ws} (the caller's workspace for
+     * this whole evaluation) into {@code values}, in the pattern's order.
      */
-    void evaluate(TapeData tape, Workspace ws, double[] v, int out, double[] values) {
-        int n = tape.inputCount();
-        int colors = coloring.count();
+    void evaluate(TapeData tape, Workspace ws, int out, double[] values) {
         if (pattern.nonZeros() == 0) {
             return;
         }
-        double[] inner = ws.inner();
-        double[] adj = ws.keptAdjoints();
-        Arrays.fill(adj, 0, out + 1, 0.0);
-        adj[out] = 1;
-        ReverseSweep.run(tape, v, inner, adj, out, null);
-        int width = Math.min(colors, HessianSweep.widthFor(tape, Recording.HESSIAN_SCRATCH_BYTES));
-        HessianSweep sweep = ws.hessianSweep(tape.size(), width);
-        double[] compressed = ws.compressed(Math.multiplyExact(n, colors));
-        for (int first = 0; first < colors; first += sweep.width()) {
-            sweep.compressedColumns(tape, v, inner, adj, out, colorOf, colors, first, compressed);
-        }
+        int colors = coloring.count();
+        double[] compressed = ws.compressed(Math.multiplyExact(tape.inputCount(), colors));
+        HessianBatches.compressed(tape, ws, out, colorOf, colors, compressed);
         for (int k = 0; k < values.length; k++) {
             values[k] = compressed[recovery[k]];
         }

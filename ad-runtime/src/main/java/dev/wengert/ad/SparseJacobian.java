@@ -42,20 +42,27 @@ final class SparseJacobian {
         return forward;
     }
 
-    /** Writes the non-zeros at x into {@code values}, in the pattern's order, by colored JVPs or VJPs of {@code r}. */
-    void evaluate(Recording r, double[] x, double[] values) {
+    /** J s (forward) or s^T J (reverse) at the point of one evaluation, for a seed s of 0s and 1s. */
+    interface Product {
+        void into(double[] seed, double[] product);
+    }
+
+    /**
+     * Writes the non-zeros into {@code values}, in the pattern's order, from one {@code product} per color:
+     * Jacobian-vector products if {@link #forward()}, vector-Jacobian products otherwise.
+     */
+    void evaluate(Product product, double[] values) {
         int m = pattern.rows();
         int n = pattern.columns();
         int colors = coloring.count();
         // forward: compressed[row * colors + c] = (J S)[row][c]; reverse: compressed[col * colors + c] = (S^T J)[c][col]
         double[] compressed = new double[Math.multiplyExact(forward ? m : n, colors)];
         double[] seed = new double[forward ? n : m];
-        double[] product = new double[forward ? m : n];
+        double[] column = new double[forward ? m : n];
         for (int c = 0; c < colors; c++) {
             for (int k = 0; k < seed.length; k++) seed[k] = coloring.color(k) == c ? 1 : 0;
-            if (forward) r.jvp(x, seed, product);
-            else r.vjp(x, seed, product);
-            for (int k = 0; k < product.length; k++) compressed[k * colors + c] = product[k];
+            product.into(seed, column);
+            for (int k = 0; k < column.length; k++) compressed[k * colors + c] = column[k];
         }
         for (int row = 0; row < m; row++) {
             for (int k = pattern.rowStart(row); k < pattern.rowStart(row + 1); k++) {

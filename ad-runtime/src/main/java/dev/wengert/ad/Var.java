@@ -5,9 +5,13 @@ import dev.wengert.ad.tape.Op;
 import java.util.List;
 
 /**
- * A value being recorded on a {@link Tape}: a small immutable handle (tape, node, value). Every
- * operation appends one node to the tape and returns a new handle; the tape itself stores no
- * objects, so handles can be dropped freely.
+ * A value being recorded on a {@link Tape}: a small handle (tape, node, value). Every operation
+ * appends at most one node to the tape and returns a new handle; the tape itself stores no objects, so
+ * handles can be dropped freely. The value never changes, but the handle is not immutable: when
+ * recording fuses the operation that made it into the node that uses it (subtractions under a
+ * {@link #norm}, a sum under a {@link #reciprocal}), the handle forgets its node and remembers how to
+ * record the operation again, which it does if it is used once more. A {@code Var} belongs to its
+ * tape's thread, like the tape.
  *
  * <pre>{@code
  * Recording r = Tape.record(x -> x[0].times(x[1]).plus(x[0].sin()), 1.0, 2.0);

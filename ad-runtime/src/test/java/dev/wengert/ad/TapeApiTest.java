@@ -95,6 +95,7 @@ class TapeApiTest {
     }
 
     // Compiles one source file against the test classpath; returns the diagnostics ("" when it compiles).
+    // The runtime's classes are on the module path (surefire runs the tests inside module dev.wengert.ad).
     private static String compile(String source) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///Snippet.java"), JavaFileObject.Kind.SOURCE) {
@@ -104,7 +105,8 @@ class TapeApiTest {
             }
         };
         StringWriter out = new StringWriter();
-        List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-proc:none",
+        List<String> options = List.of("-classpath", System.getProperty("java.class.path")
+                + java.io.File.pathSeparator + System.getProperty("jdk.module.path", ""), "-proc:none",
                 "-d", System.getProperty("java.io.tmpdir"));
         boolean ok = javac.getTask(out, null, d -> out.write(d.toString() + "\n"), options, null, List.of(file)).call();
         return ok ? "" : out.toString();

@@ -47,7 +47,7 @@ final class DeadCodeElimination {
     static int[] compact(byte[] op, int[] a, int[] b, int size, int[] pool, boolean[] live, int[] renumber) {
         int poolSize = 0;
         for (int i = 0; i < size; i++) {
-            if (live[i] && Op.kind(op[i]) == Op.NARY) poolSize += TapeBuilder.naryPoolSlots(op[i], b[i]);
+            if (live[i] && Op.kind(op[i]) == Op.NARY) poolSize += TapeData.naryPoolSlots(op[i], b[i]);
         }
         int[] compacted = new int[poolSize];
         int slot = 0;
@@ -71,7 +71,7 @@ final class DeadCodeElimination {
                     y = renumber[y];
                     break;
                 case Op.NARY: {
-                    int slots = TapeBuilder.naryPoolSlots(o, y);
+                    int slots = TapeData.naryPoolSlots(o, y);
                     for (int k = 0; k < y; k++) compacted[slot + k] = renumber[pool[x + k]];
                     for (int k = y; k < slots; k++) compacted[slot + k] = pool[x + k];
                     x = slot;

@@ -27,22 +27,14 @@ final class DependencySets {
                     deps[i] = EMPTY;
                     break;
                 case Op.UNARY:
-                    deps[i] = zeroDerivative(o) ? EMPTY : deps[t.a[i]];
-                    break;
                 case Op.WITH_CONSTANT:
-                    deps[i] = cutsDependencies(t, i) ? EMPTY : deps[t.a[i]];
+                    deps[i] = hasZeroDerivative(t, i) ? EMPTY : deps[t.a[i]];
                     break;
                 case Op.BINARY:
                     deps[i] = union(deps[t.a[i]], deps[t.b[i]]);
                     break;
-                default: {
-                    int outer = t.naryOuter(i);
-                    if (outer != TapeBuilder.NO_OUTER && zeroDerivative(outer)) {
-                        deps[i] = EMPTY;
-                        break;
-                    }
-                    deps[i] = naryUnion(t, i, deps);
-                }
+                default:
+                    deps[i] = hasZeroDerivative(t, i) ? EMPTY : naryUnion(t, i, deps);
             }
         }
         return deps;
@@ -74,14 +66,26 @@ final class DependencySets {
         return unique == all.length ? all : java.util.Arrays.copyOf(all, unique);
     }
 
-    /** True for the opcodes whose derivative is zero everywhere (the catalogue's step functions). */
-    static boolean zeroDerivative(int op) {
-        return Op.function(op) != null && Op.function(op).isPiecewiseConstant();
+    /**
+     * True if node i's derivative is zero everywhere, so it depends on nothing: a step function of the
+     * catalogue (signum, floor, ceil, rint), x^0, or an n-ary node under a fused step function.
+     */
+    static boolean hasZeroDerivative(TapeData t, int i) {
+        int o = t.op[i];
+        switch (Op.kind(o)) {
+            case Op.UNARY:
+                return isStepFunction(o);
+            case Op.WITH_CONSTANT:
+                return o == Op.POW_CONST && t.constants[t.b[i]] == 0;
+            case Op.NARY:
+                return t.hasOuter(i) && isStepFunction(t.naryOuter(i));
+            default:
+                return false;
+        }
     }
 
-    /** True if node i, of a with-constant opcode, has a derivative that is zero everywhere (x^0). */
-    static boolean cutsDependencies(TapeData t, int i) {
-        return t.op[i] == Op.POW_CONST && t.constants[t.b[i]] == 0;
+    private static boolean isStepFunction(int op) {
+        return Op.function(op).isPiecewiseConstant();
     }
 
     /** Sorted union of two sorted sets; returns an argument itself when the other adds nothing. */

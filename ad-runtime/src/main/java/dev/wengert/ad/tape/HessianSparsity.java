@@ -37,7 +37,7 @@ public final class HessianSparsity {
         needed[out] = true;
         for (int i = out; i >= 0; i--) {
             if (!needed[i]) continue;
-            if (!hasZeroDerivative(t, i)) markArguments(t, i, needed);
+            if (!DependencySets.hasZeroDerivative(t, i)) markArguments(t, i, needed);
         }
         return needed;
     }
@@ -55,23 +55,6 @@ public final class HessianSparsity {
             if (nonlinear) wanted[i] = true;   // its own set: the union its interactions may read
         }
         return wanted;
-    }
-
-    // True if node i's derivative is zero everywhere (signum, floor, x^0, an n-ary node under floor).
-    private static boolean hasZeroDerivative(TapeData t, int i) {
-        int o = t.op[i];
-        switch (Op.kind(o)) {
-            case Op.UNARY:
-                return DependencySets.zeroDerivative(o);
-            case Op.WITH_CONSTANT:
-                return DependencySets.cutsDependencies(t, i);
-            case Op.NARY: {
-                int outer = t.naryOuter(i);
-                return outer != TapeBuilder.NO_OUTER && DependencySets.zeroDerivative(outer);
-            }
-            default:
-                return false;
-        }
     }
 
     private static void markArguments(TapeData t, int i, boolean[] mark) {
@@ -109,8 +92,7 @@ public final class HessianSparsity {
     }
 
     private static boolean hasNonlinearOuter(TapeData t, int i) {
-        int outer = t.naryOuter(i);
-        return outer != TapeBuilder.NO_OUTER && isNonlinear(outer);
+        return t.hasOuter(i) && isNonlinear(t.naryOuter(i));
     }
 
     // Unary and binary opcodes whose second derivative is not identically zero (the catalogue says).

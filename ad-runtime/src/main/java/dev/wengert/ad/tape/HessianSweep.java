@@ -17,7 +17,7 @@ import java.util.Arrays;
  * and reusable across calls and tapes ({@link Workspace#hessianSweep}); columns are shared out
  * among workers by the caller.
  */
-public final class HessianSweep {
+final class HessianSweep {
     private final int capacity;
     private final int k;
     private TapeData t;
@@ -44,13 +44,13 @@ public final class HessianSweep {
     }
 
     /** The batch width that keeps one worker's scratch under {@code budgetBytes}, between 1 and 16. */
-    public static int widthFor(TapeData t, long budgetBytes) {
+    static int widthFor(TapeData t, long budgetBytes) {
         long perDirection = 16L * Math.max(1, t.size);
         return (int) Math.max(1, Math.min(16, budgetBytes / perDirection));
     }
 
     /** Batch width of this worker. */
-    public int width() {
+    int width() {
         return k;
     }
 
@@ -64,7 +64,7 @@ public final class HessianSweep {
      * {@code out} into row-major {@code h}, given node values {@code v} and first-order adjoints
      * {@code adj} (seed 1 at {@code out}).
      */
-    public void columns(TapeData tape, double[] v, double[] inner, double[] adj, int out, int first, double[] h) {
+    void columns(TapeData tape, double[] v, double[] inner, double[] adj, int out, int first, double[] h) {
         this.t = tape;
         this.innerValues = inner;
         int n = t.inputCount();
@@ -80,7 +80,7 @@ public final class HessianSweep {
      * row of H S into {@code compressed[m * colors + firstColor + d]} (S the seed matrix: one column per
      * color), from which a star coloring recovers H directly.
      */
-    public void compressedColumns(TapeData tape, double[] v, double[] inner, double[] adj, int out, int[] colorOf,
+    void compressedColumns(TapeData tape, double[] v, double[] inner, double[] adj, int out, int[] colorOf,
                                   int colors, int firstColor, double[] compressed) {
         this.t = tape;
         this.innerValues = inner;

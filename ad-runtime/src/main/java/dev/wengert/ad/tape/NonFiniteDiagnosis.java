@@ -6,12 +6,12 @@ package dev.wengert.ad.tape;
  * finite do they ask this class which node produced it, so the error can name the opcode and its
  * position on the tape.
  */
-public final class NonFiniteDiagnosis {
+final class NonFiniteDiagnosis {
     private NonFiniteDiagnosis() {
     }
 
     /** Describes the first node whose value is not finite though its operands are, or null if none. */
-    public static String inValues(TapeData t, double[] v) {
+    static String inValues(TapeData t, double[] v) {
         for (int i = 0; i < t.size; i++) {
             if (!Double.isFinite(v[i])) {
                 return describe(t, v, i, "value " + v[i]);
@@ -24,7 +24,7 @@ public final class NonFiniteDiagnosis {
      * Describes the last node (the first one the reverse sweep meets) whose non-zero adjoint meets
      * a non-finite first (or, with {@code second}, second) partial, or null if none.
      */
-    public static String inPartials(TapeData t, double[] v, double[] inner, double[] adj, boolean second) {
+    static String inPartials(TapeData t, double[] v, double[] inner, double[] adj, boolean second) {
         Partials p = new Partials();
         for (int i = t.size - 1; i >= 0; i--) {
             if (adj[i] == 0 || !Double.isFinite(adj[i])) continue;
@@ -72,7 +72,7 @@ public final class NonFiniteDiagnosis {
                 break;
             case Op.NARY:
                 s.append(" over ").append(t.b[i]).append(" arguments");
-                if (t.naryOuter(i) != TapeBuilder.NO_OUTER) s.append(", then ").append(Op.name(t.naryOuter(i)));
+                if (t.hasOuter(i)) s.append(", then ").append(Op.name(t.naryOuter(i)));
                 break;
             default:
                 break;

@@ -4,12 +4,10 @@ package dev.wengert.ad.tape;
  * First and second partials of one node, read from {@link Rules} for the node's operand shape: for
  * unary, binary and with-constant nodes with respect to their operands ({@link #at}); for n-ary
  * nodes, the inner value and the derivatives of the fused outer function ({@link #atNary}). A
- * sweep owns one instance and reuses it for every node, so nothing is allocated per node.
+ * sweep owns one instance (the {@link Workspace}'s, or its own) and reuses it for every node, so nothing
+ * is allocated per node.
  */
 final class Partials {
-    // One per thread, so the sweeps allocate nothing per call.
-    private static final ThreadLocal<Partials> CURRENT = ThreadLocal.withInitial(Partials::new);
-
     /** Inner value of an n-ary node (before its fused unary). */
     double inner;
     /** {@link Rules#naryScale} of the inner value. */
@@ -19,11 +17,6 @@ final class Partials {
     double dxx;
     double dxy;
     double dyy;
-
-    /** This thread's instance. */
-    static Partials forThread() {
-        return CURRENT.get();
-    }
 
     /** Fills the partials of node {@code i} at node values {@code v}; second partials only if asked. */
     void at(TapeData t, int i, double[] v, boolean second) {
@@ -68,7 +61,7 @@ final class Partials {
         inner = innerValues[i];
         scale = Rules.naryScale(t.op[i], inner);
         int outer = t.naryOuter(i);
-        if (outer == TapeBuilder.NO_OUTER) {
+        if (outer == TapeData.NO_OUTER) {
             dx = 1;
             dxx = 0;
             return;

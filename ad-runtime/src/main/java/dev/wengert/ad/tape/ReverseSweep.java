@@ -14,18 +14,21 @@ public final class ReverseSweep {
     }
 
     /**
-     * Runs the sweep over nodes {@code [0, last]} given the values and n-ary inner values of a
-     * forward sweep; {@code adj} holds the seeds and zeros elsewhere.
+     * Runs the sweep over nodes {@code [0, last]} given the values and n-ary inner values a forward
+     * sweep left in {@code ws}; {@code adj} (the workspace's adjoints, or an array the caller keeps)
+     * holds the seeds and zeros elsewhere.
      * With {@code inputAdjoints} non-null (zeroed by the caller, length n) it consumes {@code adj}
      * and writes the input adjoints there; with null it leaves all adjoints in {@code adj}.
      */
-    public static void run(TapeData t, double[] v, double[] inner, double[] adj, int last, double[] inputAdjoints) {
+    public static void run(TapeData t, Workspace ws, double[] adj, int last, double[] inputAdjoints) {
+        final double[] v = ws.values();
+        final double[] inner = ws.inner();
         final byte[] op = t.op;
         final int[] a = t.a;
         final int[] b = t.b;
         final double[] c = t.constants;
         final boolean consume = inputAdjoints != null;
-        final Partials p = Partials.forThread();
+        final Partials p = ws.partials();
         for (int i = last; i >= 0; i--) {
             double g = adj[i];
             if (g == 0) continue;
@@ -66,28 +69,29 @@ public final class ReverseSweep {
         p.atNary(t, i, v, inner, false);
         double gInner = g * p.dx;
         int count = t.b[i];
-        if (o == Op.SUM) {
-            // The common case (sums of many terms) without a rule lookup per argument.
-            final int[] pool = t.pool;
-            for (int k = t.a[i], end = k + count; k < end; k++) adj[pool[k]] += gInner;
-            return;
-        }
+        final int[] pool = t.pool;
+        int start = t.a[i];
         double scale = p.scale;
-        if (o == Op.DISTANCE || o == Op.DOT) {
-            // Paired operations: visit argument k with its partner, reading each value once.
-            final int[] pool = t.pool;
-            int start = t.a[i];
-            int half = count >> 1;
-            for (int k = start, end = start + half; k < end; k++) {
-                int x = pool[k];
-                int y = pool[k + half];
-                double vx = v[x];
-                double vy = v[y];
-                adj[x] += gInner * Rules.naryPartial(o, scale, vx, vy, 0);
-                adj[y] += gInner * Rules.naryPartial(o, scale, vy, vx, 0);
+        switch (TapeData.naryShape(o)) {
+            case TapeData.UNIT_PARTIALS:
+                // The common case (sums of many terms) without a rule lookup per argument.
+                for (int k = start, end = start + count; k < end; k++) adj[pool[k]] += gInner;
+                return;
+            case TapeData.PAIRED: {
+                // Visit argument k with its partner, reading each value once.
+                int half = count >> 1;
+                for (int k = start, end = start + half; k < end; k++) {
+                    int x = pool[k];
+                    int y = pool[k + half];
+                    double vx = v[x];
+                    double vy = v[y];
+                    adj[x] += gInner * Rules.naryPartial(o, scale, vx, vy, 0);
+                    adj[y] += gInner * Rules.naryPartial(o, scale, vy, vx, 0);
+                }
+                return;
             }
-            return;
+            default:
+                for (int k = 0; k < count; k++) adj[t.naryArgument(i, k)] += gInner * t.naryPartial(i, k, v, scale);
         }
-        for (int k = 0; k < count; k++) adj[t.naryArgument(i, k)] += gInner * t.naryPartial(i, k, v, scale);
     }
 }

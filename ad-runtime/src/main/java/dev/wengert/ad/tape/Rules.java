@@ -143,47 +143,7 @@ public final class Rules {
         return y * (y - 1) * Math.pow(x, y - 2);
     }
 
-    // ---- n-ary ----
-
-    /**
-     * The value of an n-ary opcode whose argument nodes are {@code pool[start .. start + count)},
-     * reading node values from {@code v}. Dot products and distances keep their two vectors as
-     * the two halves of the argument list; a linear combination finds the offset of its weights in
-     * the constant pool at {@code pool[start + count + 1]}.
-     */
-    public static double nary(int op, int[] pool, int start, int count, double[] v, double[] constants) {
-        double s = 0;
-        switch (op) {
-            case SUM:
-                for (int k = start, end = start + count; k < end; k++) s += v[pool[k]];
-                return s;
-            case DOT: {
-                int half = count >> 1;
-                for (int k = start, end = start + half; k < end; k++) s += v[pool[k]] * v[pool[k + half]];
-                return s;
-            }
-            case NORM:
-                for (int k = start, end = start + count; k < end; k++) {
-                    double a = v[pool[k]];
-                    s += a * a;
-                }
-                return Math.sqrt(s);
-            case DISTANCE: {
-                int half = count >> 1;
-                for (int k = start, end = start + half; k < end; k++) {
-                    double d = v[pool[k]] - v[pool[k + half]];
-                    s += d * d;
-                }
-                return Math.sqrt(s);
-            }
-            case LINEAR: {
-                int w = pool[start + count + 1];
-                for (int k = 0; k < count; k++) s += constants[w + k] * v[pool[start + k]];
-                return s;
-            }
-            default: throw unknown(op);
-        }
-    }
+    // ---- n-ary: values of the arguments in, never the argument pool (its layout is TapeData's) ----
 
     /** Whether an n-ary opcode is linear in its arguments (no curvature of its own: sums, weighted sums). */
     public static boolean naryIsLinear(int op) {

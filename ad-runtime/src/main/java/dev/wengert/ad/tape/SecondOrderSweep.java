@@ -30,7 +30,7 @@ public final class SecondOrderSweep {
         final byte[] op = t.op;
         final int[] a = t.a;
         final int[] b = t.b;
-        final Partials p = Partials.forThread();
+        final Partials p = ws.partials();
         for (int i = last; i >= 0; i--) {
             double g = adj[i];
             double h = ad[i];
@@ -81,42 +81,43 @@ public final class SecondOrderSweep {
         double gInner = g * p.dx;
         double hInner = h * p.dx + g * p.dxx * innerTangent;
         int count = t.b[i];
-        if (o == Op.SUM) {
-            // No curvature of its own and unit partials: the adjoints pass straight through.
-            final int[] pool = t.pool;
-            for (int k = t.a[i], end = k + count; k < end; k++) {
-                adj[pool[k]] += gInner;
-                ad[pool[k]] += hInner;
+        final int[] pool = t.pool;
+        int start = t.a[i];
+        switch (TapeData.naryShape(o)) {
+            case TapeData.UNIT_PARTIALS:
+                // No curvature of its own and unit partials: the adjoints pass straight through.
+                for (int k = start, end = start + count; k < end; k++) {
+                    adj[pool[k]] += gInner;
+                    ad[pool[k]] += hInner;
+                }
+                return;
+            case TapeData.PAIRED: {
+                // Visit argument k with its partner, reading each value once.
+                int half = count >> 1;
+                for (int k = start, end = start + half; k < end; k++) {
+                    int x = pool[k];
+                    int y = pool[k + half];
+                    double vx = v[x];
+                    double vy = v[y];
+                    double tx = td[x];
+                    double ty = td[y];
+                    double px = Rules.naryPartial(o, scale, vx, vy, 0);
+                    double py = Rules.naryPartial(o, scale, vy, vx, 0);
+                    adj[x] += gInner * px;
+                    adj[y] += gInner * py;
+                    ad[x] += hInner * px + gInner * Rules.naryCurvature(o, scale, innerTangent, vx, tx, vy, ty);
+                    ad[y] += hInner * py + gInner * Rules.naryCurvature(o, scale, innerTangent, vy, ty, vx, tx);
+                }
+                return;
             }
-            return;
-        }
-        if (o == Op.DISTANCE || o == Op.DOT) {
-            // Paired operations: visit argument k with its partner, reading each value once.
-            final int[] pool = t.pool;
-            int start = t.a[i];
-            int half = count >> 1;
-            for (int k = start, end = start + half; k < end; k++) {
-                int x = pool[k];
-                int y = pool[k + half];
-                double vx = v[x];
-                double vy = v[y];
-                double tx = td[x];
-                double ty = td[y];
-                double px = Rules.naryPartial(o, scale, vx, vy, 0);
-                double py = Rules.naryPartial(o, scale, vy, vx, 0);
-                adj[x] += gInner * px;
-                adj[y] += gInner * py;
-                ad[x] += hInner * px + gInner * Rules.naryCurvature(o, scale, innerTangent, vx, tx, vy, ty);
-                ad[y] += hInner * py + gInner * Rules.naryCurvature(o, scale, innerTangent, vy, ty, vx, tx);
-            }
-            return;
-        }
-        for (int k = 0; k < count; k++) {
-            int arg = t.naryArgument(i, k);
-            double partial = t.naryPartial(i, k, v, scale);
-            adj[arg] += gInner * partial;
-            ad[arg] += hInner * partial
-                    + gInner * t.naryCurvature(i, k, v, scale, innerTangent, td[arg], td[t.naryPartner(i, k)]);
+            default:
+                for (int k = 0; k < count; k++) {
+                    int arg = t.naryArgument(i, k);
+                    double partial = t.naryPartial(i, k, v, scale);
+                    adj[arg] += gInner * partial;
+                    ad[arg] += hInner * partial
+                            + gInner * t.naryCurvature(i, k, v, scale, innerTangent, td[arg], td[t.naryPartner(i, k)]);
+                }
         }
     }
 }

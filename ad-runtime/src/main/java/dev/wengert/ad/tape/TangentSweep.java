@@ -63,7 +63,7 @@ public final class TangentSweep {
                     double s = naryTangent(t, o, i, v, td, scale);
                     innerTangents[i] = s;
                     int outer = t.naryOuter(i);
-                    if (outer == TapeBuilder.NO_OUTER) {
+                    if (outer == TapeData.NO_OUTER) {
                         v[i] = inner;
                         td[i] = s;
                     } else {
@@ -82,19 +82,23 @@ public final class TangentSweep {
         int start = t.a[i];
         int count = t.b[i];
         double s = 0;
-        if (o == Op.SUM) {
-            for (int k = start, end = start + count; k < end; k++) s += td[pool[k]];
-        } else if (o == Op.DISTANCE || o == Op.DOT) {
-            int half = count >> 1;
-            for (int k = start, end = start + half; k < end; k++) {
-                int x = pool[k];
-                int y = pool[k + half];
-                double vx = v[x];
-                double vy = v[y];
-                s += Rules.naryPartial(o, scale, vx, vy, 0) * td[x] + Rules.naryPartial(o, scale, vy, vx, 0) * td[y];
+        switch (TapeData.naryShape(o)) {
+            case TapeData.UNIT_PARTIALS:
+                for (int k = start, end = start + count; k < end; k++) s += td[pool[k]];
+                break;
+            case TapeData.PAIRED: {
+                int half = count >> 1;
+                for (int k = start, end = start + half; k < end; k++) {
+                    int x = pool[k];
+                    int y = pool[k + half];
+                    double vx = v[x];
+                    double vy = v[y];
+                    s += Rules.naryPartial(o, scale, vx, vy, 0) * td[x] + Rules.naryPartial(o, scale, vy, vx, 0) * td[y];
+                }
+                break;
             }
-        } else {
-            for (int k = 0; k < count; k++) s += t.naryPartial(i, k, v, scale) * td[t.naryArgument(i, k)];
+            default:
+                for (int k = 0; k < count; k++) s += t.naryPartial(i, k, v, scale) * td[t.naryArgument(i, k)];
         }
         return s;
     }

@@ -11,9 +11,6 @@ import java.util.Arrays;
  * <p>Implementation class of the tape; {@code dev.wengert.ad.Tape} is the public face.
  */
 public final class TapeBuilder {
-    /** Marks an n-ary node without a fused unary opcode. */
-    public static final int NO_OUTER = -1;
-
     // Recording the same function again on a thread (the record-per-call pattern) reuses the
     // arrays the previous recording grew, instead of growing fresh ones from 256 nodes each time.
     // Only arrays up to these capacities are kept (at most about 42 MB a thread): a thread that
@@ -164,10 +161,11 @@ public final class TapeBuilder {
      * again where it is used after all.
      */
     public boolean fuseInPlace(byte opcode, int x) {
-        if (x != size - 1 || x <= lastGuardedNode || Op.kind(op[x]) != Op.NARY || pool[a[x] + b[x]] != NO_OUTER) {
+        if (x != size - 1 || x <= lastGuardedNode || Op.kind(op[x]) != Op.NARY
+                || pool[TapeData.outerSlot(a[x], b[x])] != TapeData.NO_OUTER) {
             return false;
         }
-        pool[a[x] + b[x]] = opcode;
+        pool[TapeData.outerSlot(a[x], b[x])] = opcode;
         values[x] = Rules.unary(opcode, values[x]);
         return true;
     }
@@ -179,13 +177,13 @@ public final class TapeBuilder {
 
     /** Records again, without a fused unary, the n-ary node whose argument list starts at {@code start}. */
     public int naryCopy(byte opcode, int start, int count) {
-        int slots = naryPoolSlots(opcode, count);
+        int slots = TapeData.naryPoolSlots(opcode, count);
         int copy = poolSize;
         ensurePool(slots);
         System.arraycopy(pool, start, pool, copy, slots);
-        pool[copy + count] = NO_OUTER;
+        pool[TapeData.outerSlot(copy, count)] = TapeData.NO_OUTER;
         poolSize += slots;
-        return push(opcode, copy, count, Rules.nary(opcode, pool, copy, count, values, constants));
+        return push(opcode, copy, count, TapeData.naryInner(opcode, pool, copy, count, values, constants));
     }
 
     /** Argument {@code slot} of n-ary node {@code x}. */
@@ -208,12 +206,6 @@ public final class TapeBuilder {
         return b[x];
     }
 
-    // Pool slots of an n-ary node: its arguments, the fused-unary slot, and for a linear
-    // combination the offset of its weights.
-    static int naryPoolSlots(int opcode, int count) {
-        return count + (opcode == Op.LINEAR ? 2 : 1);
-    }
-
     /** Records a binary node over nodes {@code x} and {@code y}. */
     public int binary(byte opcode, int x, int y) {
         return push(opcode, x, y, Rules.binary(opcode, values[x], values[y]));
@@ -231,16 +223,16 @@ public final class TapeBuilder {
     public int nary(byte opcode, int[] args, int count, double[] weights) {
         if (opcode == Op.NORM && allSubtractions(args, count)) return distance(args, count);
         int start = poolSize;
-        ensurePool(naryPoolSlots(opcode, count));
-        System.arraycopy(args, 0, pool, poolSize, count);
-        poolSize += count;
-        pool[poolSize++] = NO_OUTER;
+        ensurePool(TapeData.naryPoolSlots(opcode, count));
+        System.arraycopy(args, 0, pool, start, count);
+        pool[TapeData.outerSlot(start, count)] = TapeData.NO_OUTER;
         if (opcode == Op.LINEAR) {
             int w = constantCount;
             for (int k = 0; k < count; k++) addConstant(weights[k]);
-            pool[poolSize++] = w;
+            pool[TapeData.weightsSlot(start, count)] = w;
         }
-        double value = Rules.nary(opcode, pool, start, count, values, constants);
+        poolSize += TapeData.naryPoolSlots(opcode, count);
+        double value = TapeData.naryInner(opcode, pool, start, count, values, constants);
         return push(opcode, start, count, value);
     }
 
@@ -257,15 +249,16 @@ public final class TapeBuilder {
     // Records norm(a[args[k]] - b[args[k]]) as one distance node over (a..., b...).
     private int distance(int[] args, int count) {
         int start = poolSize;
-        ensurePool(2 * count + 1);
+        int arguments = 2 * count;
+        ensurePool(TapeData.naryPoolSlots(Op.DISTANCE, arguments));
         for (int k = 0; k < count; k++) {
             pool[start + k] = a[args[k]];
             pool[start + count + k] = b[args[k]];
         }
-        pool[start + 2 * count] = NO_OUTER;
-        poolSize += 2 * count + 1;
-        double value = Rules.nary(Op.DISTANCE, pool, start, 2 * count, values, constants);
-        return push(Op.DISTANCE, start, 2 * count, value);
+        pool[TapeData.outerSlot(start, arguments)] = TapeData.NO_OUTER;
+        poolSize += TapeData.naryPoolSlots(Op.DISTANCE, arguments);
+        double value = TapeData.naryInner(Op.DISTANCE, pool, start, arguments, values, constants);
+        return push(Op.DISTANCE, start, arguments, value);
     }
 
     /** Records a comparison guard; see {@link Guards}. */

@@ -65,6 +65,83 @@ public final class TapeData {
                 + 8L * constants.length + 4L * pool.length + 4L * inputNodes.length + 4L * outputs.length;
     }
 
+    // ---- the n-ary layout: the writer (TapeBuilder) lays nodes out so, every reader reads them so ----
+    //
+    // An n-ary node's a is the start of its slots in the argument pool and b its argument count. Its
+    // slots are the argument nodes [start, start + count), then the fused unary opcode (or NO_OUTER),
+    // then, for LINEAR only, the offset of its weights in the constant pool. Dot products and distances
+    // keep their two vectors as the two halves of the arguments: argument k pairs with k +- count / 2.
+
+    /** The fused-unary slot of an n-ary node that has none. */
+    static final int NO_OUTER = -1;
+
+    /** How the sweeps walk an n-ary node's arguments ({@link #naryShape}): every partial is 1. */
+    static final int UNIT_PARTIALS = 0;
+    /** ... in pairs (k, k + count / 2), each partial depending on the pair's two values (dot, distance). */
+    static final int PAIRED = 1;
+    /** ... one at a time through {@link #naryPartial} (norm, linear combination). */
+    static final int GENERAL = 2;
+
+    /** Pool slots an n-ary node of {@code count} arguments takes. */
+    static int naryPoolSlots(int opcode, int count) {
+        return count + (opcode == Op.LINEAR ? 2 : 1);
+    }
+
+    /** The pool slot holding the fused unary opcode of the n-ary node whose arguments start at {@code start}. */
+    static int outerSlot(int start, int count) {
+        return start + count;
+    }
+
+    /** The pool slot holding a linear combination's weight offset (into the constant pool). */
+    static int weightsSlot(int start, int count) {
+        return start + count + 1;
+    }
+
+    /** {@link #UNIT_PARTIALS}, {@link #PAIRED} or {@link #GENERAL}: the one place the sweeps' n-ary loops split. */
+    static int naryShape(int op) {
+        if (op == Op.SUM) return UNIT_PARTIALS;
+        return op == Op.DOT || op == Op.DISTANCE ? PAIRED : GENERAL;
+    }
+
+    /**
+     * The value of an n-ary opcode (before any fused unary) whose arguments are laid out from
+     * {@code start} in {@code pool}, reading node values from {@code v}.
+     */
+    static double naryInner(int op, int[] pool, int start, int count, double[] v, double[] constants) {
+        double s = 0;
+        switch (op) {
+            case Op.SUM:
+                for (int k = start, end = start + count; k < end; k++) s += v[pool[k]];
+                return s;
+            case Op.DOT: {
+                int half = count >> 1;
+                for (int k = start, end = start + half; k < end; k++) s += v[pool[k]] * v[pool[k + half]];
+                return s;
+            }
+            case Op.NORM:
+                for (int k = start, end = start + count; k < end; k++) {
+                    double x = v[pool[k]];
+                    s += x * x;
+                }
+                return Math.sqrt(s);
+            case Op.DISTANCE: {
+                int half = count >> 1;
+                for (int k = start, end = start + half; k < end; k++) {
+                    double d = v[pool[k]] - v[pool[k + half]];
+                    s += d * d;
+                }
+                return Math.sqrt(s);
+            }
+            case Op.LINEAR: {
+                int w = pool[weightsSlot(start, count)];
+                for (int k = 0; k < count; k++) s += constants[w + k] * v[pool[start + k]];
+                return s;
+            }
+            default:
+                throw new IllegalArgumentException("not an n-ary opcode: " + Op.name(op));
+        }
+    }
+
     // ---- n-ary nodes: f = outer(inner(args)), where outer is an optional fused unary opcode ----
 
     /** Node of argument slot {@code k} of n-ary node {@code i}. */
@@ -74,20 +151,24 @@ public final class TapeData {
 
     /** Node paired with argument slot {@code k} of a dot-product or distance node {@code i} (itself otherwise). */
     int naryPartner(int i, int k) {
-        if (op[i] != Op.DOT && op[i] != Op.DISTANCE) return pool[a[i] + k];
-        int count = b[i];
-        int half = count >> 1;
+        if (naryShape(op[i]) != PAIRED) return pool[a[i] + k];
+        int half = b[i] >> 1;
         return pool[a[i] + (k < half ? k + half : k - half)];
     }
 
-    /** The unary opcode fused onto n-ary node {@code i}, or {@link TapeBuilder#NO_OUTER}. */
+    /** The unary opcode fused onto n-ary node {@code i}, or {@link #NO_OUTER}. */
     int naryOuter(int i) {
-        return pool[a[i] + b[i]];
+        return pool[outerSlot(a[i], b[i])];
+    }
+
+    /** True if n-ary node {@code i} has a fused unary opcode. */
+    boolean hasOuter(int i) {
+        return naryOuter(i) != NO_OUTER;
     }
 
     /** The n-ary operation's own value (before any fused unary), recomputed from the argument values. */
     double naryInner(int i, double[] v) {
-        return Rules.nary(op[i], pool, a[i], b[i], v, constants);
+        return naryInner(op[i], pool, a[i], b[i], v, constants);
     }
 
     /**
@@ -98,13 +179,13 @@ public final class TapeData {
         double in = naryInner(i, v);
         inner[i] = in;
         int outer = naryOuter(i);
-        return outer == TapeBuilder.NO_OUTER ? in : Rules.unary(outer, in);
+        return outer == NO_OUTER ? in : Rules.unary(outer, in);
     }
 
     /** d(inner)/d(argument slot k) of n-ary node {@code i}, given {@link Rules#naryScale} of its inner value. */
     double naryPartial(int i, int k, double[] v, double scale) {
         int o = op[i];
-        double weight = o == Op.LINEAR ? constants[pool[a[i] + b[i] + 1] + k] : 0;
+        double weight = o == Op.LINEAR ? constants[pool[weightsSlot(a[i], b[i])] + k] : 0;
         return Rules.naryPartial(o, scale, v[naryArgument(i, k)], v[naryPartner(i, k)], weight);
     }
 

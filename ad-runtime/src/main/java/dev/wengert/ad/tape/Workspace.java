@@ -30,6 +30,7 @@ public final class Workspace {
     private double[] innerTangents;
     private double[] inputScratch;
     private HessianSweep hessianSweep;
+    private final Partials partials = new Partials();
     private double[] keptAdjoints;
     private double[] compressed;
 
@@ -155,8 +156,13 @@ public final class Workspace {
         }
     }
 
+    /** The partials the scalar sweeps fill node by node. */
+    Partials partials() {
+        return partials;
+    }
+
     /** This thread's dense-Hessian scratch for a tape of {@code nodes} nodes at batch width {@code width}. */
-    public HessianSweep hessianSweep(int nodes, int width) {
+    HessianSweep hessianSweep(int nodes, int width) {
         if (hessianSweep == null || !hessianSweep.fits(nodes, width)) hessianSweep = new HessianSweep(nodes, width);
         return hessianSweep;
     }
