@@ -43,13 +43,7 @@ final class ThomsonCommand implements Callable<Integer> {
         }
 
         static Method parse(String text) {
-            for (Method m : values()) {
-                if (m.label.equals(text)) {
-                    return m;
-                }
-            }
-            throw new CommandLine.TypeConversionException("unknown method '" + text + "'; expected one of "
-                    + String.join(", ", Arrays.stream(values()).map(m -> m.label).toList()));
+            return byLabel(values(), v -> v.label, text, "method");
         }
     }
 
@@ -95,14 +89,20 @@ final class ThomsonCommand implements Callable<Integer> {
         abstract Objective pointEnergy(double[] others, int k, double[] p);
 
         static Backend parse(String text) {
-            for (Backend b : values()) {
-                if (b.label.equals(text)) {
-                    return b;
-                }
-            }
-            throw new CommandLine.TypeConversionException("unknown backend '" + text + "'; expected one of "
-                    + String.join(", ", Arrays.stream(values()).map(b -> b.label).toList()));
+            return byLabel(values(), v -> v.label, text, "backend");
         }
+    }
+
+    /** The constant whose command-line label is {@code text}, or a conversion error listing the labels. */
+    static <E extends Enum<E>> E byLabel(E[] values, java.util.function.Function<E, String> label, String text,
+                                         String what) {
+        for (E v : values) {
+            if (label.apply(v).equals(text)) {
+                return v;
+            }
+        }
+        throw new CommandLine.TypeConversionException("unknown " + what + " '" + text + "'; expected one of "
+                + String.join(", ", Arrays.stream(values).map(label).toList()));
     }
 
     /** Above this many pairs one gradient takes longer than the quiet second of {@link Progress}, by far. */
@@ -149,13 +149,7 @@ final class ThomsonCommand implements Callable<Integer> {
         }
 
         static Search parse(String text) {
-            for (Search s : values()) {
-                if (s.label.equals(text)) {
-                    return s;
-                }
-            }
-            throw new CommandLine.TypeConversionException("unknown search '" + text + "'; expected one of "
-                    + String.join(", ", Arrays.stream(values()).map(m -> m.label).toList()));
+            return byLabel(values(), v -> v.label, text, "search");
         }
     }
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Dense Hessian in vector mode: forward-over-reverse along k unit directions at once. Values and
- * first-order adjoints do not depend on the direction, so they are computed once (by the caller)
+ * first-order adjoints do not depend on the direction, so they are computed once ({@link HessianBatches})
  * and shared; each batch of k columns then needs only a tangent sweep and a second-order adjoint
  * sweep, both k wide.
  *
@@ -14,8 +14,8 @@ import java.util.Arrays;
  * plus work proportional to the pairs that touch the batch's points.
  *
  * <p>One instance holds the k-wide scratch of one worker, sized for tapes up to a number of nodes
- * and reusable across calls and tapes ({@link Workspace#hessianSweep}); columns are shared out
- * among workers by the caller.
+ * and reusable across calls and tapes ({@link Workspace#hessianSweep}); {@link HessianBatches} shares
+ * the batches out among workers.
  */
 final class HessianSweep {
     private final int capacity;

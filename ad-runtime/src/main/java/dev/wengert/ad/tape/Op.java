@@ -23,8 +23,8 @@ import dev.wengert.ad.rules.ElementaryFunction;
  *       slot right after its arguments.</li>
  * </ul>
  *
- * <p>This is an implementation class of the tape, public only so the sweeps and {@code Dual} can
- * share it; it is not part of the supported API.
+ * <p>This is an implementation class of the tape, public only so that {@code Tape}, {@code Var} and
+ * {@code Dual} in {@code dev.wengert.ad} can use it; the module does not export this package.
  */
 public final class Op {
 

@@ -21,7 +21,7 @@ import static dev.wengert.ad.tape.Op.*;
  * curvature (the minimum-norm subgradient). A partial that is not finite (sqrt at 0, d/dy of pow at
  * a negative base) times a zero tangent counts as zero ({@link #times}).
  *
- * <p>Implementation class of the tape; not part of the supported API.
+ * <p>Implementation class of the tape (the module does not export this package).
  */
 public final class Rules {
 
