@@ -63,7 +63,7 @@ public class ThomsonBenchmarks {
     }
 
     /**
-     * The points at N = 12 and 100 only, with a dense 3N x 3N Hessian: the target of issue 2 is at N = 100,
+     * The points at N = 12 and 100 only, with a dense 3N x 3N Hessian: the dense-Hessian goal is at N = 100,
      * and at N = 1000 the matrix is 72 MB, so every dense Hessian would mostly measure writing memory (and
      * the tape's would take seconds per call, too long for the short profile).
      */
@@ -160,7 +160,7 @@ public class ThomsonBenchmarks {
 
     /**
      * Replay alone: {@code Recording.value(x)} on a recording made in set-up (a value sweep plus the
-     * input and guard checks). Not a target of issue 2; it splits the gradient's cost into replay and
+     * input and guard checks). It has no goal of its own; it splits the gradient's cost into replay and
      * reverse sweep. What could fool it: a recording may answer at its recording point without a
      * replay, so the recording is made near x ({@link Recordings}) and every call does the full replay.
      */
@@ -191,7 +191,7 @@ public class ThomsonBenchmarks {
     }
 
     /**
-     * The fast path of issue 2: gradient on a recording made once in set-up, i.e. a value replay plus
+     * The fast path: gradient on a recording made once in set-up, i.e. a value replay plus
      * a reverse sweep (target: at most 5x the plain energy at N = 100 and 1000). What could fool it:
      * the thread's sweep scratch is allocated by a warm-up call in set-up, as it would be after a
      * user's first call, so the figure is the steady state; the recording is made near x, not at x
