@@ -33,8 +33,9 @@ final class Charts {
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(logY);
         if (logX) {
-            // The x ranges here span two or three decades: labels at 20, 50, ... too, not only at 10, 100.
-            s.setXAxisLogarithmicDecadeOnly(false);
+            // Labels at decades only: with labels at every 1..9 x 10^k, 80, 90 and 100 run together (and
+            // XChart's custom tick formatting does not follow a log axis).
+            s.setXAxisLogarithmicDecadeOnly(true);
         }
         if (logY) {
             // Plain decimals on a log axis print 1e-12 as 0 and two nearby ticks alike: use mantissa and exponent.

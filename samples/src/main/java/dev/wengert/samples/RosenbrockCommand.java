@@ -74,7 +74,7 @@ final class RosenbrockCommand implements Callable<Integer> {
         line(o, "Newton (exact Hessian)", newton);
 
         XYChart chart = Charts.lineChart("Rosenbrock from (-1.2, 1)", "x1", "x2", false, false);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideN);
         double[] vx = new double[121];
         double[] vy = new double[121];
         for (int i = 0; i < vx.length; i++) {
