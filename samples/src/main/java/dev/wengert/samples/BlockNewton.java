@@ -2,6 +2,7 @@ package dev.wengert.samples;
 
 import dev.wengert.ad.Objective;
 import dev.wengert.ad.optim.QuadraticOnSphere;
+import dev.wengert.ad.optim.SequentialSubspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -17,11 +18,38 @@ import java.util.function.Consumer;
  * relative: near the minimum a move that keeps E equal to rounding and shrinks the point's tangent
  * gradient is accepted too, or the method would stall at |grad| ~ 1e-7). One iteration is one sweep over all
  * points; its gradient norm is the Riemannian gradient norm of the full energy after the sweep.
+ *
+ * <p>The model's minimiser comes from the dense solver (the point's 3 x 3 Hessian, an eigendecomposition) or,
+ * with {@link Subproblem#SUBSPACE}, from Hager's sequential subspace method, which needs only products H v
+ * (Hessian-vector products of the point's energy): the solver for blocks too large for their Hessian. Both
+ * solve the same problem, so the sweeps agree to the solvers' accuracy.
  */
 final class BlockNewton {
 
     /** Relative size of an energy change that is rounding, not progress. */
     private static final double NOISE = 1e-13;
+
+    /** How the point's model is minimised on the sphere. */
+    enum Subproblem {
+        /** {@link QuadraticOnSphere#minimizeTaylorModel} on the dense 3 x 3 Hessian. */
+        DENSE("dense"),
+        /** {@link SequentialSubspace#minimize} with Hessian-vector products only. */
+        SUBSPACE("subspace");
+
+        final String label;
+
+        Subproblem(String label) {
+            this.label = label;
+        }
+
+        static Subproblem parse(String text) {
+            return ThomsonCommand.byLabel(values(), v -> v.label, text, "subproblem");
+        }
+    }
+
+    /** Relative accuracy asked of the subspace solver; the safeguard's energy test resolves no more. */
+    private static final double SUBSPACE_TOLERANCE = 1e-12;
+    private static final int SUBSPACE_ITERATIONS = 200;
 
     /** One sweep's numbers; the listener sees them as they happen. */
     record Sweep(int index, double energy, double gradientNorm) {}
@@ -36,12 +64,14 @@ final class BlockNewton {
     private final PointModel pointModel;
     private final int maxSweeps;
     private final double tolerance;
+    private final Subproblem subproblem;
 
-    BlockNewton(Objective energy, PointModel pointModel, int maxSweeps, double tolerance) {
+    BlockNewton(Objective energy, PointModel pointModel, int maxSweeps, double tolerance, Subproblem subproblem) {
         this.energy = energy;
         this.pointModel = pointModel;
         this.maxSweeps = maxSweeps;
         this.tolerance = tolerance;
+        this.subproblem = subproblem;
     }
 
     Trace run(double[] x0, Consumer<Sweep> listener) {
@@ -92,16 +122,33 @@ final class BlockNewton {
         return Math.sqrt(s);
     }
 
+    /**
+     * The minimiser on the unit sphere of the model f + g^T (z - p) + 1/2 (z - p)^T H (z - p), which is
+     * Hager's problem z^T H z - 2 b^T z with b = H p - g.
+     */
+    private double[] modelMinimizer(Objective model, double[] p, double[] g) {
+        if (subproblem == Subproblem.DENSE) {
+            double[] h = new double[9];
+            model.hessian(p, h);
+            return QuadraticOnSphere.minimizeTaylorModel(h, g, p, 1.0).z();
+        }
+        double[] b = new double[3];
+        model.hessianVector(p, p, b);
+        for (int c = 0; c < 3; c++) {
+            b[c] -= g[c];
+        }
+        return SequentialSubspace.minimize((v, out) -> model.hessianVector(p, v, out), b, 1.0,
+                SUBSPACE_TOLERANCE, SUBSPACE_ITERATIONS).z();
+    }
+
     /** Moves point k to a lower-energy point suggested by its model; returns whether it moved. */
     private boolean movePoint(double[] x, int k) {
         double[] p = {x[3 * k], x[3 * k + 1], x[3 * k + 2]};
         double[] others = x.clone();
         Objective model = pointModel.at(others, k, p);
         double[] g = new double[3];
-        double[] h = new double[9];
         double before = model.gradient(p, g);
-        model.hessian(p, h);
-        double[] target = QuadraticOnSphere.minimizeTaylorModel(h, g, p, 1.0).z();
+        double[] target = modelMinimizer(model, p, g);
         double[] candidate = new double[3];
         for (double t = 1.0; t > 1e-6; t *= 0.5) {
             double len = 0.0;

@@ -135,6 +135,11 @@ final class ThomsonCommand implements Callable<Integer> {
             defaultValue = "20000")
     int maxIterations;
 
+    @Option(names = "--subproblem", converter = SubproblemConverter.class, defaultValue = "dense",
+            description = "block-newton: minimise each point's model with the dense 3 x 3 solver (dense) or with"
+            + " Hager's sequential subspace method, Hessian-vector products only (subspace); default: ${DEFAULT-VALUE}")
+    BlockNewton.Subproblem subproblem;
+
     @Option(names = "--out", description = "PNG to write (default: ${DEFAULT-VALUE})", defaultValue = "thomson.png")
     Path out;
 
@@ -183,6 +188,13 @@ final class ThomsonCommand implements Callable<Integer> {
         @Override
         public Search convert(String value) {
             return Search.parse(value);
+        }
+    }
+
+    static final class SubproblemConverter implements CommandLine.ITypeConverter<BlockNewton.Subproblem> {
+        @Override
+        public BlockNewton.Subproblem convert(String value) {
+            return BlockNewton.Subproblem.parse(value);
         }
     }
 
@@ -251,7 +263,7 @@ final class ThomsonCommand implements Callable<Integer> {
         for (Method m : methods) {
             Progress progress = new Progress(stderr, m.label);
             Trace t = m == Method.BLOCK_NEWTON
-                    ? new BlockNewton(energy, backend::pointEnergy, maxIterations, tolerance)
+                    ? new BlockNewton(energy, backend::pointEnergy, maxIterations, tolerance, subproblem)
                             .run(x0, s -> progress.update(s.index(), s.energy(), s.gradientNorm()))
                     : runOptimizer(m, energy, x0, progress);
             progress.done();

@@ -222,6 +222,15 @@ class CliTest {
     }
 
     @Test
+    void blockNewtonRunsWithTheSubspaceSolverAndRejectsAnUnknownOne(@TempDir Path dir) {
+        Result r = run("thomson", "--n", "6", "--method", "block-newton", "--subproblem", "subspace",
+                "--out", dir.resolve("b.png").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("block-newton") && r.out().contains("GRADIENT_TOLERANCE"), r.out());
+        assertOneLineError(run("thomson", "--subproblem", "lanczos"), "unknown subproblem 'lanczos'");
+    }
+
+    @Test
     void missingSubcommandIsAUsageError() {
         assertOneLineError(run(), "missing subcommand");
     }

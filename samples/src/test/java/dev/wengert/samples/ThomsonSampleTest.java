@@ -59,11 +59,33 @@ class ThomsonSampleTest {
         int n = 9;
         double[] x0 = ThomsonProblem.randomStart(n, 4);
         Objective e = backend.energy(x0);
-        Trace t = new BlockNewton(e, backend::pointEnergy, 5000, 1e-10).run(x0, s -> { });
+        Trace t = new BlockNewton(e, backend::pointEnergy, 5000, 1e-10, BlockNewton.Subproblem.DENSE)
+                .run(x0, s -> { });
         for (int i = 1; i < t.values().length; i++) {
             assertTrue(t.values()[i] <= t.values()[i - 1] * (1 + 1e-13), "energy rose at sweep " + i);
         }
         assertEquals("GRADIENT_TOLERANCE", t.stopReason());
         assertEquals(KnownMinima.energy(n).getAsDouble(), t.finalValue(), 1e-9 * t.finalValue());
+    }
+
+    @Test
+    void blockNewtonWithTheSubspaceSolverTakesTheSameSweeps() {
+        // The two solvers minimise the same 3-D model; with the subspace at 1e-12 the sweeps may part only
+        // by rounding, so the runs end at the same minimum after the same number of sweeps, give or take one.
+        int n = 9;
+        double[] x0 = ThomsonProblem.randomStart(n, 4);
+        ThomsonCommand.Backend backend = ThomsonCommand.Backend.TAPE;
+        Objective e = backend.energy(x0);
+        Trace dense = new BlockNewton(e, backend::pointEnergy, 5000, 1e-10, BlockNewton.Subproblem.DENSE)
+                .run(x0, s -> { });
+        Trace subspace = new BlockNewton(e, backend::pointEnergy, 5000, 1e-10, BlockNewton.Subproblem.SUBSPACE)
+                .run(x0, s -> { });
+        assertEquals("GRADIENT_TOLERANCE", subspace.stopReason());
+        assertEquals(dense.finalValue(), subspace.finalValue(), 1e-12 * dense.finalValue());
+        assertTrue(Math.abs(dense.values().length - subspace.values().length) <= 1,
+                dense.values().length + " vs " + subspace.values().length + " sweeps");
+        for (int i = 1; i < Math.min(6, subspace.values().length); i++) {
+            assertEquals(dense.values()[i], subspace.values()[i], 1e-10 * dense.values()[i], "sweep " + i);
+        }
     }
 }
