@@ -50,7 +50,7 @@ public final class GradientDescent extends ConfiguredOptimizer<GradientDescent> 
             double[] direction = p.gradient().clone();
             Vectors.scale(-1.0, direction);
             StrongWolfeLineSearch.Result<Problem.Point> r =
-                    lineSearch.search(problem.line(p, direction), Problem.origin(p, direction), initial);
+                    lineSearch.withNoiseAtLeast(problem.observedRelativeNoise(p)).search(problem.line(p, direction), Problem.origin(p, direction), initial);
             if (!r.moved()) {
                 reason = StopReason.NO_PROGRESS;
                 break;

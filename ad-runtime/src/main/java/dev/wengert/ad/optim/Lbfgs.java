@@ -130,7 +130,7 @@ public final class Lbfgs extends ConfiguredOptimizer<Lbfgs> {
         // Without curvature information the direction has the gradient's scale; a first step of
         // length at most 1 keeps the first trial point from flying off.
         double initial = steepest ? Math.min(1.0, 1.0 / Vectors.norm(direction)) : 1.0;
-        return lineSearch.search(problem.line(p, direction), Problem.origin(p, direction), initial);
+        return lineSearch.withNoiseAtLeast(problem.observedRelativeNoise(p)).search(problem.line(p, direction), Problem.origin(p, direction), initial);
     }
 
     private static double[] steepest(Problem.Point p) {

@@ -67,7 +67,7 @@ public final class Newton extends ConfiguredOptimizer<Newton> {
                 Vectors.scale(-1.0, direction);
             }
             StrongWolfeLineSearch.Result<Problem.Point> r =
-                    lineSearch.search(problem.line(p, direction), Problem.origin(p, direction), 1.0);
+                    lineSearch.withNoiseAtLeast(problem.observedRelativeNoise(p)).search(problem.line(p, direction), Problem.origin(p, direction), 1.0);
             if (!r.moved()) {
                 reason = StopReason.NO_PROGRESS;
                 break;

@@ -34,6 +34,9 @@ final class Problem {
     private double[] scratch;
     private double startValue = Double.NaN;
     private double smallestGradient = Double.POSITIVE_INFINITY;
+    // The largest change of f seen across a step too short to explain it: f's own rounding, measured.
+    private double observedNoise;
+    private static final double MAX_OBSERVED_NOISE = 1e-8;
     private long innerIterations;   // CG iterations (or other inner solver steps) so far
     private long hessianNanos;      // time in Hessians and Hessian products so far
     private int quietIterations;   // consecutive iterations in which f moved by no more than its noise
@@ -254,9 +257,10 @@ final class Problem {
         // strict tolerance, but the steps are still far above rounding and |g| keeps setting records.
         boolean gradientStalled = next.gradientNorm() >= smallestGradient;
         smallestGradient = Math.min(smallestGradient, next.gradientNorm());
-        if (countQuiet(gradientStalled && Math.abs(previous.value() - next.value()) <= noise(previous)
-                && (modelWithinNoise
-                        || step <= StoppingCriteria.UNRESOLVED_STEP * Math.max(1.0, Vectors.norm(previous.x()))))) {
+        double change = Math.abs(previous.value() - next.value());
+        boolean unresolved = step <= StoppingCriteria.UNRESOLVED_STEP * Math.max(1.0, Vectors.norm(previous.x()));
+        observeNoise(previous, change, step, unresolved);
+        if (countQuiet(gradientStalled && change <= noise(previous) && (modelWithinNoise || unresolved))) {
             return StopReason.CONVERGED_TO_NOISE;
         }
         if (iterations.size() - 1 >= stopping.maxIterations()) {
@@ -283,9 +287,34 @@ final class Problem {
         return stopping.detectsNoise();
     }
 
-    /** The change of f at p that its rounding can hide: relative, so that f = 0 is reached exactly. */
+    /**
+     * The change of f at p that its rounding can hide: the criteria's relative level (relative, so that
+     * f = 0 is reached exactly), or more where f has shown itself noisier than that.
+     */
     double noise(Point p) {
-        return stopping.relativeNoise() * Math.abs(p.value());
+        return Math.max(stopping.relativeNoise() * Math.abs(p.value()), observedNoise);
+    }
+
+    /**
+     * The rounding f has shown (see {@link #observeNoise}) relative to 1 + |f(p)|, as a line search takes
+     * it: line searches near a minimum decide by slopes alone within their noise band, and widen it to
+     * this. 0 until f has shown any.
+     */
+    double observedRelativeNoise(Point p) {
+        return observedNoise / (1.0 + Math.abs(p.value()));
+    }
+
+    /**
+     * Learns f's rounding from a step float64 barely resolves: the first-order change across it is at
+     * most |g| times the step, so a change ten times that (and below sqrt(eps) of f, where no smooth f is
+     * that rough) is rounding. Such f are common: Meyer's fit cancels 1e4-sized terms in every residual, and
+     * its values scatter 1e-11 relative where the default level says 1e-12.
+     */
+    private void observeNoise(Point previous, double change, double step, boolean unresolved) {
+        if (stopping.detectsNoise() && unresolved && change > 10.0 * previous.gradientNorm() * step
+                && change <= MAX_OBSERVED_NOISE * Math.max(1.0, Math.abs(previous.value()))) {
+            observedNoise = Math.max(observedNoise, change);
+        }
     }
 
     private boolean countQuiet(boolean quiet) {

@@ -55,6 +55,17 @@ public record StrongWolfeLineSearch(double c1, double c2, int maxEvaluations, do
     }
 
     /**
+     * This search with at least the given noise level: the optimisers pass the noise they have seen in f.
+     *
+     * @param relativeNoise a relative noise level of f, in [0, 1e-3)
+     * @return this search if its level is already as large, else a copy with the larger level
+     */
+    public StrongWolfeLineSearch withNoiseAtLeast(double relativeNoise) {
+        return relativeNoise <= noise || noise == 0.0 ? this
+                : new StrongWolfeLineSearch(c1, c2, maxEvaluations, relativeNoise);
+    }
+
+    /**
      * c1 = 1e-4, c2 = 0.9: the usual choice for Newton and quasi-Newton directions.
      *
      * @return the line search

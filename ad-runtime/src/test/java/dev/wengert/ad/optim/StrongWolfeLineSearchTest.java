@@ -1,5 +1,7 @@
 package dev.wengert.ad.optim;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,5 +38,19 @@ class StrongWolfeLineSearchTest {
     @Test
     void rejectsInconsistentConstants() {
         assertThrows(IllegalArgumentException.class, () -> new StrongWolfeLineSearch(0.5, 0.1, 10, 0.0));
+    }
+
+    @Test
+    void aNoiseLevelOnlyWidensAndNeverSwitchesTheApproximateTestOn() {
+        StrongWolfeLineSearch search = StrongWolfeLineSearch.forQuasiNewton();
+        assertSame(search, search.withNoiseAtLeast(0.0));
+        assertSame(search, search.withNoiseAtLeast(search.noise() / 2));
+        StrongWolfeLineSearch wider = search.withNoiseAtLeast(1e-10);
+        assertEquals(1e-10, wider.noise());
+        assertEquals(search.c1(), wider.c1());
+        assertEquals(search.c2(), wider.c2());
+        assertEquals(search.maxEvaluations(), wider.maxEvaluations());
+        StrongWolfeLineSearch off = new StrongWolfeLineSearch(1e-4, 0.9, 40, 0.0);
+        assertSame(off, off.withNoiseAtLeast(1e-10));
     }
 }
