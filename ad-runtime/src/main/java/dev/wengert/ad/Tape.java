@@ -4,6 +4,7 @@ import dev.wengert.ad.tape.Guards;
 import dev.wengert.ad.tape.Op;
 import dev.wengert.ad.tape.TapeBuilder;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 /**
  * A Wengert list being recorded: every operation on its {@link Var}s appends a node. Finishing it
@@ -33,6 +34,9 @@ public final class Tape {
     private boolean closed;
     private long operations;
     private int[] scratch = new int[16];
+    // The arguments of a norm of two or three components, without an array per call.
+    private final Var[] two = new Var[2];
+    private final Var[] three = new Var[3];
 
     /** An empty tape that records on the calling thread. */
     public Tape() {
@@ -175,7 +179,7 @@ public final class Tape {
         int xNode = own(x, Op.name(op)).currentNode();
         if (xNode >= 0 && builder.fuseInPlace(op, xNode)) {
             // The n-ary node x now computes op(x); x's own Var records a plain copy if used again.
-            x.fusedAway(builder.opcode(xNode), builder.operandA(xNode), builder.operandB(xNode));
+            x.fusedAway(TapeBuilder.lostNary(xNode));
             return new Var(this, xNode, builder.value(xNode));
         }
         int node = builder.unary(op, x.node());
@@ -205,7 +209,8 @@ public final class Tape {
             if (node >= 0) {
                 // The distance's arguments are (x_0..x_k-1, y_0..y_k-1): subtraction k was x_k - y_k.
                 for (int k = 0; k < args.length; k++) {
-                    args[k].fusedAway(Op.SUB, builder.naryArgument(node, k), builder.naryArgument(node, args.length + k));
+                    args[k].fusedAway(TapeBuilder.lostSubtraction(builder.naryArgument(node, k),
+                            builder.naryArgument(node, args.length + k)));
                 }
                 return new Var(this, node, builder.value(node));
             }
@@ -215,9 +220,49 @@ public final class Tape {
         return new Var(this, node, builder.value(node));
     }
 
+    Var norm(Var a, Var b) {
+        two[0] = a;
+        two[1] = b;
+        return normOf(two);
+    }
+
+    Var norm(Var a, Var b, Var c) {
+        three[0] = a;
+        three[1] = b;
+        three[2] = c;
+        return normOf(three);
+    }
+
+    private Var normOf(Var[] args) {
+        try {
+            return nary(Op.NORM, args, null);
+        } finally {
+            java.util.Arrays.fill(args, null);
+        }
+    }
+
+    // Var.sum(n, term): each term's node goes to the writer's sum as soon as the term is recorded.
+    Var sum(Var first, int n, IntFunction<Var> term) {
+        checkRecordable();
+        int mark = builder.startSum();
+        try {
+            builder.sumTerm(own(first, "sum").node());
+            for (int k = 1; k < n; k++) {
+                Var t = term.apply(k);
+                if (t == null) throw new NullPointerException("null Var passed to sum (term " + k + " of " + n + ")");
+                builder.sumTerm(own(t, "sum").node());
+            }
+            beginOperation();
+            int node = builder.endSum(mark);
+            return new Var(this, node, builder.value(node));
+        } finally {
+            builder.abandonSum(mark);
+        }
+    }
+
     // Records again a node that was fused into the node that used it (see Var#fusedAway).
-    int rerecord(byte opcode, int a, int b) {
-        return opcode == Op.SUB ? builder.subtraction(a, b) : builder.naryCopy(opcode, a, b);
+    int rerecord(long lost) {
+        return builder.rerecord(lost);
     }
 
     boolean guard(int relation, Var x, Var y) {
@@ -235,6 +280,11 @@ public final class Tape {
     }
 
     // The tape of the first argument of a static n-ary operation.
+    static Tape of(String what, Var first) {
+        if (first == null) throw new NullPointerException("null Var passed to " + what);
+        return first.tape();
+    }
+
     static Tape of(String what, Var[] args) {
         if (args == null) throw new NullPointerException(what + ": the array of terms is null");
         if (args.length == 0) {
