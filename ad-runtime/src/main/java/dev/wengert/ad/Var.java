@@ -246,12 +246,26 @@ public final class Var implements Comparable<Var> {
     public Var log10() { return tape.unary(Op.LOG10, this); }
 
     /**
-     * {@code this^c}, recorded as one node.
+     * {@code this^c}, recorded as one node. The exponents 2, 3 and -1 are recorded as products
+     * ({@code x * x}, {@code x * x * x}, {@code 1 / x}: {@link #square()}, a cube, {@link #reciprocal()}), in
+     * the value and in every derivative, with pow's conventions at 0; other exponents use {@code Math.pow}.
      *
      * @param c the constant operand (kept inside the node, not a node of its own)
      * @return a new Var holding the result
      */
-    public Var pow(double c) { return tape.withConstant(Op.POW_CONST, this, c); }
+    public Var pow(double c) {
+        int products = Op.integerPower(c);
+        return products >= 0 ? tape.unary((byte) products, this) : tape.withConstant(Op.POW_CONST, this, c);
+    }
+
+    /**
+     * {@code this^k} for an integer k, recorded as one node: as {@link #pow(double)} of k, so 2, 3 and -1
+     * are products. From Kotlin, {@code x.pow(2)} calls this.
+     *
+     * @param k the exponent
+     * @return a new Var holding the result
+     */
+    public Var pow(int k) { return pow((double) k); }
 
     /**
      * {@code this^y}, recorded as one node.
