@@ -34,9 +34,6 @@ public final class Tape {
     private boolean closed;
     private long operations;
     private int[] scratch = new int[16];
-    // The arguments of a norm of two or three components, without an array per call.
-    private final Var[] two = new Var[2];
-    private final Var[] three = new Var[3];
 
     /** An empty tape that records on the calling thread. */
     public Tape() {
@@ -220,25 +217,36 @@ public final class Tape {
         return new Var(this, node, builder.value(node));
     }
 
+    // Var.norm of two or three components: as nary(NORM, ...), without an array of Vars (storing the
+    // new Vars into one the tape keeps would cost a write barrier each, once the tape is old).
     Var norm(Var a, Var b) {
-        two[0] = a;
-        two[1] = b;
-        return normOf(two);
+        return norm(a, b, null, 2);
     }
 
     Var norm(Var a, Var b, Var c) {
-        three[0] = a;
-        three[1] = b;
-        three[2] = c;
-        return normOf(three);
+        return norm(a, b, c, 3);
     }
 
-    private Var normOf(Var[] args) {
-        try {
-            return nary(Op.NORM, args, null);
-        } finally {
-            java.util.Arrays.fill(args, null);
+    private Var norm(Var a, Var b, Var c, int count) {
+        beginOperation();
+        String what = Op.name(Op.NORM);
+        scratch[0] = own(a, what).currentNode();
+        scratch[1] = own(b, what).currentNode();
+        if (count == 3) scratch[2] = own(c, what).currentNode();
+        int node = builder.distanceInPlace(scratch, count);
+        if (node >= 0) {
+            a.fusedAway(TapeBuilder.lostSubtraction(builder.naryArgument(node, 0), builder.naryArgument(node, count)));
+            b.fusedAway(TapeBuilder.lostSubtraction(builder.naryArgument(node, 1), builder.naryArgument(node, count + 1)));
+            if (count == 3) {
+                c.fusedAway(TapeBuilder.lostSubtraction(builder.naryArgument(node, 2), builder.naryArgument(node, 5)));
+            }
+            return new Var(this, node, builder.value(node));
         }
+        scratch[0] = a.node();
+        scratch[1] = b.node();
+        if (count == 3) scratch[2] = c.node();
+        node = builder.nary(Op.NORM, scratch, count, null);
+        return new Var(this, node, builder.value(node));
     }
 
     // Var.sum(n, term): each term's node goes to the writer's sum as soon as the term is recorded.
