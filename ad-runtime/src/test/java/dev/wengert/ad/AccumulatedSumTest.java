@@ -85,6 +85,23 @@ class AccumulatedSumTest {
     }
 
     @Test
+    void extendedRosenbrockAsTheReadmeWritesItIsTheArrayFormBitForBit() {
+        double[] x0 = {-1.2, 1, -1.2, 1, -1.2, 1};
+        Recording array = Tape.record(x -> {
+            Var[] terms = new Var[x.length];
+            for (int i = 0; i < x.length; i += 2) {
+                terms[i] = x[i + 1].minus(x[i].square()).square().times(100.0);
+                terms[i + 1] = Var.minus(1.0, x[i]).square();
+            }
+            return Var.sum(terms);
+        }, x0);
+        Recording accumulated = Tape.record(x -> Var.sum(x.length, i -> i % 2 == 0
+                ? x[i + 1].minus(x[i].square()).square().times(100.0)
+                : Var.minus(1.0, x[i - 1]).square()), x0);
+        assertSameNumbers(array, accumulated);
+    }
+
+    @Test
     void nestedSumsAreTheNestedListSumsBitForBit() {
         Recording list = Tape.record(x -> {
             List<Var> outer = new ArrayList<>();

@@ -13,7 +13,7 @@ import java.util.Arrays;
 public final class TapeBuilder {
     // Recording the same function again on a thread (the record-per-call pattern) reuses the
     // arrays the previous recording grew, instead of growing fresh ones from 256 nodes each time.
-    // Only arrays up to these capacities are kept (at most about 60 MB a thread): a thread that
+    // Only arrays up to these capacities are kept (at most about 64 MB a thread): a thread that
     // once recorded 1e8 operations must not keep 2.3 GB of them for good.
     private static final ThreadLocal<TapeBuilder> SPARE = new ThreadLocal<>();
     static final int SPARE_NODES = 1 << 20;
