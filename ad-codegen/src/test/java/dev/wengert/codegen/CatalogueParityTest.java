@@ -51,6 +51,7 @@ class CatalogueParityTest {
         TAPE.put(ElementaryFunction.DIV, x -> x[0].div(x[1]));
         TAPE.put(ElementaryFunction.RECIPROCAL, x -> x[0].reciprocal());
         TAPE.put(ElementaryFunction.SQUARE, x -> x[0].square());
+        TAPE.put(ElementaryFunction.CUBE, x -> x[0].pow(3));
         TAPE.put(ElementaryFunction.SQRT, x -> x[0].sqrt());
         TAPE.put(ElementaryFunction.CBRT, x -> x[0].cbrt());
         TAPE.put(ElementaryFunction.EXP, x -> x[0].exp());
@@ -108,6 +109,7 @@ class CatalogueParityTest {
             case DIV -> "x[0] / x[1]";
             case RECIPROCAL -> "1 / x[0]";
             case SQUARE -> "x[0] * x[0]";
+            case CUBE -> "x[0] * x[0] * x[0]";
             default -> f.arity() == 1 ? "Math." + f.javaName() + "(x[0])" : "Math." + f.javaName() + "(x[0], x[1])";
         };
     }

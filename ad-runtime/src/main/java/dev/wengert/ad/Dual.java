@@ -194,12 +194,23 @@ public final class Dual {
     public Dual log10() { return unary(Op.LOG10); }
 
     /**
-     * {@code this^c}.
+     * {@code this^c}; the exponents 2, 3 and -1 as products, as on the tape.
      *
      * @param c the constant operand
      * @return a new Dual holding the result
      */
-    public Dual pow(double c) { return withConstant(Op.POW_CONST, c); }
+    public Dual pow(double c) {
+        int products = Op.integerPower(c);
+        return products >= 0 ? unary((byte) products) : withConstant(Op.POW_CONST, c);
+    }
+
+    /**
+     * {@code this^k} for an integer k: as {@link #pow(double)} of k (2, 3 and -1 as products, like the tape).
+     *
+     * @param k the exponent
+     * @return a new Dual holding the result
+     */
+    public Dual pow(int k) { return pow((double) k); }
 
     /**
      * {@code this^y}.

@@ -4,6 +4,7 @@ import dev.wengert.ad.tape.Guards;
 import dev.wengert.ad.tape.Op;
 import dev.wengert.ad.tape.TapeBuilder;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 
 /**
  * A Wengert list being recorded: every operation on its {@link Var}s appends a node. Finishing it
@@ -175,7 +176,7 @@ public final class Tape {
         int xNode = own(x, Op.name(op)).currentNode();
         if (xNode >= 0 && builder.fuseInPlace(op, xNode)) {
             // The n-ary node x now computes op(x); x's own Var records a plain copy if used again.
-            x.fusedAway(builder.opcode(xNode), builder.operandA(xNode), builder.operandB(xNode));
+            x.fusedAway(TapeBuilder.lostNary(xNode));
             return new Var(this, xNode, builder.value(xNode));
         }
         int node = builder.unary(op, x.node());
@@ -205,7 +206,8 @@ public final class Tape {
             if (node >= 0) {
                 // The distance's arguments are (x_0..x_k-1, y_0..y_k-1): subtraction k was x_k - y_k.
                 for (int k = 0; k < args.length; k++) {
-                    args[k].fusedAway(Op.SUB, builder.naryArgument(node, k), builder.naryArgument(node, args.length + k));
+                    args[k].fusedAway(TapeBuilder.lostSubtraction(builder.naryArgument(node, k),
+                            builder.naryArgument(node, args.length + k)));
                 }
                 return new Var(this, node, builder.value(node));
             }
@@ -215,9 +217,60 @@ public final class Tape {
         return new Var(this, node, builder.value(node));
     }
 
+    // Var.norm of two or three components: as nary(NORM, ...), without an array of Vars (storing the
+    // new Vars into one the tape keeps would cost a write barrier each, once the tape is old).
+    Var norm(Var a, Var b) {
+        return norm(a, b, null, 2);
+    }
+
+    Var norm(Var a, Var b, Var c) {
+        return norm(a, b, c, 3);
+    }
+
+    private Var norm(Var a, Var b, Var c, int count) {
+        beginOperation();
+        String what = Op.name(Op.NORM);
+        scratch[0] = own(a, what).currentNode();
+        scratch[1] = own(b, what).currentNode();
+        if (count == 3) scratch[2] = own(c, what).currentNode();
+        int node = builder.distanceInPlace(scratch, count);
+        if (node >= 0) {
+            a.fusedAway(TapeBuilder.lostSubtraction(builder.naryArgument(node, 0), builder.naryArgument(node, count)));
+            b.fusedAway(TapeBuilder.lostSubtraction(builder.naryArgument(node, 1), builder.naryArgument(node, count + 1)));
+            if (count == 3) {
+                c.fusedAway(TapeBuilder.lostSubtraction(builder.naryArgument(node, 2), builder.naryArgument(node, 5)));
+            }
+            return new Var(this, node, builder.value(node));
+        }
+        scratch[0] = a.node();
+        scratch[1] = b.node();
+        if (count == 3) scratch[2] = c.node();
+        node = builder.nary(Op.NORM, scratch, count, null);
+        return new Var(this, node, builder.value(node));
+    }
+
+    // Var.sum(n, term): each term's node goes to the writer's sum as soon as the term is recorded.
+    Var sum(Var first, int n, IntFunction<Var> term) {
+        checkRecordable();
+        int mark = builder.startSum();
+        try {
+            builder.sumTerm(own(first, "sum").node());
+            for (int k = 1; k < n; k++) {
+                Var t = term.apply(k);
+                if (t == null) throw new NullPointerException("null Var passed to sum (term " + k + " of " + n + ")");
+                builder.sumTerm(own(t, "sum").node());
+            }
+            beginOperation();
+            int node = builder.endSum(mark);
+            return new Var(this, node, builder.value(node));
+        } finally {
+            builder.abandonSum(mark);
+        }
+    }
+
     // Records again a node that was fused into the node that used it (see Var#fusedAway).
-    int rerecord(byte opcode, int a, int b) {
-        return opcode == Op.SUB ? builder.subtraction(a, b) : builder.naryCopy(opcode, a, b);
+    int rerecord(long lost) {
+        return builder.rerecord(lost);
     }
 
     boolean guard(int relation, Var x, Var y) {
@@ -235,6 +288,11 @@ public final class Tape {
     }
 
     // The tape of the first argument of a static n-ary operation.
+    static Tape of(String what, Var first) {
+        if (first == null) throw new NullPointerException("null Var passed to " + what);
+        return first.tape();
+    }
+
     static Tape of(String what, Var[] args) {
         if (args == null) throw new NullPointerException(what + ": the array of terms is null");
         if (args.length == 0) {

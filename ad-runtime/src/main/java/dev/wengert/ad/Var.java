@@ -3,6 +3,7 @@ package dev.wengert.ad;
 import dev.wengert.ad.tape.Guards;
 import dev.wengert.ad.tape.Op;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * A value being recorded on a {@link Tape}: a small handle (tape, node, value). Every operation
@@ -35,12 +36,11 @@ import java.util.List;
 public final class Var implements Comparable<Var> {
     private final Tape tape;
     private final double value;
-    // The node holding this value, or -1 after recording fused it into the node that used it (the
-    // subtractions under a norm, the norm under a reciprocal); node() records it again then.
-    private int node;
-    private byte lostOpcode;
-    private int lostA;
-    private int lostB;
+    // The node holding this value (>= 0). After recording fused it into the node that used it (the
+    // subtractions under a norm, the norm under a reciprocal), a negative code that says how to record
+    // it again (TapeBuilder.lostSubtraction, lostNary), which node() does. A long costs nothing: it
+    // fills what an int would leave as padding, so the handle is 32 bytes with fusion's bookkeeping in it.
+    private long node;
 
     Var(Tape tape, int node, double value) {
         this.tape = tape;
@@ -68,21 +68,18 @@ public final class Var implements Comparable<Var> {
 
     /** The node holding this value, recorded again first if it was fused away. */
     int node() {
-        if (node < 0) node = tape.rerecord(lostOpcode, lostA, lostB);
-        return node;
+        if (node < 0) node = tape.rerecord(node);
+        return (int) node;
     }
 
     /** The node as recorded, or -1 if fused away, without recording anything. */
     int currentNode() {
-        return node;
+        return node < 0 ? -1 : (int) node;
     }
 
-    /** Marks this value's node as fused into another; (opcode, a, b) say how to record it again. */
-    void fusedAway(byte opcode, int a, int b) {
-        this.node = -1;
-        this.lostOpcode = opcode;
-        this.lostA = a;
-        this.lostB = b;
+    /** Marks this value's node as fused into another; {@code lost} says how the tape records it again. */
+    void fusedAway(long lost) {
+        this.node = lost;
     }
 
     // ---- arithmetic ----
@@ -249,12 +246,26 @@ public final class Var implements Comparable<Var> {
     public Var log10() { return tape.unary(Op.LOG10, this); }
 
     /**
-     * {@code this^c}, recorded as one node.
+     * {@code this^c}, recorded as one node. The exponents 2, 3 and -1 are recorded as products
+     * ({@code x * x}, {@code x * x * x}, {@code 1 / x}: {@link #square()}, a cube, {@link #reciprocal()}), in
+     * the value and in every derivative, with pow's conventions at 0; other exponents use {@code Math.pow}.
      *
      * @param c the constant operand (kept inside the node, not a node of its own)
      * @return a new Var holding the result
      */
-    public Var pow(double c) { return tape.withConstant(Op.POW_CONST, this, c); }
+    public Var pow(double c) {
+        int products = Op.integerPower(c);
+        return products >= 0 ? tape.unary((byte) products, this) : tape.withConstant(Op.POW_CONST, this, c);
+    }
+
+    /**
+     * {@code this^k} for an integer k, recorded as one node: as {@link #pow(double)} of k, so 2, 3 and -1
+     * are products. From Kotlin, {@code x.pow(2)} calls this.
+     *
+     * @param k the exponent
+     * @return a new Var holding the result
+     */
+    public Var pow(int k) { return pow((double) k); }
 
     /**
      * {@code this^y}, recorded as one node.
@@ -430,6 +441,37 @@ public final class Var implements Comparable<Var> {
     public static Var sum(List<Var> terms) { return sum(terms.toArray(new Var[0])); }
 
     /**
+     * The sum of {@code n} terms, {@code term.apply(0) + ... + term.apply(n - 1)}, recorded as one node
+     * that takes each term as it is recorded: no list or array of terms is built, and none of the terms'
+     * {@code Var}s is kept alive. {@code term} is called once for each k, in order from 0, so it may
+     * carry the state of a double loop; terms may be sums themselves. The tape is the same as that of
+     * {@link #sum(List)} over the same terms in the same order, and so are the numbers, bit for bit.
+     *
+     * <pre>{@code
+     * // the Thomson energy: sum over i < j of 1 / |p_i - p_j|
+     * Var e = Var.sum(n - 1, i -> Var.sum(n - 1 - i, k -> {
+     *     int j = i + 1 + k;
+     *     return Var.norm(x[3 * i].minus(x[3 * j]), x[3 * i + 1].minus(x[3 * j + 1]),
+     *             x[3 * i + 2].minus(x[3 * j + 2])).reciprocal();
+     * }));
+     * }</pre>
+     *
+     * @param n the number of terms, at least 1 (for a sum that may be empty use {@link #sum(Tape, Var...)})
+     * @param term the term for each k = 0 .. n - 1, all on one tape
+     * @return the sum, recorded as one node
+     */
+    public static Var sum(int n, IntFunction<Var> term) {
+        if (term == null) throw new NullPointerException("sum: the term function is null");
+        if (n < 1) {
+            throw new IllegalArgumentException("sum of " + n + " terms: there is no tape to record on; for a sum"
+                    + " that may be empty write Var.sum(x[0].tape(), terms), which accepts no terms");
+        }
+        Var first = term.apply(0);
+        if (first == null) throw new NullPointerException("null Var passed to sum (term 0 of " + n + ")");
+        return first.tape.sum(first, n, term);
+    }
+
+    /**
      * The sum of the terms on {@code tape}, recorded as one node; no terms give the constant 0
      * (the other overloads need a term to find the tape).
      *
@@ -477,6 +519,26 @@ public final class Var implements Comparable<Var> {
      * @return the Euclidean norm, recorded as one node
      */
     public static Var norm(Var... x) { return Tape.of("norm", x).nary(Op.NORM, x, null); }
+
+    /**
+     * The Euclidean norm sqrt(a^2 + b^2), recorded as one node (as {@link #norm(Var...)}, without its array).
+     *
+     * @param a one component
+     * @param b the other, on the same tape
+     * @return the Euclidean norm, recorded as one node
+     */
+    public static Var norm(Var a, Var b) { return Tape.of("norm", a).norm(a, b); }
+
+    /**
+     * The Euclidean norm sqrt(a^2 + b^2 + c^2), recorded as one node (as {@link #norm(Var...)}, without its
+     * array): {@code Var.norm(p.minus(q), ...)} of three subtractions is one distance node.
+     *
+     * @param a the first component
+     * @param b the second, on the same tape
+     * @param c the third, on the same tape
+     * @return the Euclidean norm, recorded as one node
+     */
+    public static Var norm(Var a, Var b, Var c) { return Tape.of("norm", a).norm(a, b, c); }
 
     // ---- comparisons, recorded as guards ----
 

@@ -136,8 +136,16 @@ class RulesTest {
                 x -> 6 / (x * x * x), pts(-2, 0.5, 4), pts(1e-3, -1e3)));
         c.add(unary("x ^ 2.5", Op.POW_CONST, x -> x.pow(2.5), x -> x.pow(2.5), x -> Math.pow(x, 2.5),
                 x -> 2.5 * Math.pow(x, 1.5), x -> 3.75 * Math.sqrt(x), pts(0.3, 1, 2.2), pts(0, 1e-10)));
-        c.add(unary("x ^ 3", Op.POW_CONST, x -> x.pow(3.0), x -> x.pow(3.0), x -> x * x * x,
-                x -> 3 * x * x, x -> 6 * x, pts(-1.5, 0, 0.7), pts(-1e-100)));
+        c.add(unary("x ^ 3", Op.CUBE, x -> x.pow(3), x -> x.pow(3), x -> x * x * x,
+                x -> 3 * x * x, x -> 6 * x, pts(-1.5, 0, 0.7), pts(-1e-100, 1e100)));
+        c.add(unary("x ^ 3.0", Op.CUBE, x -> x.pow(3.0), x -> x.pow(3.0), x -> x * x * x,
+                x -> 3 * x * x, x -> 6 * x, pts(-1.5, 0, 0.7), pts(-0.0)));
+        c.add(unary("x ^ 2", Op.SQUARE, x -> x.pow(2), x -> x.pow(2), x -> x * x, x -> 2 * x, x -> 2,
+                pts(-1.5, 0, 3), pts(-0.0, 1e150)));
+        c.add(unary("x ^ -1", Op.RECIPROCAL, x -> x.pow(-1), x -> x.pow(-1), x -> 1 / x, x -> -1 / (x * x),
+                x -> 2 / (x * x * x), pts(-3, -0.4, 0.5, 2), pts(1e-3, -1e5)));
+        c.add(unary("x ^ 4", Op.POW_CONST, x -> x.pow(4), x -> x.pow(4), x -> x * x * x * x,
+                x -> 4 * x * x * x, x -> 12 * x * x, pts(-1.5, 0, 0.7), pts(1e-80)));
         c.add(unary("x ^ -2", Op.POW_CONST, x -> x.pow(-2.0), x -> x.pow(-2.0), x -> 1 / (x * x),
                 x -> -2 / (x * x * x), x -> 6 / (x * x * x * x), pts(-1.5, 0.6, 2), pts(1e-3)));
         c.add(unary("x ^ 1", Op.POW_CONST, x -> x.pow(1.0), x -> x.pow(1.0), x -> x, x -> 1, x -> 0,

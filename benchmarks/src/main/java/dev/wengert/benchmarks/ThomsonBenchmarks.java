@@ -217,6 +217,17 @@ public class ThomsonBenchmarks {
     }
 
     /**
+     * Record + gradient with the energy written through a {@code List<Var>} of the pair terms and
+     * {@code Var.sum(list)} ({@code ThomsonWorkload.energyFromList}): the same tape as
+     * {@link #tapeRecordGradient}, which takes each term as it is recorded; the difference is the list,
+     * its array copy and the terms it keeps alive through the recording.
+     */
+    @Benchmark
+    public double tapeRecordFromListGradient(Points p) {
+        return Tape.record(ThomsonWorkload::energyFromList, p.x).gradient(p.x, p.g);
+    }
+
+    /**
      * Hand-written analytic Hessian-vector product, {@code (Hv)_i += B (v_i - v_j)} per pair: the
      * baseline of the HVP variants. What could fool it: it computes Hv only, while the tape's HVP also
      * replays the values (and could give the gradient for free); that is the honest comparison for

@@ -129,6 +129,23 @@ public enum ElementaryFunction {
             return a.mul(args.get(0), args.get(0));
         }
     },
+    /**
+     * x * x * x, a tape opcode for {@code pow} with the exponent 3 (the processor writes it as products):
+     * d/dx = 3 x^2, 0 at x = 0 as pow's.
+     */
+    CUBE(null, 1, x -> x * x * x, true, false) {
+        @Override
+        <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
+            T x = args.get(0);
+            return a.mul(a.constant(3), a.mul(x, x));
+        }
+
+        @Override
+        public <T> T value(Algebra<T> a, List<T> args) {
+            T x = args.get(0);
+            return a.mul(a.mul(x, x), x);
+        }
+    },
 
     // ---- java.lang.Math ----
 

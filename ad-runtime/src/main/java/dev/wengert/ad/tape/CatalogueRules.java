@@ -42,6 +42,7 @@ final class CatalogueRules {
             case CEIL: return Math.ceil(x);
             case LOG10: return Math.log10(x);
             case RINT: return Math.rint(x);
+            case CUBE: return x * x * x;
             default: throw unknown(op);
         }
     }
@@ -73,6 +74,7 @@ final class CatalogueRules {
             case CEIL: return 0.0;
             case LOG10: return 1.0 / (x * 2.302585092994046);
             case RINT: return 0.0;
+            case CUBE: return 3.0 * (x * x);
             default: throw unknown(op);
         }
     }

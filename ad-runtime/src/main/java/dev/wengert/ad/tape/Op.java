@@ -97,9 +97,10 @@ public final class Op {
     // Unary, added after the n-ary ones (opcodes are never renumbered).
     public static final byte LOG10 = 48;
     public static final byte RINT = 49;
+    public static final byte CUBE = 50;
 
     /** Number of opcodes. */
-    public static final int COUNT = 50;
+    public static final int COUNT = 51;
 
     private static final String[] NAMES = new String[COUNT];
     private static final byte[] KINDS = new byte[COUNT];
@@ -157,6 +158,7 @@ public final class Op {
         define(DISTANCE, "distance", NARY);
         define(LOG10, "log10", UNARY, ElementaryFunction.LOG10, false);
         define(RINT, "rint", UNARY, ElementaryFunction.RINT, false);
+        define(CUBE, "cube", UNARY, ElementaryFunction.CUBE, false);
     }
 
     private Op() {
@@ -190,6 +192,19 @@ public final class Op {
     /** The operand shape of {@code op}: one of {@link #INPUT} ... {@link #NARY}. */
     public static int kind(int op) {
         return KINDS[op];
+    }
+
+    /**
+     * The unary opcode that computes {@code x^c} as products, the same function of x as {@code pow} with
+     * the same conventions at 0 ({@link #SQUARE} for 2, {@link #CUBE} for 3, {@link #RECIPROCAL} for -1), or
+     * -1 if {@code c} is none of those exponents (0 and 1 stay {@code pow}: its partials there are its
+     * conventions, not products). Recording {@code x.pow(c)} and {@code Dual.pow(c)} use it.
+     */
+    public static int integerPower(double c) {
+        if (c == 2) return SQUARE;
+        if (c == 3) return CUBE;
+        if (c == -1) return RECIPROCAL;
+        return -1;
     }
 
     /** The opcode's name as error messages show it. */

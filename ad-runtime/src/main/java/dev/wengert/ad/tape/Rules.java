@@ -45,6 +45,7 @@ public final class Rules {
             case NEG: case ABS: case SIGNUM: case FLOOR: case CEIL: case RINT: return 0;
             case RECIPROCAL: return 2 * f * f * f;
             case SQUARE: return 2;
+            case CUBE: return 6 * x;
             case SQRT: return -0.25 / (f * x);
             case CBRT: return -2 / (9 * f * f * f * f * f);
             case EXP: case EXPM1: return d;

@@ -13,12 +13,14 @@ import java.util.Arrays;
 public final class TapeBuilder {
     // Recording the same function again on a thread (the record-per-call pattern) reuses the
     // arrays the previous recording grew, instead of growing fresh ones from 256 nodes each time.
-    // Only arrays up to these capacities are kept (at most about 42 MB a thread): a thread that
+    // Only arrays up to these capacities are kept (at most about 64 MB a thread): a thread that
     // once recorded 1e8 operations must not keep 2.3 GB of them for good.
     private static final ThreadLocal<TapeBuilder> SPARE = new ThreadLocal<>();
     static final int SPARE_NODES = 1 << 20;
     static final int SPARE_CONSTANTS = 1 << 20;
-    static final int SPARE_POOL = 1 << 22;
+    // Room for the pool of a 2^20-node tape of n-ary nodes: the Thomson energy at N = 1000 (half a
+    // million 7-slot distances and their sum) grows its pool to 5.3 million slots.
+    static final int SPARE_POOL = 1 << 23;
     // Beyond this many entries arrays grow by half, not double: less overshoot on huge tapes.
     private static final int DOUBLING_LIMIT = 1 << 20;
     /** The most entries HotSpot allows in one array, hence the most nodes a tape can hold. */
@@ -51,6 +53,7 @@ public final class TapeBuilder {
         fresh.values = spare.values;
         fresh.constants = spare.constants;
         fresh.pool = spare.pool;
+        fresh.sumArguments = spare.sumArguments;
         return fresh;
     }
 
@@ -59,7 +62,8 @@ public final class TapeBuilder {
         TapeBuilder spare = SPARE.get();
         if (spare == null) return 0;
         return spare.op.length + 4L * spare.a.length + 4L * spare.b.length + 8L * spare.values.length
-                + 8L * spare.constants.length + 4L * spare.pool.length;
+                + 8L * spare.constants.length + 4L * spare.pool.length
+                + 4L * spare.sumArguments.length;
     }
 
     // Parks this builder's arrays for the next recording on this thread, dropping any grown past
@@ -73,6 +77,7 @@ public final class TapeBuilder {
         }
         if (constants.length > SPARE_CONSTANTS) constants = new double[16];
         if (pool.length > SPARE_POOL) pool = new int[64];
+        if (sumArguments.length > SPARE_NODES) sumArguments = new int[64];
         SPARE.set(this);
     }
 
@@ -95,8 +100,22 @@ public final class TapeBuilder {
     private int inputCount;
 
     private final Guards.Builder guards = new Guards.Builder();
-    // Nodes up to this index are compared by a guard and so may not be fused away.
-    private int lastGuardedNode = -1;
+    // Nodes up to this index are compared by a guard or are terms of a sum being accumulated, and so
+    // may not be fused away.
+    private int lastFixedNode = -1;
+
+    // A value fusion took away is remembered by its Var as one negative long (no table here, nothing
+    // allocated): bit 63 set; bit 62 clear for a subtraction x - y fused into a distance (x in bits 31..61,
+    // y in bits 0..30), set for the plain value of an n-ary node x before a unary was fused onto it (x in
+    // bits 0..30; the node still holds its opcode and argument list). Node indices fit in 31 bits.
+    private static final long LOST = Long.MIN_VALUE;
+    private static final long LOST_NARY = 1L << 62;
+    private static final long INDEX = 0x7fff_ffffL;
+
+    // The arguments of the sums being accumulated term by term (sumStart .. sumEnd), a nested sum's
+    // above its outer sum's; no list of terms, no array per sum.
+    private int[] sumArguments = new int[64];
+    private int sumTop;
 
     /** Number of nodes recorded so far. */
     public int size() {
@@ -141,7 +160,7 @@ public final class TapeBuilder {
      */
     public int distanceInPlace(int[] args, int count) {
         int first = size - count;
-        if (count == 0 || first <= lastGuardedNode) return -1;
+        if (count == 0 || first <= lastFixedNode) return -1;
         for (int k = 0; k < count; k++) {
             int node = args[k];
             // Each must be one of the last count nodes, and its operands must precede them all.
@@ -161,13 +180,61 @@ public final class TapeBuilder {
      * again where it is used after all.
      */
     public boolean fuseInPlace(byte opcode, int x) {
-        if (x != size - 1 || x <= lastGuardedNode || Op.kind(op[x]) != Op.NARY
+        if (x != size - 1 || x <= lastFixedNode || Op.kind(op[x]) != Op.NARY
                 || pool[TapeData.outerSlot(a[x], b[x])] != TapeData.NO_OUTER) {
             return false;
         }
         pool[TapeData.outerSlot(a[x], b[x])] = opcode;
         values[x] = Rules.unary(opcode, values[x]);
         return true;
+    }
+
+    /** How to record again subtraction {@code x - y} after it was fused into a distance: a code for {@link #rerecord}. */
+    public static long lostSubtraction(int x, int y) {
+        return LOST | ((long) x << 31) | y;
+    }
+
+    /** How to record again the plain value of n-ary node {@code x} after a unary was fused onto it: a code for {@link #rerecord}. */
+    public static long lostNary(int x) {
+        return LOST | LOST_NARY | x;
+    }
+
+    /** Records again the value of a {@link #lostSubtraction} or {@link #lostNary} code; returns its new node. */
+    public int rerecord(long lost) {
+        int low = (int) (lost & INDEX);
+        if ((lost & LOST_NARY) != 0) return naryCopy(op[low], a[low], b[low]);
+        return subtraction((int) ((lost >>> 31) & INDEX), low);
+    }
+
+    // ---- sums accumulated term by term ----
+
+    /** Starts a sum; returns the mark that {@link #sumTerm}, {@link #endSum} and {@link #abandonSum} take. */
+    public int startSum() {
+        return sumTop;
+    }
+
+    /**
+     * Adds node {@code term} to the sum being accumulated. The node may no longer be fused away: a later
+     * term may use its value, but the sum needs it as it is now.
+     */
+    public void sumTerm(int term) {
+        if (sumTop == sumArguments.length) {
+            sumArguments = Arrays.copyOf(sumArguments, grown(sumTop, sumTop + 1L, "sum's terms"));
+        }
+        sumArguments[sumTop++] = term;
+        lastFixedNode = Math.max(lastFixedNode, term);
+    }
+
+    /** Records the sum of the terms added since {@code mark} as one n-ary node, the node {@link #nary} would record. */
+    public int endSum(int mark) {
+        int node = nary(Op.SUM, sumArguments, mark, sumTop - mark, null);
+        sumTop = mark;
+        return node;
+    }
+
+    /** Forgets the terms added since {@code mark} (a term threw). */
+    public void abandonSum(int mark) {
+        sumTop = mark;
     }
 
     /** Records {@code x - y} again, for a subtraction that was fused into a distance. */
@@ -221,10 +288,14 @@ public final class TapeBuilder {
      * {@code weights[0 .. count)} are its weights (ignored otherwise).
      */
     public int nary(byte opcode, int[] args, int count, double[] weights) {
+        return nary(opcode, args, 0, count, weights);
+    }
+
+    private int nary(byte opcode, int[] args, int from, int count, double[] weights) {
         if (opcode == Op.NORM && allSubtractions(args, count)) return distance(args, count);
         int start = poolSize;
         ensurePool(TapeData.naryPoolSlots(opcode, count));
-        System.arraycopy(args, 0, pool, start, count);
+        System.arraycopy(args, from, pool, start, count);
         pool[TapeData.outerSlot(start, count)] = TapeData.NO_OUTER;
         if (opcode == Op.LINEAR) {
             int w = constantCount;
@@ -264,7 +335,7 @@ public final class TapeBuilder {
     /** Records a comparison guard; see {@link Guards}. */
     public void guard(int relation, int left, int right, double constant, boolean outcome) {
         guards.add(relation, left, right, constant, outcome);
-        lastGuardedNode = Math.max(lastGuardedNode, Math.max(left, right));
+        lastFixedNode = Math.max(lastFixedNode, Math.max(left, right));
     }
 
     /**

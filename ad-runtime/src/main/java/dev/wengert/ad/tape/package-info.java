@@ -45,8 +45,16 @@
  * </ul>
  * Fusion happens in place, only on the last nodes written and never on a node a guard compares. The
  * {@code Var}s of the fused-away operations are not lost: each remembers how to record its operation
- * again and does so if it is used after all (a {@code Var}'s value never changes; its node may). Nodes
- * that end up unused are removed when the tape is built.
+ * again and does so if it is used after all (a {@code Var}'s value never changes; its node may). What it
+ * remembers is one {@code long} in place of its node (the operands of a subtraction, or the n-ary node
+ * that still holds its argument list), so the common handle carries no fusion fields and fusion keeps no
+ * table. Nodes that end up unused are removed when the tape is built.
+ *
+ * <h2>Sums of many terms</h2>
+ * {@code Var.sum(n, term)} hands each term's node to the writer as soon as the term is recorded
+ * ({@code startSum}, {@code sumTerm}, {@code endSum}: a stack of argument lists in one reused array, so sums
+ * nest); the writer then records the very node {@code Var.sum(list)} would. A term the sum holds may no
+ * longer be fused away (like a node a guard compares).
  *
  * <h2>Threads</h2>
  * A {@code TapeData} is never written after it is built, so any number of threads may sweep it at once;

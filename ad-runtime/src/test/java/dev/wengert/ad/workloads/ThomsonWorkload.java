@@ -70,21 +70,42 @@ public final class ThomsonWorkload {
 
     /**
      * The energy as a user naturally writes it with the tape API: the three differences, one fused
-     * {@link Var#norm}, {@link Var#reciprocal()}, and one n-ary {@link Var#sum} over all pair terms
-     * (five nodes per pair).
+     * {@link Var#norm}, {@link Var#reciprocal()}, and one n-ary {@link Var#sum(int, java.util.function.IntFunction)}
+     * that takes each pair term as it is recorded (five operations, one node, per pair).
      */
     public static Var energy(Var[] x) {
+        int n = x.length / 3;
+        int[] previous = {0, 0};   // the pair (i, j) of the previous term: sum calls the terms in order
+        return Var.sum(n * (n - 1) / 2, k -> {
+            int i = previous[0];
+            int j = previous[1] + 1;
+            if (j == n) {
+                i++;
+                j = i + 1;
+            }
+            previous[0] = i;
+            previous[1] = j;
+            return pair(x, i, j);
+        });
+    }
+
+    /** The same energy through a list of the pair terms and {@link Var#sum(List)}: the same tape. */
+    public static Var energyFromList(Var[] x) {
         int n = x.length / 3;
         List<Var> terms = new ArrayList<>(n * (n - 1) / 2);
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                Var dx = x[3 * i].minus(x[3 * j]);
-                Var dy = x[3 * i + 1].minus(x[3 * j + 1]);
-                Var dz = x[3 * i + 2].minus(x[3 * j + 2]);
-                terms.add(Var.norm(dx, dy, dz).reciprocal());
+                terms.add(pair(x, i, j));
             }
         }
         return Var.sum(terms);
+    }
+
+    private static Var pair(Var[] x, int i, int j) {
+        Var dx = x[3 * i].minus(x[3 * j]);
+        Var dy = x[3 * i + 1].minus(x[3 * j + 1]);
+        Var dz = x[3 * i + 2].minus(x[3 * j + 2]);
+        return Var.norm(dx, dy, dz).reciprocal();
     }
 
     /**
