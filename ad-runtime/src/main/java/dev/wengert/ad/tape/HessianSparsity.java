@@ -75,7 +75,8 @@ public final class HessianSparsity {
         }
     }
 
-    private static boolean isNonlinearNode(TapeData t, int i) {
+    /** True if node i's second partials are not identically zero (a product counts: bilinear). */
+    static boolean isNonlinearNode(TapeData t, int i) {
         int o = t.op[i];
         switch (Op.kind(o)) {
             case Op.UNARY:
