@@ -2,6 +2,7 @@ package dev.wengert.benchmarks;
 
 import dev.wengert.ad.Objective;
 import dev.wengert.ad.Recording;
+import dev.wengert.ad.SparseHessianMethod;
 import dev.wengert.ad.Tape;
 import dev.wengert.ad.workloads.RosenbrockWorkload;
 import java.util.concurrent.TimeUnit;
@@ -106,6 +107,35 @@ public class RosenbrockBenchmarks {
         void prepare() {
             recording = Recordings.recordNear(RosenbrockWorkload::energy, x);
             recording.hessianVector(x, v, hv);
+        }
+    }
+
+    /**
+     * The start at n = 10^5 and 10^6 for the sparse Hessian (2 x 2 blocks on the diagonal), with the tape
+     * gradient beside it at the same sizes, so that their ratio is taken within one run.
+     */
+    @State(Scope.Thread)
+    public static class SparseStart {
+        @Param({"100000", "1000000"})
+        int n;
+
+        @Param({"EDGE_PUSHING", "STAR_COLORING"})
+        SparseHessianMethod method;
+
+        double[] x;
+        double[] g;
+        Recording recording;
+        double[] values;
+
+        /** Records near x, works out the pattern and the method's plan, warms up one gradient and one sparse Hessian. */
+        @Setup
+        public void setUp() {
+            x = RosenbrockWorkload.start(n);
+            g = new double[n];
+            recording = Recordings.recordNear(RosenbrockWorkload::energy, x);
+            values = new double[recording.prepareSparseHessian(method).nonZeros()];
+            recording.gradient(x, g);
+            recording.sparseHessian(x, values, method);
         }
     }
 
@@ -258,5 +288,24 @@ public class RosenbrockBenchmarks {
     public double[] tapeReusedHessian(HessianRecording r) {
         r.recording.hessian(r.x, r.h, 1);
         return r.h;
+    }
+
+    /**
+     * The tape gradient at the sparse Hessian's sizes, on the same recording: the unit of its target.
+     * What could fool it: the recording is made near x, so a replay is measured.
+     */
+    @Benchmark
+    public double tapeReusedSparseGradient(SparseStart s) {
+        return s.recording.gradient(s.x, s.g);
+    }
+
+    /**
+     * Sparse Hessian (2 x 2 blocks) on a recording whose pattern and plan were worked out in set-up, by
+     * edge pushing or by star coloring (2 colors). What could fool it: the values array is returned.
+     */
+    @Benchmark
+    public double[] tapeReusedSparseHessian(SparseStart s) {
+        s.recording.sparseHessian(s.x, s.values, s.method);
+        return s.values;
     }
 }
