@@ -324,6 +324,17 @@ public final class Recording implements Objective {
     }
 
     /**
+     * The acyclic coloring of {@link #hessianPattern()} that {@link SparseHessianMethod#ACYCLIC_COLORING}
+     * sweeps by (fewer colors than the star coloring; values recovered by substitution). Worked out on
+     * the first call, then reused.
+     *
+     * @return the acyclic coloring of the Hessian's columns
+     */
+    public Coloring hessianAcyclicColoring() {
+        return sparseHessianPlan("hessianAcyclicColoring").acyclicColoring();
+    }
+
+    /**
      * The method {@link #sparseHessian(double[], double[])} uses on this recording.
      *
      * @return the default method: {@link SparseHessianMethod#EDGE_PUSHING}
@@ -360,9 +371,11 @@ public final class Recording implements Objective {
 
     /**
      * Writes the Hessian's non-zeros at x into {@code values}, in the order of {@link #hessianPattern()},
-     * by the given method: {@link SparseHessianMethod#EDGE_PUSHING}, or
+     * by the given method: {@link SparseHessianMethod#EDGE_PUSHING},
      * {@link SparseHessianMethod#STAR_COLORING} (one replay, one reverse sweep, and forward-over-reverse
-     * sweeps along one seed direction per color, then direct recovery). Both give the same values to rounding.
+     * sweeps along one seed direction per color, then direct recovery) or
+     * {@link SparseHessianMethod#ACYCLIC_COLORING} (the same sweeps with fewer colors, recovery by
+     * substitution). All give the same values to rounding.
      *
      * @param x the point
      * @param values receives the non-zeros, in the pattern's order

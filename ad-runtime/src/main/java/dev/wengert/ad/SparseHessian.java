@@ -1,5 +1,6 @@
 package dev.wengert.ad;
 
+import dev.wengert.ad.coloring.AcyclicColoring;
 import dev.wengert.ad.coloring.Coloring;
 import dev.wengert.ad.coloring.StarColoring;
 import dev.wengert.ad.tape.Csr;
@@ -11,8 +12,9 @@ import dev.wengert.ad.tape.Workspace;
 
 /**
  * What a recording needs to compute its Hessian sparsely, worked out once: the pattern (nonlinear
- * interaction sets) and, on first use of each method, the edge-pushing plan (the mirror of every entry)
- * or a star coloring of the pattern with, for every non-zero, its place in the compressed Hessian.
+ * interaction sets) and, on first use of each method, the edge-pushing plan (the mirror of every entry),
+ * a star coloring of the pattern with, for every non-zero, its place in the compressed Hessian, or an
+ * acyclic coloring with its substitution plan.
  * Either way an evaluation needs O(nnz) memory besides per-node scratch, and no n x n array anywhere.
  */
 final class SparseHessian {
@@ -22,9 +24,14 @@ final class SparseHessian {
     private final Csr csr;   // the pattern's arrays, for the sweeps
     private volatile EdgePushing edgePushing;
     private volatile Colored colored;
+    private volatile Acyclic acyclic;
 
     /** A star coloring with the position in H S of every non-zero. */
     private record Colored(Coloring coloring, int[] colorOf, int[] recovery) {
+    }
+
+    /** An acyclic coloring with its substitution plan. */
+    private record Acyclic(Coloring coloring, int[] colorOf, AcyclicColoring.Recovery recovery) {
     }
 
     private SparseHessian(TapeData tape, int out, Csr csr) {
@@ -66,6 +73,26 @@ final class SparseHessian {
         return c;
     }
 
+    /** The acyclic coloring of the pattern, worked out on first use. */
+    Coloring acyclicColoring() {
+        return acyclic().coloring();
+    }
+
+    private Acyclic acyclic() {
+        Acyclic a = acyclic;
+        if (a == null) {
+            synchronized (this) {
+                a = acyclic;
+                if (a == null) {
+                    Coloring coloring = AcyclicColoring.of(pattern);
+                    a = new Acyclic(coloring, coloring.toArray(), AcyclicColoring.recovery(pattern, coloring));
+                    acyclic = a;
+                }
+            }
+        }
+        return a;
+    }
+
     private EdgePushing edgePushing() {
         EdgePushing e = edgePushing;
         if (e == null) {
@@ -82,8 +109,11 @@ final class SparseHessian {
 
     /** Works out what {@code method} needs now, so that its first evaluation costs no more than the next. */
     void prepare(SparseHessianMethod method) {
-        if (method == SparseHessianMethod.EDGE_PUSHING) edgePushing();
-        else colored();
+        switch (method) {
+            case EDGE_PUSHING -> edgePushing();
+            case STAR_COLORING -> colored();
+            case ACYCLIC_COLORING -> acyclic();
+        }
     }
 
     /**
@@ -96,6 +126,14 @@ final class SparseHessian {
         }
         if (method == SparseHessianMethod.EDGE_PUSHING) {
             edgePushing().evaluate(tape, ws, values);
+            return;
+        }
+        if (method == SparseHessianMethod.ACYCLIC_COLORING) {
+            Acyclic a = acyclic();
+            int colors = a.coloring().count();
+            double[] compressed = ws.compressed(Math.multiplyExact(tape.inputCount(), colors));
+            HessianBatches.compressed(tape, ws, out, a.colorOf(), colors, compressed);
+            a.recovery().recover(compressed, values);
             return;
         }
         Colored c = colored();

@@ -24,5 +24,12 @@ public enum SparseHessianMethod {
      * Hessian-vector product per color; better than edge pushing where long chains of intermediate nodes
      * each depend on many inputs. The coloring is worked out on first use.
      */
-    STAR_COLORING
+    STAR_COLORING,
+    /**
+     * Acyclic coloring with recovery by substitution (Gebremedhin, Tarafdar, Pothen, Walther 2009): the
+     * compressed sweeps of {@link #STAR_COLORING} with fewer colors (two color classes need only induce a
+     * forest), each two-colored tree then recovered from its leaves inwards. Fewer sweeps, a recovery that
+     * subtracts; the coloring is worked out on first use.
+     */
+    ACYCLIC_COLORING
 }

@@ -130,18 +130,24 @@ class SparseHessianTest {
     }
 
     @Test
-    void edgePushingEqualsStarColoringOnAGridToRoundOff() {
+    void edgePushingStarAndAcyclicColoringAgreeOnAGridToRoundOff() {
         int m = 60;
         double[] x = gridPoint(m);
         Recording r = Tape.record(v -> minimalSurface(v, m), x);
         assertEquals(SparseHessianMethod.EDGE_PUSHING, r.sparseHessianMethod());
         double[] pushed = new double[r.hessianPattern().nonZeros()];
         double[] colored = new double[pushed.length];
+        double[] acyclic = new double[pushed.length];
         r.sparseHessian(x, pushed);
         r.sparseHessian(x, colored, SparseHessianMethod.STAR_COLORING);
+        r.sparseHessian(x, acyclic, SparseHessianMethod.ACYCLIC_COLORING);
         for (int k = 0; k < pushed.length; k++) {
-            assertEquals(colored[k], pushed[k], ATOL + RTOL * Math.abs(colored[k]), "entry " + k);
+            assertEquals(colored[k], pushed[k], ATOL + RTOL * Math.abs(colored[k]), "edge pushing, entry " + k);
+            assertEquals(colored[k], acyclic[k], ATOL + RTOL * Math.abs(colored[k]), "acyclic coloring, entry " + k);
         }
+        assertTrue(r.hessianAcyclicColoring().count() < r.hessianColoring().count(),
+                "acyclic " + r.hessianAcyclicColoring() + ", star " + r.hessianColoring());
+        assertTrue(r.hessianAcyclicColoring().count() <= 5, "cell stencil: " + r.hessianAcyclicColoring());
     }
 
     @Test

@@ -140,7 +140,7 @@ public final class StarColoring {
     }
 
     // One id per undirected edge, shared by its two entries (i, j) and (j, i); -1 on the diagonal.
-    private static int[] edgeIds(SparsityPattern g) {
+    static int[] edgeIds(SparsityPattern g) {
         int[] id = new int[g.nonZeros()];
         int next = 0;
         for (int i = 0; i < g.rows(); i++) {
