@@ -33,14 +33,18 @@ public final class EdgePushing {
     private final int[] rowStart;
     private final int[] column;
     private final int[] mirror;      // position of (c, r) for the entry (r, c) of the CSR pattern
-    private final boolean[] active;  // the node's value depends on an input through non-zero partials
+    // Per node: ACTIVE if its value depends on an input through partials that are not identically zero
+    // (inactive nodes are skipped, their arguments' partials never read); NONLINEAR if it creates curvature.
+    static final byte ACTIVE = 1;
+    static final byte NONLINEAR = 2;
+    private final byte[] flags;
 
-    private EdgePushing(int out, int[] rowStart, int[] column, int[] mirror, boolean[] active) {
+    private EdgePushing(int out, int[] rowStart, int[] column, int[] mirror, byte[] flags) {
         this.out = out;
         this.rowStart = rowStart;
         this.column = column;
         this.mirror = mirror;
-        this.active = active;
+        this.flags = flags;
     }
 
     /**
@@ -55,7 +59,15 @@ public final class EdgePushing {
      * @return the plan, immutable and safe to share among threads
      */
     public static EdgePushing of(TapeData t, int out, int[] rowStart, int[] column) {
-        return new EdgePushing(out, rowStart, column, mirrors(rowStart, column), activeNodes(t, out));
+        boolean[] active = activeNodes(t, out);
+        byte[] flags = new byte[out + 1];
+        for (int i = 0; i <= out; i++) {
+            if (!active[i]) continue;
+            flags[i] = ACTIVE;
+            int kind = Op.kind(t.op[i]);
+            if (kind != Op.INPUT && HessianSparsity.isNonlinearNode(t, i)) flags[i] |= NONLINEAR;
+        }
+        return new EdgePushing(out, rowStart, column, mirrors(rowStart, column), flags);
     }
 
     private static int[] mirrors(int[] rowStart, int[] column) {
@@ -104,8 +116,9 @@ public final class EdgePushing {
 
     /**
      * Writes the Hessian's non-zeros into {@code values}, in the pattern's order, given the node values
-     * and inner values at x in {@code ws} (a {@link ValueSweep} first). Computes the first-order adjoints
-     * itself, in the workspace's kept adjoints.
+     * and inner values at x in {@code ws} (a {@link ValueSweep} first). The first-order adjoints are
+     * computed in the same sweep (a node's adjoint is complete when the sweep reaches it), in the
+     * workspace's kept adjoints.
      *
      * @param t the tape the plan was made for
      * @param ws the caller's workspace for this evaluation
@@ -115,7 +128,6 @@ public final class EdgePushing {
         double[] adj = ws.keptAdjoints();
         Arrays.fill(adj, 0, out + 1, 0.0);
         adj[out] = 1;
-        ReverseSweep.run(t, ws, adj, out, null);
         ws.edgePushingScratch(t.size()).run(t, this, ws.values(), ws.inner(), adj, values);
     }
 
@@ -159,19 +171,23 @@ public final class EdgePushing {
             Arrays.fill(stamp, 0, out + 1, -1);
             used = 0;
             free = -1;
-            boolean[] active = plan.active;
+            byte[] flags = plan.flags;
             for (int i = out; i >= 0; i--) {
-                int kind = Op.kind(t.op[i]);
-                if (kind == Op.INPUT || kind == Op.CONSTANT || !active[i]) continue;
+                int f = flags[i];
+                if ((f & ACTIVE) == 0) continue;
+                int kind = Op.kind(op[i]);
+                if (kind == Op.INPUT) continue;
                 double g = adj[i];
                 int entries = consume(i, i);
-                if (entries == 0 && (g == 0 || !isNonlinear(t, i))) continue;
-                int slots = slots(t, i, v, inner, active);
-                if (slots == 0) continue;
-                double diagonal = stamp[i] == i ? sum[i] : 0;
-                pushOffDiagonal(i, entries, slots);
-                boolean creates = g != 0 && isNonlinear(t, i);
-                if (diagonal != 0 || creates) pushDiagonalAndCreate(t, i, v, inner, slots, diagonal, creates ? g : 0);
+                if (entries == 0 && g == 0) continue;
+                int slots = slots(t, i, v, inner, flags);
+                if (g != 0) {
+                    for (int s = 0; s < slots; s++) adj[slotNode[s]] += slotPartial[s] * g;
+                }
+                if (entries > 0) pushOffDiagonal(i, entries, slots);
+                double diagonal = entries > 0 && stamp[i] == i ? sum[i] : 0;
+                boolean creates = g != 0 && (f & NONLINEAR) != 0;
+                if (diagonal != 0 || creates) pushDiagonalAndCreate(t, i, v, slots, diagonal, creates ? g : 0);
             }
             gather(t, plan, values);
             op = null;
@@ -217,8 +233,7 @@ public final class EdgePushing {
 
         // W(i, i) d_s d_t plus adjoint(i) times the second partial, at (arg_s, arg_t) for s <= t; a pair
         // s < t of slots naming one node lands twice on its diagonal.
-        private void pushDiagonalAndCreate(TapeData t, int i, double[] v, double[] inner, int slots,
-                                           double diagonal, double g) {
+        private void pushDiagonalAndCreate(TapeData t, int i, double[] v, int slots, double diagonal, double g) {
             int kind = Op.kind(t.op[i]);
             if (kind != Op.NARY) {
                 // p holds the partials of node i (slots() filled them): slot 0 is argument a, slot 1 argument b
@@ -290,7 +305,7 @@ public final class EdgePushing {
 
         // The active arguments of node i with their first partials (and, for n-ary nodes, the inner
         // partials and slot numbers); p holds the node's partials afterwards. Returns their number.
-        private int slots(TapeData t, int i, double[] v, double[] inner, boolean[] active) {
+        private int slots(TapeData t, int i, double[] v, double[] inner, byte[] flags) {
             int o = t.op[i];
             int kind = Op.kind(o);
             if (kind == Op.NARY) {
@@ -300,7 +315,7 @@ public final class EdgePushing {
                 int slots = 0;
                 for (int k = 0; k < count; k++) {
                     int arg = t.naryArgument(i, k);
-                    if (!active[arg]) continue;
+                    if ((flags[arg] & ACTIVE) == 0) continue;
                     double innerPartial = t.naryPartial(i, k, v, p.scale);
                     slotNode[slots] = arg;
                     slotIndex[slots] = k;
@@ -313,13 +328,13 @@ public final class EdgePushing {
             p.at(t, i, v, true);
             int slots = 0;
             int x = t.a[i];
-            if (active[x]) {
+            if ((flags[x] & ACTIVE) != 0) {
                 slotNode[0] = x;
                 slotIndex[0] = 0;
                 slotPartial[0] = p.dx;
                 slots = 1;
             }
-            if (kind == Op.BINARY && active[t.b[i]]) {
+            if (kind == Op.BINARY && (flags[t.b[i]] & ACTIVE) != 0) {
                 slotNode[slots] = t.b[i];
                 slotIndex[slots] = 1;
                 slotPartial[slots] = p.dy;
@@ -335,10 +350,6 @@ public final class EdgePushing {
             slotPartial = new double[size];
             slotInner = new double[size];
             slotIndex = new int[size];
-        }
-
-        private static boolean isNonlinear(TapeData t, int i) {
-            return HessianSparsity.isNonlinearNode(t, i);
         }
 
         // W(p, q) += value (and W(q, p)): one cell in the row processed first, inputs last.
