@@ -16,10 +16,11 @@ import java.util.Arrays;
  * entries long, so the sweep is a small multiple of a gradient; a long chain of nodes that all depend on
  * many inputs makes W dense and the sweep quadratic, where a colored compressed sweep is the better choice.
  *
- * <p>W is stored sparsely: entry (p, q) sits in the row of whichever of p and q is processed first (the
- * larger node, inputs last), as an append-only linked list of (column, value) cells that are recycled once
- * their row is consumed; duplicates are summed when the row is consumed, through a per-call dense
- * accumulator indexed by node. Zero values are never stored, so a structurally present but numerically
+ * <p>W is stored sparsely: an entry between two inputs is added straight into the Hessian's values (its
+ * position found in the pattern's row); any other entry (p, q) sits in the row of whichever of p and q is
+ * processed first (the larger node, inputs last), as an append-only linked list of (column, value) cells
+ * that are recycled once their row is consumed; duplicates are summed when the row is consumed, through a
+ * per-call dense accumulator indexed by node. Zero values are never stored, so a structurally present but numerically
  * zero entry costs nothing further (and a zero W entry never meets an infinite partial).
  *
  * <pre>{@code
@@ -167,6 +168,12 @@ public final class EdgePushing {
         void run(TapeData t, EdgePushing plan, double[] v, double[] inner, double[] adj, double[] values) {
             int out = plan.out;
             op = t.op;
+            a = t.a;
+            rowStart = plan.rowStart;
+            column = plan.column;
+            mirror = plan.mirror;
+            this.values = values;
+            Arrays.fill(values, 0.0);
             Arrays.fill(head, 0, out + 1, -1);
             Arrays.fill(stamp, 0, out + 1, -1);
             used = 0;
@@ -189,8 +196,9 @@ public final class EdgePushing {
                 boolean creates = g != 0 && (f & NONLINEAR) != 0;
                 if (diagonal != 0 || creates) pushDiagonalAndCreate(t, i, v, slots, diagonal, creates ? g : 0);
             }
-            gather(t, plan, values);
             op = null;
+            a = null;
+            this.values = null;
         }
 
         // Sums node i's row into sum[] (stamped with marker), recycles its cells; returns how many
@@ -352,11 +360,16 @@ public final class EdgePushing {
             slotIndex = new int[size];
         }
 
-        // W(p, q) += value (and W(q, p)): one cell in the row processed first, inputs last.
+        // W(p, q) += value (and W(q, p)): between two inputs straight into the values (an entry of the
+        // Hessian, found in its row of the pattern); otherwise one cell in the row processed first, inputs last.
         private void add(int p, int q, double value) {
-            int pk = rowKey(p);
-            int qk = rowKey(q);
-            int row = pk > qk ? p : pk < qk ? q : Math.max(p, q);
+            boolean pInput = Op.kind(op[p]) == Op.INPUT;
+            boolean qInput = Op.kind(op[q]) == Op.INPUT;
+            if (pInput && qInput) {
+                addToValues(a[p], a[q], value);
+                return;
+            }
+            int row = pInput ? q : qInput ? p : Math.max(p, q);
             int col = row == p ? q : p;
             int e = free;
             if (e >= 0) {
@@ -371,11 +384,31 @@ public final class EdgePushing {
             head[row] = e;
         }
 
-        private byte[] op;   // the opcodes of the tape being swept
-
-        private int rowKey(int node) {
-            return Op.kind(op[node]) == Op.INPUT ? -1 : node;
+        private void addToValues(int r, int c, double value) {
+            int from = rowStart[r];
+            int to = rowStart[r + 1] - 1;
+            while (from <= to) {
+                int mid = (from + to) >>> 1;
+                int cm = column[mid];
+                if (cm < c) {
+                    from = mid + 1;
+                } else if (cm > c) {
+                    to = mid - 1;
+                } else {
+                    values[mid] += value;
+                    if (r != c) values[mirror[mid]] += value;
+                    return;
+                }
+            }
+            // outside the pattern: the interaction sets rule it out, so its value is a structural zero
         }
+
+        private byte[] op;       // the tape being swept: opcodes, and the input index of an input node
+        private int[] a;
+        private int[] rowStart;  // the pattern and the values being written
+        private int[] column;
+        private int[] mirror;
+        private double[] values;
 
         private void growCells() {
             int size = Math.multiplyExact(2, cellColumn.length);
@@ -384,26 +417,5 @@ public final class EdgePushing {
             cellNext = Arrays.copyOf(cellNext, size);
         }
 
-        // The rows of the input nodes hold the Hessian's lower triangle (in node order): sum each row,
-        // then read its pattern entries and their mirrors.
-        private void gather(TapeData t, EdgePushing plan, double[] values) {
-            int[] rowStart = plan.rowStart;
-            int[] column = plan.column;
-            int[] mirror = plan.mirror;
-            int[] inputNodes = t.inputNodes;
-            for (int m = 0, n = rowStart.length - 1; m < n; m++) {
-                int r = inputNodes[m];
-                int marker = -2 - m;
-                // columns are nodes here; sum[] and stamp[] are indexed by node as during the sweep
-                consume(r, marker);
-                for (int k = rowStart[m]; k < rowStart[m + 1]; k++) {
-                    int c = inputNodes[column[k]];
-                    if (c > r) continue;   // written from row c, as its entry (c, r)
-                    double value = stamp[c] == marker ? sum[c] : 0;
-                    values[k] = value;
-                    values[mirror[k]] = value;
-                }
-            }
-        }
     }
 }
