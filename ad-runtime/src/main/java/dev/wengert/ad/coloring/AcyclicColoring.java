@@ -13,7 +13,8 @@ import java.util.Arrays;
  *
  * <p>The greedy algorithm colors vertices in a given order with the smallest color that keeps every
  * two-colored subgraph a forest, keeping each forest's trees in a union-find over edges; the best of
- * several orderings is kept, as for {@link StarColoring}.
+ * several orderings is kept, as for {@link StarColoring}, stopping early at a coloring that meets the
+ * counting lower bound (a forest on v vertices has at most v - 1 edges).
  *
  * <pre>{@code
  * SparsityPattern h = recording.hessianPattern();
@@ -45,12 +46,27 @@ public final class AcyclicColoring {
             return new Coloring(own, "complete pattern");
         }
         int[] edge = StarColoring.edgeIds(symmetric);
+        int edges = 0;
+        for (int id : edge) edges = Math.max(edges, id + 1);
+        int bound = lowerBound(n, edges);
         Coloring best = null;
         for (Orderings.Ordering o : Orderings.all(symmetric)) {
             Coloring c = new Coloring(greedy(symmetric, o.order(), edge), o.name());
             if (best == null || c.count() < best.count()) best = c;
+            if (best.count() <= bound) break;   // no ordering can do better
         }
         return best;
+    }
+
+    /**
+     * The fewest colors any acyclic coloring of a graph with n vertices and e edges can have: two color
+     * classes of sizes a and b induce a forest, at most a + b - 1 edges, so k colors hold at most
+     * (k - 1) n - k (k - 1) / 2 edges in all.
+     */
+    static int lowerBound(int n, long e) {
+        int k = 1;
+        while ((long) (k - 1) * n - (long) k * (k - 1) / 2 < e) k++;
+        return k;
     }
 
     private static int[] greedy(SparsityPattern g, int[] order, int[] edge) {

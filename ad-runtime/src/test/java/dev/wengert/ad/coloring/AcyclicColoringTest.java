@@ -85,6 +85,15 @@ class AcyclicColoringTest {
     }
 
     @Test
+    void lowerBoundCountsTheEdgesForestsCanHold() {
+        assertEquals(1, AcyclicColoring.lowerBound(10, 0));
+        assertEquals(2, AcyclicColoring.lowerBound(100, 99));    // a path: a tree
+        assertEquals(3, AcyclicColoring.lowerBound(100, 100));   // a cycle
+        assertEquals(4, AcyclicColoring.lowerBound(3600, 2 * 60 * 59 + 59 * 59));   // the triangular 60 x 60 grid
+        assertEquals(7, AcyclicColoring.lowerBound(7, 21));      // K7
+    }
+
+    @Test
     void completePatternGetsOneColorPerColumn() {
         SparsityPattern p = SparsityPattern.dense(9, 9);
         Coloring c = AcyclicColoring.of(p);
