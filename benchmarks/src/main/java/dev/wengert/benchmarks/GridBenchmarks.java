@@ -63,7 +63,7 @@ public class GridBenchmarks {
      * plan, or the star coloring) are worked out, warmed up by one sparse Hessian by that method.
      */
     public static class SparseHessianRecording extends Grid {
-        @Param({"EDGE_PUSHING", "STAR_COLORING"})
+        @Param({"EDGE_PUSHING", "STAR_COLORING", "ACYCLIC_COLORING"})
         SparseHessianMethod method;
 
         Recording recording;
@@ -83,7 +83,7 @@ public class GridBenchmarks {
         @Param({"40000", "250000"})
         int n;
 
-        @Param({"EDGE_PUSHING", "STAR_COLORING"})
+        @Param({"EDGE_PUSHING", "STAR_COLORING", "ACYCLIC_COLORING"})
         SparseHessianMethod method;
 
         double[] x;
@@ -147,8 +147,9 @@ public class GridBenchmarks {
 
     /**
      * Sparse Hessian on a recording whose pattern and plan were worked out in set-up (they are, once per
-     * recording), by edge pushing (the default: replay, reverse sweep, one sweep pushing second-order
-     * adjoints) or by star coloring (replay, reverse sweep, colored forward-over-reverse sweeps, recovery).
+     * recording), by edge pushing (the default: replay, one reverse sweep pushing first- and second-order
+     * adjoints) or by star or acyclic coloring (replay, reverse sweep, colored forward-over-reverse sweeps,
+     * direct recovery or substitution).
      * What could fool it: the values array is returned so the work is not dead; the once-per-recording
      * cost is measured apart ({@link #tapeReusedHessianPattern}).
      */
@@ -161,7 +162,8 @@ public class GridBenchmarks {
     /**
      * The once-per-recording cost of a sparse Hessian by the given method: the Hessian pattern by
      * nonlinear interaction sets, and the edge-pushing plan (the mirror of every entry, the nodes that
-     * depend on x) or the star coloring with its recovery positions. What could fool it: both are cached
+     * depend on x), or the star coloring with its recovery positions, or the acyclic coloring with its
+     * substitution plan. What could fool it: both are cached
      * on a recording, so every invocation gets a fresh recording ({@link FreshRecording}, made in
      * per-invocation set-up, not measured).
      */
