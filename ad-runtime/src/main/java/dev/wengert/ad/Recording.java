@@ -290,8 +290,9 @@ public final class Recording implements Objective {
 
     /**
      * The pattern of the Hessian on this recording's path (both triangles), from nonlinear
-     * interaction sets: worked out once, with a star coloring of it, on the first call of this or
-     * {@link #sparseHessian}, then reused (thread-safe).
+     * interaction sets: worked out once, on the first call of this or {@link #sparseHessian}, then
+     * reused (thread-safe). A coloring is not part of it: {@link #hessianColoring()} works one out on
+     * first use.
      */
     @Override
     public SparsityPattern hessianPattern() {
@@ -312,7 +313,9 @@ public final class Recording implements Objective {
     }
 
     /**
-     * The star coloring of {@link #hessianPattern()}: its {@code count()} is the number of directions a sparse Hessian sweeps.
+     * The star coloring of {@link #hessianPattern()} that {@link SparseHessianMethod#STAR_COLORING}
+     * sweeps by: its {@code count()} is the number of directions it needs. Worked out on the first call
+     * (of this or of a sparse Hessian by that method), then reused.
      *
      * @return the coloring of the Hessian's columns
      */
@@ -321,20 +324,72 @@ public final class Recording implements Objective {
     }
 
     /**
-     * Writes the Hessian's non-zeros at x into {@code values}, in the order of {@link #hessianPattern()}:
-     * one replay, one reverse sweep, and forward-over-reverse sweeps along one seed direction per color
-     * of the star coloring (directions batched as in the dense Hessian), then direct recovery. Costs a
-     * few gradients for a stencil whatever n is; allocates nothing after the first call on a thread.
+     * The acyclic coloring of {@link #hessianPattern()} that {@link SparseHessianMethod#ACYCLIC_COLORING}
+     * sweeps by (fewer colors than the star coloring; values recovered by substitution). Worked out on
+     * the first call, then reused.
+     *
+     * @return the acyclic coloring of the Hessian's columns
+     */
+    public Coloring hessianAcyclicColoring() {
+        return sparseHessianPlan("hessianAcyclicColoring").acyclicColoring();
+    }
+
+    /**
+     * The method {@link #sparseHessian(double[], double[])} uses on this recording.
+     *
+     * @return the default method: {@link SparseHessianMethod#EDGE_PUSHING}
+     */
+    public SparseHessianMethod sparseHessianMethod() {
+        return sparseHessianPlan("sparseHessianMethod").defaultMethod();
+    }
+
+    /**
+     * Works out the pattern and what {@code method} needs (the edge-pushing plan, or the star coloring
+     * and its recovery positions) now, so that the first sparse Hessian by that method costs no more
+     * than the next; otherwise the first call does it.
+     *
+     * @param method the method to prepare
+     * @return the pattern
+     */
+    public SparsityPattern prepareSparseHessian(SparseHessianMethod method) {
+        ObjectiveChecks.requireNonNull("prepareSparseHessian", "method", method);
+        SparseHessian plan = sparseHessianPlan("prepareSparseHessian");
+        plan.prepare(method);
+        return plan.pattern();
+    }
+
+    /**
+     * Writes the Hessian's non-zeros at x into {@code values}, in the order of {@link #hessianPattern()},
+     * by {@link #sparseHessianMethod()} (edge pushing: one replay, one reverse sweep, one sweep that
+     * pushes second-order adjoints down to the inputs). Costs a few gradients for a sum of small terms
+     * whatever n is; allocates nothing after the first call on a thread.
      */
     @Override
     public void sparseHessian(double[] x, double[] values) {
+        sparseHessian(x, values, sparseHessianPlan("sparseHessian").defaultMethod());
+    }
+
+    /**
+     * Writes the Hessian's non-zeros at x into {@code values}, in the order of {@link #hessianPattern()},
+     * by the given method: {@link SparseHessianMethod#EDGE_PUSHING},
+     * {@link SparseHessianMethod#STAR_COLORING} (one replay, one reverse sweep, and forward-over-reverse
+     * sweeps along one seed direction per color, then direct recovery) or
+     * {@link SparseHessianMethod#ACYCLIC_COLORING} (the same sweeps with fewer colors, recovery by
+     * substitution). All give the same values to rounding.
+     *
+     * @param x the point
+     * @param values receives the non-zeros, in the pattern's order
+     * @param method how to compute them
+     */
+    public void sparseHessian(double[] x, double[] values, SparseHessianMethod method) {
         int out = checks.scalarOutput("sparseHessian");
         checks.requireInput("sparseHessian", x);
+        ObjectiveChecks.requireNonNull("sparseHessian", "method", method);
         SparseHessian plan = sparseHessianPlan("sparseHessian");
         ObjectiveChecks.requireLength("sparseHessian", "values", values, plan.pattern().nonZeros());
         Workspace ws = workspace();
         replay("sparseHessian", x, ws);
-        plan.evaluate(tape, ws, out, values);
+        plan.evaluate(ws, values, method);
         checks.requireFiniteResult("sparseHessian", "values", values, ws, true, null);
     }
 

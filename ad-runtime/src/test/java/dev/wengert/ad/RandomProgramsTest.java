@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * {@code -Dwengert.fuzz=100000} for a nightly-sized run, {@code -Dwengert.fuzz.seed=S} to replay
  * one), each through every driver at once: value (replay equals recording), gradient (against a
  * forward-mode {@link Dual}), JVP, VJP and Jacobian of a two-output recording, Hessian-vector
- * product, dense Hessian on one and on two threads, sparse Hessian and sparse Jacobian (patterns
+ * product, dense Hessian on one and on two threads, sparse Hessian (edge pushing, star and acyclic coloring) and sparse Jacobian (patterns
  * hold every non-zero, values equal the dense ones), reuse of the recording at a second point
  * (through {@link RecordedFunction} when the tree branches), and two threads evaluating one
  * recording at once. A failure is shrunk to a smaller tree that still fails and reported as the
@@ -197,11 +197,19 @@ class RandomProgramsTest {
         double[] sparse = new double[pattern.nonZeros()];
         r.sparseHessian(x, sparse);
         double[] packed = pattern.toDense(sparse);
+        double[] colored = new double[pattern.nonZeros()];
+        r.sparseHessian(x, colored, SparseHessianMethod.STAR_COLORING);
+        double[] packedColored = pattern.toDense(colored);
+        double[] acyclic = new double[pattern.nonZeros()];
+        r.sparseHessian(x, acyclic, SparseHessianMethod.ACYCLIC_COLORING);
+        double[] packedAcyclic = pattern.toDense(acyclic);
         for (int k = 0; k < n * n; k++) {
             if (h[k] != 0 && pattern.indexOf(k / n, k % n) < 0) {
                 throw new AssertionError("H[" + k / n + "," + k % n + "] = " + h[k] + " is outside the Hessian pattern");
             }
-            close(h[k], packed[k], RTOL * hScale + ATOL, "sparse H[" + k / n + "," + k % n + "] vs dense");
+            close(h[k], packed[k], RTOL * hScale + ATOL, "sparse H[" + k / n + "," + k % n + "] (edge pushing) vs dense");
+            close(h[k], packedColored[k], RTOL * hScale + ATOL, "sparse H[" + k / n + "," + k % n + "] (star coloring) vs dense");
+            close(h[k], packedAcyclic[k], RTOL * hScale + ATOL, "sparse H[" + k / n + "," + k % n + "] (acyclic coloring) vs dense");
         }
 
         // two outputs: values, JVP, VJP, Jacobian against the scalar gradients

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Sparse Hessians on the tape: the pattern is the structural non-zeros of the dense Hessian, the
- * values recovered from the star-colored compressed sweeps equal the dense Hessian, and the few
+ * values by edge pushing and by star-colored compressed sweeps both equal the dense Hessian, and the few
  * colors a stencil needs do not grow with n.
  */
 class SparseHessianTest {
@@ -59,31 +59,44 @@ class SparseHessianTest {
                 .plus(x[1].min(0.9).times(x[3]))
                 .plus(x[4].abs().plus(x[5].floor()).times(2))));
         c.add(new Case("Thomson, 6 points (dense)", 18, ThomsonWorkload::energy));
+        c.add(new Case("Thomson, 40 points (dense)", 120, ThomsonWorkload::energy));
+        c.add(new Case("repeated arguments (x * x, sums, dots and norms of one node twice)", 4, x -> x[0].times(x[0])
+                .plus(Var.sum(x[1], x[1], x[2]).square())
+                .plus(Var.dot(new Var[] {x[0], x[1], x[3]}, new Var[] {x[1], x[1], x[3]}).exp())
+                .plus(Var.norm(x[2], x[2], x[3]).reciprocal())
+                .plus(Var.dot(new Var[] {x[2], x[3]}, new Var[] {x[3], x[0]}))));
+        c.add(new Case("a chain through every input (dense)", 8, x -> {
+            Var y = x[0];
+            for (int i = 1; i < x.length; i++) y = y.times(x[i]).sin().plus(x[i].square());
+            return y;
+        }));
         return c;
     }
 
-    static Stream<Arguments> casesAndPoints() {
+    static Stream<Arguments> casesPointsAndMethods() {
         List<Arguments> out = new ArrayList<>();
         for (Case c : cases()) {
-            for (int seed = 1; seed <= 3; seed++) out.add(Arguments.of(c, seed));
+            for (SparseHessianMethod method : SparseHessianMethod.values()) {
+                for (int seed = 1; seed <= 3; seed++) out.add(Arguments.of(c, method, seed));
+            }
         }
         return out.stream();
     }
 
-    @ParameterizedTest(name = "{0}, point {1}")
-    @MethodSource("casesAndPoints")
-    void sparseHessianEqualsTheDenseHessian(Case c, int seed) {
+    @ParameterizedTest(name = "{0}, {1}, point {2}")
+    @MethodSource("casesPointsAndMethods")
+    void sparseHessianEqualsTheDenseHessian(Case c, SparseHessianMethod method, int seed) {
         double[] x = point(c, seed);
         Recording r = Tape.record(c.f(), x);
         SparsityPattern p = r.hessianPattern();
         double[] values = new double[p.nonZeros()];
-        r.sparseHessian(x, values);
+        r.sparseHessian(x, values, method);
         double[] dense = new double[c.n() * c.n()];
         r.hessian(x, dense);
         double[] packed = p.toDense(values);
         for (int k = 0; k < dense.length; k++) {
             double tol = ATOL + RTOL * Math.abs(dense[k]);
-            assertTrue(Math.abs(dense[k] - packed[k]) <= tol, c + ": entry (" + k / c.n() + ", " + k % c.n() + "): dense "
+            assertTrue(Math.abs(dense[k] - packed[k]) <= tol, c + ", " + method + ": entry (" + k / c.n() + ", " + k % c.n() + "): dense "
                     + dense[k] + ", sparse " + packed[k]);
         }
     }
@@ -114,6 +127,48 @@ class SparseHessianTest {
             // at three random points a structural non-zero is non-zero (the test functions have no cancellations)
             assertTrue(seenNonZero[k], c + ": pattern entry (" + row + ", " + p.column(k) + ") is zero at every point");
         }
+    }
+
+    @Test
+    void edgePushingStarAndAcyclicColoringAgreeOnAGridToRoundOff() {
+        int m = 60;
+        double[] x = gridPoint(m);
+        Recording r = Tape.record(v -> minimalSurface(v, m), x);
+        assertEquals(SparseHessianMethod.EDGE_PUSHING, r.sparseHessianMethod());
+        double[] pushed = new double[r.hessianPattern().nonZeros()];
+        double[] colored = new double[pushed.length];
+        double[] acyclic = new double[pushed.length];
+        r.sparseHessian(x, pushed);
+        r.sparseHessian(x, colored, SparseHessianMethod.STAR_COLORING);
+        r.sparseHessian(x, acyclic, SparseHessianMethod.ACYCLIC_COLORING);
+        for (int k = 0; k < pushed.length; k++) {
+            assertEquals(colored[k], pushed[k], ATOL + RTOL * Math.abs(colored[k]), "edge pushing, entry " + k);
+            assertEquals(colored[k], acyclic[k], ATOL + RTOL * Math.abs(colored[k]), "acyclic coloring, entry " + k);
+        }
+        assertTrue(r.hessianAcyclicColoring().count() < r.hessianColoring().count(),
+                "acyclic " + r.hessianAcyclicColoring() + ", star " + r.hessianColoring());
+        assertTrue(r.hessianAcyclicColoring().count() <= 5, "cell stencil: " + r.hessianAcyclicColoring());
+    }
+
+    @Test
+    void aSecondEdgePushingCallOnOneThreadGivesTheSameValues() {
+        int m = 12;
+        double[] x = gridPoint(m);
+        Recording r = Tape.record(v -> minimalSurface(v, m), x);
+        Recording other = Tape.record(SparseHessianTest::rosenbrock, new double[] {0.5, 0.7, 0.9});
+        double[] first = new double[r.hessianPattern().nonZeros()];
+        double[] second = new double[first.length];
+        r.sparseHessian(x, first);
+        other.sparseHessian(new double[] {0.1, 0.2, 0.3}, new double[other.hessianPattern().nonZeros()]);   // scratch reused
+        r.sparseHessian(x, second);
+        assertArrayEquals(first, second);
+    }
+
+    @Test
+    void aNullMethodIsRejected() {
+        Recording r = Tape.record(SparseHessianTest::rosenbrock, new double[4]);
+        double[] values = new double[r.hessianPattern().nonZeros()];
+        assertThrows(NullPointerException.class, () -> r.sparseHessian(new double[4], values, null));
     }
 
     @Test
@@ -191,6 +246,9 @@ class SparseHessianTest {
         Recording r = Tape.record(piecewise, 1, 1);
         double[] values = new double[r.hessianPattern().nonZeros()];
         assertThrows(GuardFlippedException.class, () -> r.sparseHessian(new double[] {-1, 1}, values));
+        for (SparseHessianMethod method : SparseHessianMethod.values()) {
+            assertThrows(GuardFlippedException.class, () -> r.sparseHessian(new double[] {-1, 1}, values, method));
+        }
 
         RecordedFunction f = Derivatives.record(piecewise, -1, 1);   // diagonal pattern first
         SparsityPattern diagonal = f.hessianPattern();

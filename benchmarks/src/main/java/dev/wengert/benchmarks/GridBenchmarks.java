@@ -2,6 +2,7 @@ package dev.wengert.benchmarks;
 
 import dev.wengert.ad.Objective;
 import dev.wengert.ad.Recording;
+import dev.wengert.ad.SparseHessianMethod;
 import dev.wengert.ad.SparsityPattern;
 import dev.wengert.ad.Tape;
 import dev.wengert.ad.workloads.GridWorkload;
@@ -18,8 +19,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The minimal-surface grid workload ({@link GridWorkload}), the sparse-Hessian case: the plain value,
- * the tape's gradient (the unit of the sparse Hessian's target), the sparse Hessian and the
- * once-per-recording cost of its pattern and coloring, named as in {@link ThomsonBenchmarks}.
+ * the tape's gradient (the unit of the sparse Hessian's target), the sparse Hessian by edge pushing and by
+ * star coloring and the once-per-recording cost of each (pattern and plan), named as in {@link ThomsonBenchmarks}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -57,24 +58,33 @@ public class GridBenchmarks {
         }
     }
 
-    /** A recording made near x whose pattern and star coloring are worked out, warmed up by one sparse Hessian. */
+    /**
+     * A recording made near x whose pattern and what the sparse Hessian method needs (the edge-pushing
+     * plan, or the star coloring) are worked out, warmed up by one sparse Hessian by that method.
+     */
     public static class SparseHessianRecording extends Grid {
+        @Param({"EDGE_PUSHING", "STAR_COLORING", "ACYCLIC_COLORING"})
+        SparseHessianMethod method;
+
         Recording recording;
         double[] values;
 
         @Override
         void prepare() {
             recording = Recordings.recordNear(GridWorkload::energy, x);
-            values = new double[recording.hessianPattern().nonZeros()];
-            recording.sparseHessian(x, values);
+            values = new double[recording.prepareSparseHessian(method).nonZeros()];
+            recording.sparseHessian(x, values, method);
         }
     }
 
-    /** A fresh recording for every invocation: the pattern and the coloring are cached on a recording. */
+    /** A fresh recording for every invocation: the pattern and the method's plan are cached on a recording. */
     @State(Scope.Thread)
     public static class FreshRecording {
         @Param({"40000", "250000"})
         int n;
+
+        @Param({"EDGE_PUSHING", "STAR_COLORING", "ACYCLIC_COLORING"})
+        SparseHessianMethod method;
 
         double[] x;
         Recording recording;
@@ -136,26 +146,30 @@ public class GridBenchmarks {
     }
 
     /**
-     * Sparse Hessian on a recording whose pattern and star coloring were worked out in set-up (they are,
-     * once per recording): replay, reverse sweep, colored forward-over-reverse sweeps, recovery into CSR.
-     * What could fool it: the values array is returned so the work is not dead; the pattern's cost is
-     * measured apart ({@link #tapeReusedHessianPattern}).
+     * Sparse Hessian on a recording whose pattern and plan were worked out in set-up (they are, once per
+     * recording), by edge pushing (the default: replay, one reverse sweep pushing first- and second-order
+     * adjoints) or by star or acyclic coloring (replay, reverse sweep, colored forward-over-reverse sweeps,
+     * direct recovery or substitution).
+     * What could fool it: the values array is returned so the work is not dead; the once-per-recording
+     * cost is measured apart ({@link #tapeReusedHessianPattern}).
      */
     @Benchmark
     public double[] tapeReusedSparseHessian(SparseHessianRecording r) {
-        r.recording.sparseHessian(r.x, r.values);
+        r.recording.sparseHessian(r.x, r.values, r.method);
         return r.values;
     }
 
     /**
-     * The once-per-recording cost of a sparse Hessian: the Hessian pattern by nonlinear interaction sets
-     * and its star coloring. What could fool it: both are cached on a recording, so every invocation gets
-     * a fresh recording ({@link FreshRecording}, made in per-invocation set-up, not measured).
+     * The once-per-recording cost of a sparse Hessian by the given method: the Hessian pattern by
+     * nonlinear interaction sets, and the edge-pushing plan (the mirror of every entry, the nodes that
+     * depend on x), or the star coloring with its recovery positions, or the acyclic coloring with its
+     * substitution plan. What could fool it: both are cached
+     * on a recording, so every invocation gets a fresh recording ({@link FreshRecording}, made in
+     * per-invocation set-up, not measured).
      */
     @Benchmark
     public SparsityPattern tapeReusedHessianPattern(FreshRecording r) {
-        r.recording.hessianColoring();
-        return r.recording.hessianPattern();
+        return r.recording.prepareSparseHessian(r.method);
     }
 
     /** The generated gradient: the unit of the generated sparse Hessian. */

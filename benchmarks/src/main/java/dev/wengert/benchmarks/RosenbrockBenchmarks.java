@@ -2,6 +2,7 @@ package dev.wengert.benchmarks;
 
 import dev.wengert.ad.Objective;
 import dev.wengert.ad.Recording;
+import dev.wengert.ad.SparseHessianMethod;
 import dev.wengert.ad.Tape;
 import dev.wengert.ad.workloads.RosenbrockWorkload;
 import java.util.concurrent.TimeUnit;
@@ -106,6 +107,48 @@ public class RosenbrockBenchmarks {
         void prepare() {
             recording = Recordings.recordNear(RosenbrockWorkload::energy, x);
             recording.hessianVector(x, v, hv);
+        }
+    }
+
+    /**
+     * The start at n = 10^5 and 10^6 for the sparse Hessian (2 x 2 blocks on the diagonal), with a recording
+     * warmed up by one gradient: the tape gradient is measured at the same sizes, so that the ratio of the
+     * two is taken within one run.
+     */
+    @State(Scope.Thread)
+    public static class SparseStart {
+        @Param({"100000", "1000000"})
+        int n;
+
+        double[] x;
+        double[] g;
+        Recording recording;
+
+        /** Records near x and warms up one gradient, then lets a subclass prepare more. */
+        @Setup
+        public void setUp() {
+            x = RosenbrockWorkload.start(n);
+            g = new double[n];
+            recording = Recordings.recordNear(RosenbrockWorkload::energy, x);
+            recording.gradient(x, g);
+            prepare();
+        }
+
+        void prepare() {
+        }
+    }
+
+    /** {@link SparseStart} with the pattern and the method's plan worked out, warmed up by one sparse Hessian. */
+    public static class SparseRecording extends SparseStart {
+        @Param({"EDGE_PUSHING", "STAR_COLORING", "ACYCLIC_COLORING"})
+        SparseHessianMethod method;
+
+        double[] values;
+
+        @Override
+        void prepare() {
+            values = new double[recording.prepareSparseHessian(method).nonZeros()];
+            recording.sparseHessian(x, values, method);
         }
     }
 
@@ -258,5 +301,24 @@ public class RosenbrockBenchmarks {
     public double[] tapeReusedHessian(HessianRecording r) {
         r.recording.hessian(r.x, r.h, 1);
         return r.h;
+    }
+
+    /**
+     * The tape gradient at the sparse Hessian's sizes, on the same recording: the unit of its target.
+     * What could fool it: the recording is made near x, so a replay is measured.
+     */
+    @Benchmark
+    public double tapeReusedSparseGradient(SparseStart s) {
+        return s.recording.gradient(s.x, s.g);
+    }
+
+    /**
+     * Sparse Hessian (2 x 2 blocks) on a recording whose pattern and plan were worked out in set-up, by
+     * edge pushing or by star or acyclic coloring (2 colors each). What could fool it: the values array is returned.
+     */
+    @Benchmark
+    public double[] tapeReusedSparseHessian(SparseRecording s) {
+        s.recording.sparseHessian(s.x, s.values, s.method);
+        return s.values;
     }
 }

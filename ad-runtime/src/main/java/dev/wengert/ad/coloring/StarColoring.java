@@ -32,6 +32,14 @@ public final class StarColoring {
             throw new IllegalArgumentException("star coloring needs a square (symmetric) pattern, not "
                     + symmetric.rows() + " x " + symmetric.columns());
         }
+        int n = symmetric.rows();
+        if (symmetric.nonZeros() == (long) n * n) {
+            // a complete pattern (a pair energy's Hessian): every column its own color is the optimum, and
+            // the greedy algorithm would spend O(n^3) finding it
+            int[] own = new int[n];
+            for (int j = 0; j < n; j++) own[j] = j;
+            return new Coloring(own, "complete pattern");
+        }
         int[] edge = edgeIds(symmetric);
         Coloring best = null;
         for (Orderings.Ordering o : Orderings.all(symmetric)) {
@@ -132,7 +140,7 @@ public final class StarColoring {
     }
 
     // One id per undirected edge, shared by its two entries (i, j) and (j, i); -1 on the diagonal.
-    private static int[] edgeIds(SparsityPattern g) {
+    static int[] edgeIds(SparsityPattern g) {
         int[] id = new int[g.nonZeros()];
         int next = 0;
         for (int i = 0; i < g.rows(); i++) {

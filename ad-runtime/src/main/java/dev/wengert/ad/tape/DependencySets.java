@@ -85,7 +85,17 @@ final class DependencySets {
     }
 
     private static boolean isStepFunction(int op) {
-        return Op.function(op).isPiecewiseConstant();
+        return STEP[op & 0xff];
+    }
+
+    // The catalogue's step functions by opcode, looked up once: the pattern passes ask for every node.
+    private static final boolean[] STEP = new boolean[256];
+
+    static {
+        for (int op = 0; op < Op.COUNT; op++) {
+            dev.wengert.ad.rules.ElementaryFunction f = Op.function(op);
+            STEP[op] = f != null && f.isPiecewiseConstant();
+        }
     }
 
     /** Sorted union of two sorted sets; returns an argument itself when the other adds nothing. */

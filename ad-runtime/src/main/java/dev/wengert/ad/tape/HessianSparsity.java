@@ -75,7 +75,8 @@ public final class HessianSparsity {
         }
     }
 
-    private static boolean isNonlinearNode(TapeData t, int i) {
+    /** True if node i's second partials are not identically zero (a product counts: bilinear). */
+    static boolean isNonlinearNode(TapeData t, int i) {
         int o = t.op[i];
         switch (Op.kind(o)) {
             case Op.UNARY:
@@ -97,7 +98,17 @@ public final class HessianSparsity {
 
     // Unary and binary opcodes whose second derivative is not identically zero (the catalogue says).
     private static boolean isNonlinear(int op) {
-        return !Op.function(op).isPiecewiseLinear();
+        return NONLINEAR[op & 0xff];
+    }
+
+    // The catalogue's answer by opcode, looked up once: the pattern passes ask for every node.
+    private static final boolean[] NONLINEAR = new boolean[256];
+
+    static {
+        for (int op = 0; op < Op.COUNT; op++) {
+            dev.wengert.ad.rules.ElementaryFunction f = Op.function(op);
+            NONLINEAR[op] = f != null && !f.isPiecewiseLinear();
+        }
     }
 
     private static boolean withConstantIsNonlinear(int op, double c) {

@@ -30,6 +30,7 @@ public final class Workspace {
     private double[] innerTangents;
     private double[] inputScratch;
     private HessianSweep hessianSweep;
+    private EdgePushing.Scratch edgePushing;
     private final Partials partials = new Partials();
     private double[] keptAdjoints;
     private double[] compressed;
@@ -165,5 +166,11 @@ public final class Workspace {
     HessianSweep hessianSweep(int nodes, int width) {
         if (hessianSweep == null || !hessianSweep.fits(nodes, width)) hessianSweep = new HessianSweep(nodes, width);
         return hessianSweep;
+    }
+
+    /** This thread's edge-pushing scratch for a tape of {@code nodes} nodes. */
+    EdgePushing.Scratch edgePushingScratch(int nodes) {
+        if (edgePushing == null || !edgePushing.fits(nodes)) edgePushing = new EdgePushing.Scratch(nodes);
+        return edgePushing;
     }
 }

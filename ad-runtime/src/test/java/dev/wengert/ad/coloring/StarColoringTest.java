@@ -62,6 +62,16 @@ class StarColoringTest {
     }
 
     @Test
+    void completePatternOfThousandsOfColumnsGetsOneColorPerColumn() {
+        // a pair energy's Hessian (Thomson, N = 400): the greedy algorithm would be O(n^3) on it
+        SparsityPattern p = SparsityPattern.dense(1200, 1200);
+        Coloring c = StarColoring.of(p);
+        assertEquals(1200, c.count());
+        for (int j = 0; j < 1200; j++) assertEquals(j, c.color(j));
+        StarColoring.recoveryIndex(p, c);
+    }
+
+    @Test
     void arrowheadNeedsTwoColors() {
         // a dense first row and column plus the diagonal: a star, the case symmetry helps most
         int n = 30;
