@@ -62,17 +62,109 @@ public final class SparsityPattern {
      */
     public static SparsityPattern ofRows(int columns, int[][] entries) {
         int rows = entries.length;
+        long total = 0;
+        for (int[] row : entries) total += row.length;
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("ofRows: " + total + " entries, more than an array holds");
+        }
+        int[] entryRows = new int[(int) total];
+        int[] entryColumns = new int[(int) total];
+        int k = 0;
+        for (int r = 0; r < rows; r++) {
+            int[] row = entries[r];
+            System.arraycopy(row, 0, entryColumns, k, row.length);
+            Arrays.fill(entryRows, k, k + row.length, r);
+            k += row.length;
+        }
+        return ofEntries(rows, columns, entryRows, entryColumns, k, null);
+    }
+
+    /**
+     * The pattern of a list of (row, column) entries in any order, duplicates allowed, and where each
+     * listed entry lands in the values array: what code that adds local blocks into CSR values needs
+     * (the generated classes' sparse Hessians do), worked out in time linear in the entries (a
+     * counting sort by row, then each row's few columns sorted in place) and without an object per row.
+     *
+     * <pre>{@code
+     * int[] position = new int[count];
+     * SparsityPattern p = SparsityPattern.ofEntries(n, n, rowOf, columnOf, count, position);
+     * values[position[k]] += contribution[k];      // for every listed entry k
+     * }</pre>
+     *
+     * @param rows number of rows
+     * @param columns number of columns
+     * @param entryRows the row of each entry; only the first {@code count} are read
+     * @param entryColumns the column of each entry; only the first {@code count} are read
+     * @param count the number of entries
+     * @param positions receives, for each entry k &lt; count, its position in the pattern's values; or null
+     * @return the pattern
+     * @throws IllegalArgumentException if an entry is outside the rows x columns matrix
+     */
+    public static SparsityPattern ofEntries(int rows, int columns, int[] entryRows, int[] entryColumns, int count,
+                                            int[] positions) {
+        if (count < 0 || count > entryRows.length || count > entryColumns.length) {
+            throw new IllegalArgumentException("ofEntries: count " + count + " but " + entryRows.length + " rows and "
+                    + entryColumns.length + " columns are given");
+        }
+        if (positions != null && positions.length < count) {
+            throw new IllegalArgumentException("ofEntries: positions has length " + positions.length + ", below count "
+                    + count);
+        }
         int[] start = new int[rows + 1];
-        int[][] sorted = new int[rows][];
-        for (int r = 0; r < rows; r++) {
-            sorted[r] = Arrays.stream(entries[r]).sorted().distinct().toArray();
-            start[r + 1] = Math.addExact(start[r], sorted[r].length);
+        for (int k = 0; k < count; k++) {
+            int r = entryRows[k];
+            int c = entryColumns[k];
+            if (r < 0 || r >= rows || c < 0 || c >= columns) {
+                throw new IllegalArgumentException("ofEntries: entry " + k + " is (" + r + ", " + c
+                        + "), outside the " + rows + " x " + columns + " matrix");
+            }
+            start[r + 1]++;
         }
-        int[] column = new int[start[rows]];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(sorted[r], 0, column, start[r], sorted[r].length);
+        for (int r = 0; r < rows; r++) start[r + 1] += start[r];
+        // order: the entries grouped by row (stable), as (column << 32 | entry) so that sorting a row's
+        // keys sorts by column and keeps track of which entry each came from.
+        long[] order = new long[count];
+        int[] next = Arrays.copyOf(start, rows);
+        for (int k = 0; k < count; k++) {
+            order[next[entryRows[k]]++] = (long) entryColumns[k] << 32 | k;
         }
-        return new SparsityPattern(rows, columns, start, column);
+        int[] rowStart = new int[rows + 1];
+        int[] column = new int[count];
+        int distinct = 0;
+        for (int r = 0; r < rows; r++) {
+            int from = start[r];
+            int to = start[r + 1];
+            sortRow(order, from, to);
+            int last = -1;
+            for (int i = from; i < to; i++) {
+                int c = (int) (order[i] >>> 32);
+                if (c != last) {
+                    column[distinct++] = c;
+                    last = c;
+                }
+                if (positions != null) positions[(int) order[i]] = distinct - 1;
+            }
+            rowStart[r + 1] = distinct;
+        }
+        return new SparsityPattern(rows, columns, rowStart,
+                distinct == count ? column : Arrays.copyOf(column, distinct));
+    }
+
+    // Rows of a stencil hold a handful of entries: insertion sort beats a general sort there.
+    private static void sortRow(long[] keys, int from, int to) {
+        if (to - from > 32) {
+            Arrays.sort(keys, from, to);
+            return;
+        }
+        for (int i = from + 1; i < to; i++) {
+            long key = keys[i];
+            int j = i - 1;
+            while (j >= from && keys[j] > key) {
+                keys[j + 1] = keys[j];
+                j--;
+            }
+            keys[j + 1] = key;
+        }
     }
 
     /**
