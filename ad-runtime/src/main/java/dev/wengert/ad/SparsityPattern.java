@@ -36,6 +36,21 @@ public final class SparsityPattern {
      * @param column the column indices, strictly increasing within each row
      */
     SparsityPattern(int rows, int columns, int[] rowStart, int[] column) {
+        this(rows, columns, rowStart, column, true);
+    }
+
+    // check: false only where the arrays are sorted and in range by construction
+    private SparsityPattern(int rows, int columns, int[] rowStart, int[] column, boolean check) {
+        if (check) {
+            check(rows, columns, rowStart, column);
+        }
+        this.rows = rows;
+        this.columns = columns;
+        this.rowStart = rowStart;
+        this.column = column;
+    }
+
+    private static void check(int rows, int columns, int[] rowStart, int[] column) {
         if (rowStart.length != rows + 1 || rowStart[0] != 0 || rowStart[rows] != column.length) {
             throw new IllegalArgumentException("row starts do not describe " + column.length + " entries in " + rows + " rows");
         }
@@ -47,10 +62,6 @@ public final class SparsityPattern {
                 }
             }
         }
-        this.rows = rows;
-        this.columns = columns;
-        this.rowStart = rowStart;
-        this.column = column;
     }
 
     /**
@@ -121,49 +132,56 @@ public final class SparsityPattern {
             start[r + 1]++;
         }
         for (int r = 0; r < rows; r++) start[r + 1] += start[r];
-        // order: the entries grouped by row (stable), as (column << 32 | entry) so that sorting a row's
-        // keys sorts by column and keeps track of which entry each came from.
-        long[] order = new long[count];
+        // order: the entries grouped by row (stable), then each row's sorted by column.
+        int[] order = new int[count];
         int[] next = Arrays.copyOf(start, rows);
         for (int k = 0; k < count; k++) {
-            order[next[entryRows[k]]++] = (long) entryColumns[k] << 32 | k;
+            order[next[entryRows[k]]++] = k;
         }
         int[] rowStart = new int[rows + 1];
         int[] column = new int[count];
         int distinct = 0;
+        long[] keys = null;
         for (int r = 0; r < rows; r++) {
             int from = start[r];
             int to = start[r + 1];
-            sortRow(order, from, to);
+            if (to - from > 32) {
+                // a long row: sort (column, entry) keys with the library's sort
+                if (keys == null || keys.length < to - from) keys = new long[Math.max(to - from, 64)];
+                for (int i = from; i < to; i++) keys[i - from] = (long) entryColumns[order[i]] << 32 | order[i];
+                Arrays.sort(keys, 0, to - from);
+                for (int i = from; i < to; i++) order[i] = (int) keys[i - from];
+            } else {
+                insertionSort(order, from, to, entryColumns);
+            }
             int last = -1;
             for (int i = from; i < to; i++) {
-                int c = (int) (order[i] >>> 32);
+                int c = entryColumns[order[i]];
                 if (c != last) {
                     column[distinct++] = c;
                     last = c;
                 }
-                if (positions != null) positions[(int) order[i]] = distinct - 1;
+                if (positions != null) positions[order[i]] = distinct - 1;
             }
             rowStart[r + 1] = distinct;
         }
-        return new SparsityPattern(rows, columns, rowStart,
-                distinct == count ? column : Arrays.copyOf(column, distinct));
+        // Sorted and in range by construction: the constructor's checks would be a second pass for nothing.
+        return new SparsityPattern(rows, columns, rowStart, distinct == count ? column : Arrays.copyOf(column, distinct),
+                false);
     }
 
-    // Rows of a stencil hold a handful of entries: insertion sort beats a general sort there.
-    private static void sortRow(long[] keys, int from, int to) {
-        if (to - from > 32) {
-            Arrays.sort(keys, from, to);
-            return;
-        }
+    // Rows of a stencil hold a handful of entries: an insertion sort of their entries by column beats a
+    // general sort there.
+    private static void insertionSort(int[] order, int from, int to, int[] entryColumns) {
         for (int i = from + 1; i < to; i++) {
-            long key = keys[i];
+            int entry = order[i];
+            int key = entryColumns[entry];
             int j = i - 1;
-            while (j >= from && keys[j] > key) {
-                keys[j + 1] = keys[j];
+            while (j >= from && entryColumns[order[j]] > key) {
+                order[j + 1] = order[j];
                 j--;
             }
-            keys[j + 1] = key;
+            order[j + 1] = entry;
         }
     }
 
