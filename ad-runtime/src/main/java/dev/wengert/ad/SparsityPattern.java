@@ -36,6 +36,21 @@ public final class SparsityPattern {
      * @param column the column indices, strictly increasing within each row
      */
     SparsityPattern(int rows, int columns, int[] rowStart, int[] column) {
+        this(rows, columns, rowStart, column, true);
+    }
+
+    // check: false only where the arrays are sorted and in range by construction
+    private SparsityPattern(int rows, int columns, int[] rowStart, int[] column, boolean check) {
+        if (check) {
+            check(rows, columns, rowStart, column);
+        }
+        this.rows = rows;
+        this.columns = columns;
+        this.rowStart = rowStart;
+        this.column = column;
+    }
+
+    private static void check(int rows, int columns, int[] rowStart, int[] column) {
         if (rowStart.length != rows + 1 || rowStart[0] != 0 || rowStart[rows] != column.length) {
             throw new IllegalArgumentException("row starts do not describe " + column.length + " entries in " + rows + " rows");
         }
@@ -47,10 +62,6 @@ public final class SparsityPattern {
                 }
             }
         }
-        this.rows = rows;
-        this.columns = columns;
-        this.rowStart = rowStart;
-        this.column = column;
     }
 
     /**
@@ -62,17 +73,116 @@ public final class SparsityPattern {
      */
     public static SparsityPattern ofRows(int columns, int[][] entries) {
         int rows = entries.length;
+        long total = 0;
+        for (int[] row : entries) total += row.length;
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("ofRows: " + total + " entries, more than an array holds");
+        }
+        int[] entryRows = new int[(int) total];
+        int[] entryColumns = new int[(int) total];
+        int k = 0;
+        for (int r = 0; r < rows; r++) {
+            int[] row = entries[r];
+            System.arraycopy(row, 0, entryColumns, k, row.length);
+            Arrays.fill(entryRows, k, k + row.length, r);
+            k += row.length;
+        }
+        return ofEntries(rows, columns, entryRows, entryColumns, k, null);
+    }
+
+    /**
+     * The pattern of a list of (row, column) entries in any order, duplicates allowed, and where each
+     * listed entry lands in the values array: what code that adds local blocks into CSR values needs
+     * (the generated classes' sparse Hessians do), worked out in time linear in the entries (a
+     * counting sort by row, then each row's few columns sorted in place) and without an object per row.
+     *
+     * <pre>{@code
+     * int[] position = new int[count];
+     * SparsityPattern p = SparsityPattern.ofEntries(n, n, rowOf, columnOf, count, position);
+     * values[position[k]] += contribution[k];      // for every listed entry k
+     * }</pre>
+     *
+     * @param rows number of rows
+     * @param columns number of columns
+     * @param entryRows the row of each entry; only the first {@code count} are read
+     * @param entryColumns the column of each entry; only the first {@code count} are read
+     * @param count the number of entries
+     * @param positions receives, for each entry k &lt; count, its position in the pattern's values; or null
+     * @return the pattern
+     * @throws IllegalArgumentException if an entry is outside the rows x columns matrix
+     */
+    public static SparsityPattern ofEntries(int rows, int columns, int[] entryRows, int[] entryColumns, int count,
+                                            int[] positions) {
+        if (count < 0 || count > entryRows.length || count > entryColumns.length) {
+            throw new IllegalArgumentException("ofEntries: count " + count + " but " + entryRows.length + " rows and "
+                    + entryColumns.length + " columns are given");
+        }
+        if (positions != null && positions.length < count) {
+            throw new IllegalArgumentException("ofEntries: positions has length " + positions.length + ", below count "
+                    + count);
+        }
         int[] start = new int[rows + 1];
-        int[][] sorted = new int[rows][];
-        for (int r = 0; r < rows; r++) {
-            sorted[r] = Arrays.stream(entries[r]).sorted().distinct().toArray();
-            start[r + 1] = Math.addExact(start[r], sorted[r].length);
+        for (int k = 0; k < count; k++) {
+            int r = entryRows[k];
+            int c = entryColumns[k];
+            if (r < 0 || r >= rows || c < 0 || c >= columns) {
+                throw new IllegalArgumentException("ofEntries: entry " + k + " is (" + r + ", " + c
+                        + "), outside the " + rows + " x " + columns + " matrix");
+            }
+            start[r + 1]++;
         }
-        int[] column = new int[start[rows]];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(sorted[r], 0, column, start[r], sorted[r].length);
+        for (int r = 0; r < rows; r++) start[r + 1] += start[r];
+        // order: the entries grouped by row (stable), then each row's sorted by column.
+        int[] order = new int[count];
+        int[] next = Arrays.copyOf(start, rows);
+        for (int k = 0; k < count; k++) {
+            order[next[entryRows[k]]++] = k;
         }
-        return new SparsityPattern(rows, columns, start, column);
+        int[] rowStart = new int[rows + 1];
+        int[] column = new int[count];
+        int distinct = 0;
+        long[] keys = null;
+        for (int r = 0; r < rows; r++) {
+            int from = start[r];
+            int to = start[r + 1];
+            if (to - from > 32) {
+                // a long row: sort (column, entry) keys with the library's sort
+                if (keys == null || keys.length < to - from) keys = new long[Math.max(to - from, 64)];
+                for (int i = from; i < to; i++) keys[i - from] = (long) entryColumns[order[i]] << 32 | order[i];
+                Arrays.sort(keys, 0, to - from);
+                for (int i = from; i < to; i++) order[i] = (int) keys[i - from];
+            } else {
+                insertionSort(order, from, to, entryColumns);
+            }
+            int last = -1;
+            for (int i = from; i < to; i++) {
+                int c = entryColumns[order[i]];
+                if (c != last) {
+                    column[distinct++] = c;
+                    last = c;
+                }
+                if (positions != null) positions[order[i]] = distinct - 1;
+            }
+            rowStart[r + 1] = distinct;
+        }
+        // Sorted and in range by construction: the constructor's checks would be a second pass for nothing.
+        return new SparsityPattern(rows, columns, rowStart, distinct == count ? column : Arrays.copyOf(column, distinct),
+                false);
+    }
+
+    // Rows of a stencil hold a handful of entries: an insertion sort of their entries by column beats a
+    // general sort there.
+    private static void insertionSort(int[] order, int from, int to, int[] entryColumns) {
+        for (int i = from + 1; i < to; i++) {
+            int entry = order[i];
+            int key = entryColumns[entry];
+            int j = i - 1;
+            while (j >= from && entryColumns[order[j]] > key) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = entry;
+        }
     }
 
     /**

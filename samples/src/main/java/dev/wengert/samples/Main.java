@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
  *   java -jar samples/target/wengert-samples.jar quadratic
  *   java -jar samples/target/wengert-samples.jar rosenbrock
  *   java -jar samples/target/wengert-samples.jar hvp
+ *   java -jar samples/target/wengert-samples.jar grid --m 500
  * </pre>
  *
  * <p>Bad arguments print one line starting with {@code error:} and exit with status 2; a failure
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "wengert-samples", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Second-order optimisation with exact derivatives from the Wengert tape.",
-        subcommands = {ThomsonCommand.class, QuadraticCommand.class, RosenbrockCommand.class, HvpCommand.class,
+        subcommands = {ThomsonCommand.class, QuadraticCommand.class, RosenbrockCommand.class, HvpCommand.class, GridCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -37,7 +38,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing subcommand: choose one of thomson, quadratic, rosenbrock, hvp (see --help)");
+                "missing subcommand: choose one of thomson, quadratic, rosenbrock, hvp, grid (see --help)");
     }
 
     public static void main(String[] args) {

@@ -119,13 +119,39 @@ class CliTest {
     @Test
     void outputPathTheFileSystemRefusesIsAUsageErrorBeforeAnyWork() {
         // /proc takes no new files, not even from root, whom permission bits would let through.
-        for (String command : new String[] {"thomson", "rosenbrock", "hvp", "quadratic"}) {
+        for (String command : new String[] {"thomson", "rosenbrock", "hvp", "quadratic", "grid"}) {
             Result r = run(command, "--out", "/proc/wengert-samples-test.png");
             assertOneLineError(r, "cannot write --out /proc/wengert-samples-test.png");
             assertEquals("", r.out(), command + " started work before refusing: " + r.out());
         }
         Result search = run("thomson", "--starts", "2", "--out", "/proc/wengert-samples-test.png");
         assertOneLineError(search, "cannot write --out");
+    }
+
+    @Test
+    void gridRunConvergesAndWritesAHeatMap(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("grid.png");
+        Result r = run("grid", "--m", "30", "--out", png.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("converged after"), r.out());
+        assertTrue(r.out().contains("max |u - Scherk|"), r.out());
+        assertTrue(readPng(png).getWidth() > 600);
+        Result tape = run("grid", "--m", "30", "--backend", "tape", "--out", png.toString());
+        assertEquals(0, tape.status(), tape.err());
+        assertTrue(tape.out().matches("(?s).* [89] star colors.*"), tape.out());   // 9 on large grids
+    }
+
+    @Test
+    void badGridOptionsAreUsageErrors(@TempDir Path dir) {
+        String out = dir.resolve("g.png").toString();
+        assertOneLineError(run("grid", "--m", "1", "--out", out), "--m must be at least 2");
+        assertOneLineError(run("grid", "--extent", "1.6", "--out", out), "--extent must be in (0, pi/2)");
+        assertOneLineError(run("grid", "--backend", "dense", "--out", out), "unknown backend 'dense'");
+        assertOneLineError(run("grid", "--start", "random", "--out", out), "unknown start 'random'");
+        assertOneLineError(run("grid", "--tolerance", "0", "--out", out), "--tolerance must be positive");
+        Result huge = run("grid", "--m", "100000", "--out", out);
+        assertOneLineError(huge, "--m 100000 needs about");
+        assertEquals("", huge.out());
     }
 
     @Test

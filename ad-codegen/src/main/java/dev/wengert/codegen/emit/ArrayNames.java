@@ -63,7 +63,7 @@ final class ArrayNames {
         return avoidX("slot");
     }
 
-    /** The holder of the listed entries (row in the high, column in the low 32 bits), in the method that lists them. */
+    /** The holder of the listed entries (their rows in {@code [0]}, their columns in {@code [1]}), in the method that lists them. */
     String sites() {
         return avoidX("sites");
     }

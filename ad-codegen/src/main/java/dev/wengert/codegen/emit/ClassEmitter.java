@@ -37,7 +37,6 @@ public final class ClassEmitter {
     private static final ClassName MISMATCH = ClassName.get("dev.wengert.ad", "DimensionMismatchException");
     private static final TypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
     private static final TypeName INTS = ArrayTypeName.of(TypeName.INT);
-    private static final TypeName LONGS = ArrayTypeName.of(TypeName.LONG);
     private static final String LAYOUT = "HessianLayout";
     private static final String LAYOUT_FOR = "hessianLayoutFor";
     private static final String LIST_ENTRIES = "listHessianEntries";
@@ -271,47 +270,40 @@ public final class ClassEmitter {
         String count = arrays.count();
         MethodSpec.Builder b = MethodSpec.methodBuilder(LIST_ENTRIES).addModifiers(Modifier.PRIVATE).returns(layoutType)
                 .addParameter(TypeName.INT, "n");
-        b.addStatement("long[][] $N = {new long[64]}", sites).addStatement("int[] $N = {0}", count);
+        // Rows in sites[0], columns in sites[1]; a stencil lists a few entries per unknown, so start at 8 n
+        // (at most 2^24: beyond that the lists grow by half as they fill).
+        b.addStatement("int $N = (int) $T.min(1 << 24, $T.max(64L, 8L * n))", "capacity", Math.class, Math.class)
+                .addStatement("int[][] $N = {new int[capacity], new int[capacity]}", sites)
+                .addStatement("int[] $N = {0}", count);
         List<ParameterSpec> parameters = List.of(ParameterSpec.builder(TypeName.INT, "n").build(),
-                ParameterSpec.builder(ArrayTypeName.of(LONGS), sites).build(), ParameterSpec.builder(INTS, count).build());
+                ParameterSpec.builder(ArrayTypeName.of(INTS), sites).build(), ParameterSpec.builder(INTS, count).build());
         b.addCode(StatementEmitter.emit(m.programs().hessianPattern(), LIST_ENTRIES, parameters,
-                reserved("n", sites, count), arrays.withDimension("n"), sink));
-        return b.addStatement("return $N(n, $N[0], $N[0])", LAYOUT_OF, sites, count).build();
+                reserved("n", sites, count, "capacity"), arrays.withDimension("n"), sink));
+        return b.addStatement("return $N(n, $N[0], $N[1], $N[0])", LAYOUT_OF, sites, sites, count).build();
     }
 
     private static MethodSpec addSite() {
         return MethodSpec.methodBuilder(ArrayNames.ADD_SITE).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                .addParameter(ArrayTypeName.of(LONGS), "sites").addParameter(INTS, "count")
+                .addParameter(ArrayTypeName.of(INTS), "sites").addParameter(INTS, "count")
                 .addParameter(TypeName.INT, "row").addParameter(TypeName.INT, "column")
                 .beginControlFlow("if (count[0] == sites[0].length)")
-                .addStatement("sites[0] = $T.copyOf(sites[0], 2 * sites[0].length)", Arrays.class)
+                .addStatement("int grown = $T.addExact(sites[0].length, sites[0].length / 2 + 1)", Math.class)
+                .addStatement("sites[0] = $T.copyOf(sites[0], grown)", Arrays.class)
+                .addStatement("sites[1] = $T.copyOf(sites[1], grown)", Arrays.class)
                 .endControlFlow()
-                .addStatement("sites[0][count[0]++] = (long) row << 32 | column")
+                .addStatement("sites[0][count[0]] = row")
+                .addStatement("sites[1][count[0]++] = column")
                 .build();
     }
 
-    // The pattern of the listed entries (both triangles are listed) and the position of each slot in it.
+    // The pattern of the listed entries (both triangles are listed) and the position of each slot in it:
+    // one counting sort by row, no per-row arrays and no search per slot (SparsityPattern.ofEntries).
     private MethodSpec layoutOf() {
         return MethodSpec.methodBuilder(LAYOUT_OF).addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(layoutType)
-                .addParameter(TypeName.INT, "n").addParameter(LONGS, "sites").addParameter(TypeName.INT, "count")
-                .addStatement("int[] perRow = new int[n]")
-                .beginControlFlow("for (int k = 0; k < count; k++)")
-                .addStatement("perRow[(int) (sites[k] >>> 32)]++")
-                .endControlFlow()
-                .addStatement("int[][] rows = new int[n][]")
-                .beginControlFlow("for (int r = 0; r < n; r++)")
-                .addStatement("rows[r] = new int[perRow[r]]")
-                .addStatement("perRow[r] = 0")
-                .endControlFlow()
-                .beginControlFlow("for (int k = 0; k < count; k++)")
-                .addStatement("int r = (int) (sites[k] >>> 32)")
-                .addStatement("rows[r][perRow[r]++] = (int) sites[k]")
-                .endControlFlow()
-                .addStatement("$T pattern = $T.ofRows(n, rows)", PATTERN, PATTERN)
+                .addParameter(TypeName.INT, "n").addParameter(INTS, "rows").addParameter(INTS, "columns")
+                .addParameter(TypeName.INT, "count")
                 .addStatement("int[] slots = new int[count]")
-                .beginControlFlow("for (int k = 0; k < count; k++)")
-                .addStatement("slots[k] = pattern.indexOf((int) (sites[k] >>> 32), (int) sites[k])")
-                .endControlFlow()
+                .addStatement("$T pattern = $T.ofEntries(n, n, rows, columns, count, slots)", PATTERN, PATTERN)
                 .addStatement("return new $T(pattern, slots)", layoutType)
                 .build();
     }

@@ -13,7 +13,8 @@ public enum HessianMode {
     /** Hessian-vector products only (the default): works for every objective, costs nothing up front. */
     HESSIAN_VECTOR,
     /**
-     * The sparse Hessian; the objective must know its pattern ({@code hessianPattern()}), else the run
+     * The sparse Hessian; the objective must know its pattern ({@code hessianPattern(n)} for x of length n, so a
+     * generated class whose dimension follows x qualifies), else the run
      * fails at once with the objective's {@link UnsupportedOperationException}.
      */
     SPARSE,

@@ -160,7 +160,7 @@ final class Problem {
     /** The objective's Hessian pattern, or null if it does not know it; ask once per run, not per iteration. */
     SparsityPattern hessianPatternIfKnown() {
         try {
-            return f.hessianPattern();
+            return f.hessianPattern(dimension());
         } catch (UnsupportedOperationException unknown) {
             return null;
         }

@@ -39,7 +39,8 @@ final class SparseModel {
     static SparseModel of(Problem problem, HessianMode mode) {
         return switch (mode) {
             case HESSIAN_VECTOR -> null;
-            case SPARSE -> new SparseModel(problem, problem.objective().hessianPattern());
+            // hessianPattern(n), not hessianPattern(): a generated class whose dimension follows x answers only that.
+            case SPARSE -> new SparseModel(problem, problem.objective().hessianPattern(problem.dimension()));
             case AUTO -> {
                 SparsityPattern pattern = problem.hessianPatternIfKnown();
                 int n = problem.dimension();

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wengert.ad.Objective;
 import dev.wengert.ad.Recording;
+import dev.wengert.ad.SparsityPattern;
 import dev.wengert.ad.Tape;
 import dev.wengert.ad.Var;
 import org.junit.jupiter.api.Test;
@@ -129,6 +131,28 @@ class SparseNewtonCgTest {
             Iteration it = h.iterations().get(k);
             assertTrue(it.innerIterations() > h.iterations().get(k - 1).innerIterations(), it.toString());
             assertTrue(it.hessianNanos() > h.iterations().get(k - 1).hessianNanos(), it.toString());
+        }
+    }
+
+    @Test
+    void sparseAndAutoAskForThePatternOfXsLengthAsAGeneratedClassAnswers() {
+        // A generated class whose dimension follows x knows hessianPattern(n) only; the no-argument form throws.
+        Recording recording = rosenbrock(100);
+        Objective sizedByX = new Objective() {
+            @Override public double value(double[] x) { return recording.value(x); }
+            @Override public double gradient(double[] x, double[] g) { return recording.gradient(x, g); }
+            @Override public void hessianVector(double[] x, double[] v, double[] hv) { recording.hessianVector(x, v, hv); }
+            @Override public void hessian(double[] x, double[] h) { recording.hessian(x, h); }
+            @Override public SparsityPattern hessianPattern() { throw new UnsupportedOperationException("needs n"); }
+            @Override public SparsityPattern hessianPattern(int n) { return recording.hessianPattern(n); }
+            @Override public void sparseHessian(double[] x, double[] values) { recording.sparseHessian(x, values); }
+        };
+        double[] x0 = new ExtendedRosenbrock(100).start();
+        for (HessianMode mode : new HessianMode[] {HessianMode.SPARSE, HessianMode.AUTO}) {
+            OptimizationHistory h = new NewtonCg().withHessian(mode).minimize(sizedByX, x0);
+            assertTrue(h.converged(), mode + ": " + h.stopReason());
+            assertTrue(h.last().hessianEvaluations() > 0, mode.toString());
+            assertEquals(0, h.last().hessianVectorEvaluations(), mode.toString());
         }
     }
 }
