@@ -1,5 +1,6 @@
 package dev.wengert.codegen.derivative;
 
+import dev.wengert.codegen.ir.Alloc;
 import dev.wengert.codegen.ir.ArrayRef;
 import dev.wengert.codegen.ir.Block;
 import dev.wengert.codegen.ir.Builder;
@@ -13,6 +14,7 @@ import dev.wengert.codegen.ir.Scatter;
 import dev.wengert.codegen.ir.UseDef;
 import dev.wengert.codegen.ir.Value;
 import dev.wengert.codegen.ir.ValueMap;
+import dev.wengert.codegen.ir.WorkEffects;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +25,12 @@ import java.util.Set;
  * the adjoints of x's elements into g. A reduction loop's adjoint is a loop of the same shape
  * that recomputes the body's forward values and runs the body's reverse sweep, with no tape; the
  * adjoints it produces for values from outside the loop are reductions of that loop. An if's
- * adjoint is an if on the same condition that recomputes and reverses the taken branch.
+ * adjoint is an if on the same condition that recomputes and reverses the taken branch. A work array gets
+ * an adjoint array: a read of {@code u[i]} adds into {@code uBar[i]}, a write takes it back out.
  */
 final class ReverseMode {
     private final Builder b = new Builder();
-    private final Copier copier = new Copier(b);
+    private final ForwardCopier copier = new ForwardCopier(b);
     private final Set<Value> active;
     private final ArrayRef gradient;
 
@@ -58,10 +61,72 @@ final class ReverseMode {
                 reverseLoop(l, fwd, adj);
             } else if (nodes.get(k) instanceof If i) {
                 reverseIf(i, fwd, adj);
-            } else if (nodes.get(k) instanceof Scatter) {
-                throw new IllegalStateException("primal programs do not scatter");
+            } else if (nodes.get(k) instanceof Scatter s) {
+                reverseWrite(s, fwd, adj);
             }
         }
+    }
+
+    /**
+     * Copies forward code. In the forward sweep it creates each work array's adjoint beside it; while
+     * recomputing an iteration's or a branch's values for their adjoint it leaves out the work arrays' writes,
+     * which ran once in the forward sweep and must not run again (the arrays hold their final values then,
+     * which are the values every read saw, since the front end lets no write follow a read).
+     */
+    private static final class ForwardCopier extends Copier {
+        private boolean recomputing;
+
+        ForwardCopier(Builder b) {
+            super(b);
+        }
+
+        /** Copies {@code block} as a recomputation (no work array writes). */
+        void recompute(Block block, ValueMap map) {
+            boolean outer = recomputing;
+            recomputing = true;
+            try {
+                copyBlock(block, map);
+            } finally {
+                recomputing = outer;
+            }
+        }
+
+        @Override
+        protected void copyNode(Node n, ValueMap map) {
+            if (recomputing && (n instanceof Scatter || n instanceof Alloc)) {
+                return;
+            }
+            super.copyNode(n, map);
+            if (n instanceof Alloc a) {
+                b.alloc(a.array().adjoint(), get(map, a.size()));
+            }
+        }
+    }
+
+    /**
+     * The adjoint of {@code u[i] = e} takes {@code uBar[i]} into e's adjoint and clears it (the value written
+     * before is overwritten, so nothing flows to it: the adjoint loop runs backwards, so the last write of an
+     * element gets its adjoint); that of {@code u[i] += e} takes {@code uBar[i]} and leaves it.
+     */
+    private void reverseWrite(Scatter s, ValueMap fwd, Adjoints adj) {
+        if (!s.target().isWork() || s.bySlot() || s.byEntry()) {
+            throw new IllegalStateException("primal programs scatter only into work arrays");
+        }
+        ArrayRef bar = s.target().adjoint();
+        Value index = copier.get(fwd, s.index());
+        Value a = b.read(bar, index);
+        a.suggestName(bar.sourceName() + "At");
+        if (s.assign()) {
+            b.assign(bar, index, b.constant(0.0));
+        }
+        if (active.contains(s.value())) {
+            adj.add(b, s.value(), a);
+        }
+    }
+
+    private static boolean writesWork(Node n) {
+        WorkEffects e = WorkEffects.of(n);
+        return !e.adds().isEmpty() || !e.stores().isEmpty();
     }
 
     private void reverseValue(Value v, ValueMap fwd, Adjoints adj) {
@@ -72,6 +137,8 @@ final class ReverseMode {
         if (v.op() == Op.READ) {
             if (Activity.isVariableRead(v)) {
                 b.scatter(gradient, copier.get(fwd, v.arg(0)), a);
+            } else if (Activity.isWorkRead(v)) {
+                b.scatter(((ArrayRef) v.payload()).adjoint(), copier.get(fwd, v.arg(0)), a);
             }
             return;
         }
@@ -97,15 +164,30 @@ final class ReverseMode {
                 }
             }
         }
-        if (local.entries().isEmpty()) {
+        if (local.entries().isEmpty() && !writesWork(l)) {
             return;
         }
-        Loop adjointLoop = b.beginLoop(copier.get(fwd, l.lo()), copier.get(fwd, l.hi()), l.inclusive(), l.step(),
-                l.index().nameHint());
         ValueMap inner = fwd.child();
-        inner.put(l.index(), adjointLoop.index());
-        copier.copyBlock(l.preheader(), inner);   // recompute the iteration's forward values
-        copier.copyBlock(l.body(), inner);
+        Loop adjointLoop;
+        if (WorkEffects.of(l).stores().isEmpty()) {
+            adjointLoop = b.beginLoop(copier.get(fwd, l.lo()), copier.get(fwd, l.hi()), l.inclusive(), l.step(),
+                    l.index().nameHint());
+            inner.put(l.index(), adjointLoop.index());
+        } else {
+            // the loop overwrites work array elements: its adjoint runs the iterations backwards
+            String name = l.index().nameHint() == null ? "i" : l.index().nameHint();
+            Value lo = copier.get(fwd, l.lo());
+            Value trips = b.tripCount(lo, copier.get(fwd, l.hi()), l.inclusive(), l.step());
+            trips.suggestName(name + "Trips");
+            Value last = b.add(lo, b.mul(b.constant(l.step()), b.sub(trips, b.constant(1))));
+            last.suggestName(name + "Last");
+            adjointLoop = b.beginLoop(b.constant(0), trips, false, 1, name + "Back");
+            Value index = b.sub(last, b.mul(b.constant(l.step()), adjointLoop.index()));
+            index.suggestName(name);
+            inner.put(l.index(), index);
+        }
+        copier.recompute(l.preheader(), inner);   // recompute the iteration's forward values
+        copier.recompute(l.body(), inner);
         reverse(l.body(), inner, local);
         reverse(l.preheader(), inner, local);
         b.endLoop(adjointLoop);
@@ -131,7 +213,7 @@ final class ReverseMode {
                 }
             }
         }
-        if (thenSeeds.entries().isEmpty() && elseSeeds.entries().isEmpty()) {
+        if (thenSeeds.entries().isEmpty() && elseSeeds.entries().isEmpty() && !writesWork(node)) {
             return;
         }
         Value cond = copier.get(fwd, node.cond());
@@ -161,7 +243,7 @@ final class ReverseMode {
     /** Recomputes and reverses one branch; returns the adjoints it adds to values from outside. */
     private Map<Value, Value> reverseBranch(Block branch, ValueMap fwd, Adjoints seeds) {
         ValueMap map = fwd.child();
-        copier.copyBlock(branch, map);
+        copier.recompute(branch, map);
         reverse(branch, map, seeds);
         Set<Value> internal = new java.util.HashSet<>();
         for (Node n : branch.nodes()) {

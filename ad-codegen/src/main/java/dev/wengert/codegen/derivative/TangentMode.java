@@ -1,5 +1,6 @@
 package dev.wengert.codegen.derivative;
 
+import dev.wengert.codegen.ir.Alloc;
 import dev.wengert.codegen.ir.ArrayRef;
 import dev.wengert.codegen.ir.Builder;
 import dev.wengert.codegen.ir.Copier;
@@ -54,6 +55,19 @@ final class TangentMode extends Copier {
             }
         } else if (n instanceof Loop || n instanceof If) {
             super.copyNode(n, map);
+        } else if (n instanceof Alloc a) {
+            super.copyNode(n, map);
+            b.alloc(a.array().tangent(), get(map, a.size()));
+        } else if (n instanceof Scatter s && s.target().isWork()) {
+            // a work array's writes are part of the computation: kept, with their tangents beside them
+            super.copyNode(n, map);
+            Value index = get(map, s.index());
+            Value t = tangents.get(s.value());
+            if (s.assign()) {
+                b.assign(s.target().tangent(), index, t == null ? b.constant(0.0) : t);
+            } else if (t != null) {
+                b.scatter(s.target().tangent(), index, t);
+            }
         } else if (n instanceof Scatter s) {
             Value index = get(map, s.index());
             if (seeding.keepGradient()) {
@@ -69,6 +83,9 @@ final class TangentMode extends Copier {
     private Value tangentOf(Value v, Value image, ValueMap map) {
         if (Activity.isVariableRead(v)) {
             return seeding.tangentOfRead().apply(get(map, v.arg(0)));
+        }
+        if (Activity.isWorkRead(v)) {
+            return b.read(((ArrayRef) v.payload()).tangent(), get(map, v.arg(0)));
         }
         return tangentByRule(b, v, image, map, tangents::get, this);
     }

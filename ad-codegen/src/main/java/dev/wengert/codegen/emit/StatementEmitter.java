@@ -2,6 +2,7 @@ package dev.wengert.codegen.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterSpec;
+import dev.wengert.codegen.ir.Alloc;
 import dev.wengert.codegen.ir.Block;
 import dev.wengert.codegen.ir.If;
 import dev.wengert.codegen.ir.Loop;
@@ -138,6 +139,10 @@ final class StatementEmitter {
                 }
             } else if (n instanceof Scatter s) {
                 scatter(s);
+            } else if (n instanceof Alloc a) {
+                // the thread's array of this length, cleared: what new double[size] gives, without allocating
+                out.addStatement("$L = $N($L, $L)", printer.array(a.array()), ArrayNames.CLEARED, printer.array(a.array()),
+                        printer.use(a.size()));
             } else if (n instanceof Loop l) {
                 loop(l);
             } else if (n instanceof If i) {

@@ -38,6 +38,24 @@ final class Environment {
     /** The class whose source is being lowered (an inlined helper's own class first). */
     final Deque<ClassMembers> classes = new ArrayDeque<>();
 
+    /**
+     * What the body of one open loop does to work arrays: where it first reads each, and which it writes.
+     *
+     * @param reads the work arrays read, with the first read
+     * @param writes the work arrays written
+     */
+    record WorkUse(Map<ArrayRef, Tree> reads, Set<ArrayRef> writes) {
+    }
+
+    /** The work arrays declared so far. */
+    final java.util.List<ArrayRef> workArrays = new java.util.ArrayList<>();
+    /** The first read of each work array: no write may follow it. */
+    final Map<ArrayRef, Tree> workReads = new HashMap<>();
+    /** For each enclosing loop (innermost first): what its body does to work arrays. */
+    final Deque<WorkUse> loopWork = new ArrayDeque<>();
+    /** The work array whose element is being written, or null: its new value may not read it. */
+    ArrayRef writing;
+
     Environment(Builder b, ClassMembers annotatedClass) {
         this.b = b;
         classes.push(annotatedClass);
@@ -130,6 +148,38 @@ final class Environment {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code a[index]}, noting a read of a work array: the subset lets a function fill a work array and then
+     * read it, never read it and write it again, so every read sees the array's final values (which the
+     * adjoint recomputes from) and no overwritten value needs saving.
+     */
+    Value read(ArrayRef a, Value index, Tree at) {
+        if (a.isWork()) {
+            if (a.equals(writing)) {
+                throw new UnsupportedConstructException(at, "work array '" + a.sourceName() + "' is read in a value "
+                        + "written into it: a work array is filled first and read afterwards; write the new values "
+                        + "into a second work array (double[] next = new double[n])");
+            }
+            workReads.putIfAbsent(a, at);
+            for (WorkUse loop : loopWork) {
+                loop.reads().putIfAbsent(a, at);
+            }
+        }
+        return b.read(a, index);
+    }
+
+    /** Notes a write into the work array {@code a} at {@code at}; fails if a read of it came first. */
+    void written(ArrayRef a, Tree at) {
+        if (workReads.containsKey(a)) {
+            throw new UnsupportedConstructException(at, "work array '" + a.sourceName() + "' is written after it "
+                    + "is read: fill a work array completely before the first read of it; write later values into "
+                    + "a second work array (double[] next = new double[n])");
+        }
+        for (WorkUse loop : loopWork) {
+            loop.writes().add(a);
+        }
     }
 
     Scope scope() {

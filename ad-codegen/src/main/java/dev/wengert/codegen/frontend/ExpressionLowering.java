@@ -184,7 +184,7 @@ final class ExpressionLowering {
         if (index.type() != Type.INT) {
             throw new UnsupportedConstructException(a.getIndex(), "array index must be an int expression");
         }
-        return b.read(array, index);
+        return env.read(array, index, a);
     }
 
     private Value binary(BinaryTree bin) {

@@ -1,6 +1,7 @@
 package dev.wengert.codegen.frontend;
 
 import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
@@ -14,6 +15,7 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.ReturnTree;
@@ -339,6 +341,10 @@ final class StatementLowering {
 
     private void declareLocal(VariableTree v) {
         String name = v.getName().toString();
+        if (isDoubleArray(v.getType()) || isImplicitlyTyped(v) && v.getInitializer() instanceof NewArrayTree) {
+            declareWorkArray(v);
+            return;
+        }
         boolean inferred = isImplicitlyTyped(v);
         Type declared = inferred ? null : localType(v.getType(), v);
         Value init = v.getInitializer() == null ? null : expressions.lowerExpr(v.getInitializer());
@@ -351,6 +357,83 @@ final class StatementLowering {
         if (init != null) {
             init.suggestName(name);
             env.state.values.put(var, init);
+        }
+    }
+
+    private static boolean isDoubleArray(Tree type) {
+        return type instanceof ArrayTypeTree a && a.getType() instanceof PrimitiveTypeTree p
+                && p.getPrimitiveTypeKind() == TypeKind.DOUBLE;
+    }
+
+    /**
+     * {@code double[] u = new double[n]}: a work array, all zeros, of an int length computed from the
+     * parameters. Declared in the annotated method outside loops, filled with {@code u[i] = e} and
+     * {@code u[i] += e}, then read.
+     */
+    private void declareWorkArray(VariableTree v) {
+        String name = v.getName().toString();
+        if (!(v.getInitializer() instanceof NewArrayTree created) || created.getInitializers() != null
+                || created.getDimensions().size() != 1 || !(created.getType() instanceof PrimitiveTypeTree p)
+                || p.getPrimitiveTypeKind() != TypeKind.DOUBLE) {
+            throw new UnsupportedConstructException(v, "local array '" + name + "' must be created as a work array "
+                    + "of doubles: double[] " + name + " = new double[n], with an int length n");
+        }
+        if (env.loopDepth > 0 || !env.inlining.isEmpty()) {
+            throw new UnsupportedConstructException(v, "work array '" + name + "' must be declared in the "
+                    + "@Differentiate method itself, outside loops (not in a loop or a called helper); pass it to "
+                    + "helpers as a double[] argument");
+        }
+        for (ArrayRef other : env.workArrays) {
+            String o = other.sourceName();
+            if (related(o, name) || related(name, o)) {
+                throw new UnsupportedConstructException(v, "work arrays '" + o + "' and '" + name + "' would share "
+                        + "the generated class's names for derivatives (" + o + "Bar, " + o + "Dot); rename one");
+            }
+        }
+        ExpressionTree length = created.getDimensions().get(0);
+        Value size = env.convert(expressions.lowerExpr(length), Type.INT, length);
+        ArrayRef array = ArrayRef.work(name);
+        env.workArrays.add(array);
+        b.alloc(array, size);
+        env.bindArray(name, array);
+    }
+
+    /** True if the generated names of work array {@code a} include {@code b}. */
+    private static boolean related(String a, String b) {
+        return b.equals(a) || b.equals(a + "Bar") || b.equals(a + "Dot") || b.equals(a + "BarDot");
+    }
+
+    /** {@code u[i] = e}, {@code u[i] += e}, {@code u[i] -= e}, {@code u[i]++}: a write of a work array's element. */
+    private void lowerArrayWrite(ExpressionTree statement, ArrayAccessTree target, Op op, ExpressionTree rhs) {
+        ArrayRef array = expressions.array(target.getExpression());
+        if (!array.isWork()) {
+            throw new UnsupportedConstructException(target, "array writes are not supported on '"
+                    + target.getExpression() + "': parameters and tables are read-only; copy what you need into a "
+                    + "local work array (double[] w = new double[n]) and write that");
+        }
+        env.written(array, target);
+        env.writing = array;
+        Value index;
+        Value value;
+        try {
+            index = expressions.lowerExpr(target.getIndex());
+            if (index.type() != Type.INT) {
+                throw new UnsupportedConstructException(target.getIndex(), "array index must be an int expression");
+            }
+            value = rhs == null ? b.constant(1.0) : env.convert(expressions.lowerExpr(rhs), Type.DOUBLE, rhs);
+        } finally {
+            env.writing = null;
+        }
+        if (op == null) {
+            b.assign(array, index, value);
+        } else if (op == Op.ADD) {
+            b.scatter(array, index, value);
+        } else if (op == Op.SUB) {
+            b.scatter(array, index, b.neg(value));
+        } else {
+            throw new UnsupportedConstructException(statement, "this update of work array '" + array.sourceName()
+                    + "' reads the element it writes; write " + array.sourceName() + "[i] = e, "
+                    + array.sourceName() + "[i] += e or " + array.sourceName() + "[i] -= e");
         }
     }
 
@@ -378,7 +461,16 @@ final class StatementLowering {
     }
 
     private void lowerExpressionStatement(ExpressionTree e) {
-        if (e instanceof AssignmentTree a) {
+        if (e instanceof AssignmentTree a && a.getVariable() instanceof ArrayAccessTree target) {
+            lowerArrayWrite(e, target, null, a.getExpression());
+        } else if (e instanceof CompoundAssignmentTree c && c.getVariable() instanceof ArrayAccessTree target) {
+            Op op = c.getKind() == Tree.Kind.PLUS_ASSIGNMENT ? Op.ADD : c.getKind() == Tree.Kind.MINUS_ASSIGNMENT ? Op.SUB
+                    : Op.MUL;
+            lowerArrayWrite(e, target, op, c.getExpression());
+        } else if (e instanceof UnaryTree u && isIncrement(u) && u.getExpression() instanceof ArrayAccessTree target) {
+            boolean up = u.getKind() == Tree.Kind.PREFIX_INCREMENT || u.getKind() == Tree.Kind.POSTFIX_INCREMENT;
+            lowerArrayWrite(e, target, up ? Op.ADD : Op.SUB, null);
+        } else if (e instanceof AssignmentTree a) {
             Variable var = assignable(a.getVariable());
             AdditiveUpdate update = AdditiveUpdate.of(a);
             if (update != null && env.isReduced(var)) {
@@ -640,7 +732,7 @@ final class StatementLowering {
         String name = f.getVariable().getName().toString();
         lowerCountedLoop(f, b.constant(0), b.length(array), false, 1, name + "Index", statements(f.getStatement()),
                 index -> {
-                    Value read = b.read(array, index);
+                    Value read = env.read(array, index, f.getExpression());
                     read.suggestName(name);
                     return new Binding(new Variable(name, read.type(), env.loopDepth, true), read);
                 });
@@ -676,6 +768,8 @@ final class StatementLowering {
         }
         env.reducing.push(reduced);
         env.pushScope();
+        Environment.WorkUse work = new Environment.WorkUse(new LinkedHashMap<>(), new java.util.HashSet<>());
+        env.loopWork.push(work);
         Variable counter = new Variable(index, Type.INT, env.loopDepth, true);
         env.scope().scalars().put(index, counter);
         env.state.values.put(counter, loop.index());
@@ -697,7 +791,16 @@ final class StatementLowering {
         } finally {
             env.popScope();
             env.reducing.pop();
+            env.loopWork.pop();
             env.loopDepth--;
+        }
+        for (ArrayRef written : work.writes()) {
+            Tree read = work.reads().get(written);
+            if (read != null) {
+                throw new UnsupportedConstructException(read, "work array '" + written.sourceName() + "' is read in "
+                        + "the loop that writes it: fill a work array completely in loops of its own before reading "
+                        + "it, or write the values read into a second work array");
+            }
         }
         b.endLoop(loop);
         if (!inductions.isEmpty()) {

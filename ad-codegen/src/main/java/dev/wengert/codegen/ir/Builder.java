@@ -46,6 +46,8 @@ public final class Builder {
     /** Code motion out of loops, or null: every value stays in the block it is built in. */
     private final LoopInvariantMotion motion;
     private int nextId;
+    /** How many writes each work array has had so far: reads on either side of a write are different values. */
+    private final Map<ArrayRef, Integer> writes = new HashMap<>();
 
     /** A builder whose current block is a fresh root block. */
     public Builder() {
@@ -209,6 +211,23 @@ public final class Builder {
         Value folded = Folding.fold(this, op, type, args, payload);
         if (folded != null) {
             return folded;
+        }
+        if (op == Op.READ && ((ArrayRef) payload).isWork()) {
+            // a work array changes: a read is shared only within its block and until the array's next write,
+            // and it stays where it is (never hoisted)
+            ArrayRef array = (ArrayRef) payload;
+            Key key = new Key(op, type, args.stream().map(Value::id).toList(),
+                    List.of(array, writes.getOrDefault(array, 0)));
+            Scope s = scopes.peek();
+            Value found = s.table().get(key);
+            if (found != null) {
+                return found;
+            }
+            Value v = new Value(nextId++, op, type, args, payload);
+            s.table().put(key, v);
+            depth.put(v, s.depth());
+            s.block().nodes().add(v);
+            return v;
         }
         Key key = new Key(op, type, args.stream().map(Value::id).toList(), payload);
         // Reads are shared within a block only: a read sunk into a loop body (for local Hessians)
@@ -375,11 +394,18 @@ public final class Builder {
             return;
         }
         Scope s = scopes.peek();
-        if (motion != null && s.isLoopBody() && depthOf(index) < s.depth()) {
+        if (motion != null && s.isLoopBody() && depthOf(index) < s.depth() && !target.isWork()) {
             s.deferredScatters().merge(new ScatterKey(target, index), value, this::add);
             return;
         }
+        written(target);
         s.block().nodes().add(new Scatter(target, index, value));
+    }
+
+    private void written(ArrayRef array) {
+        if (array.isWork()) {
+            writes.merge(array, 1, Integer::sum);
+        }
     }
 
     /** Adds {@code value} into entry (row, column) of the matrix {@code target}, unless value is zero. */
@@ -398,10 +424,30 @@ public final class Builder {
         scopes.peek().block().nodes().add(Scatter.nextSlot(target, value));
     }
 
+    /** Appends the work array {@code array} of length {@code size}, all zeros. */
+    public void alloc(ArrayRef array, Value size) {
+        requireType(size, Type.INT);
+        if (!array.isWork()) {
+            throw new IllegalArgumentException(array + " is not a work array");
+        }
+        written(array);
+        scopes.peek().block().nodes().add(new Alloc(array, size));
+    }
+
+    /** How many times {@code for (i = lo; i < hi (or <=); i += step)} runs: 0 when it does not run. */
+    public Value tripCount(Value lo, Value hi, boolean inclusive, int step) {
+        Value span = sub(hi, lo);
+        Value runs = compare(inclusive ? Op.GE : Op.GT, hi, lo);
+        Value trips = inclusive ? add(div(span, constant(step)), constant(1))
+                : div(add(span, constant(step - 1)), constant(step));
+        return select(runs, trips, constant(0));
+    }
+
     /** Appends {@code target[index] = value} (also for a zero value: never merged, deferred or dropped). */
     public void assign(ArrayRef target, Value index, Value value) {
         requireType(index, Type.INT);
         requireType(value, Type.DOUBLE);
+        written(target);
         scopes.peek().block().nodes().add(new Scatter(target, index, value, true));
     }
 

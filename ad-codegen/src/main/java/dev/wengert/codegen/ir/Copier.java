@@ -55,6 +55,8 @@ public class Copier {
             copyLoop(l, map);
         } else if (n instanceof If i) {
             copyIf(i, map);
+        } else if (n instanceof Alloc a) {
+            b.alloc(a.array(), get(map, a.size()));
         } else if (n instanceof Scatter s) {
             if (s.bySlot()) {
                 b.scatterNext(s.target(), get(map, s.value()));

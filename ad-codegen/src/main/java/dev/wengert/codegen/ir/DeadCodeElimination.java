@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Removes values, reductions, phis, loops and ifs that neither reach the result nor a scatter.
+ * Removes values, reductions, phis, loops and ifs that neither reach the result nor a scatter, and the
+ * writes into work arrays that nothing reads afterwards (an adjoint array cleared at the end).
  * One backward walk suffices: in structured SSA every use comes after its definition, and a loop's
  * body is walked when the loop is reached, after every use of its results.
  */
 public final class DeadCodeElimination {
     private final Set<Value> live = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The work arrays read after the point the backward walk has reached (a loop's reads count in all of it). */
+    private final Set<ArrayRef> readLater = new java.util.HashSet<>();
 
     private DeadCodeElimination() {
     }
@@ -34,7 +37,9 @@ public final class DeadCodeElimination {
         for (int k = nodes.size() - 1; k >= 0; k--) {
             Node n = nodes.get(k);
             boolean keep;
-            if (n instanceof Scatter s) {
+            if (n instanceof Scatter s && s.target().isWork() && !readLater.contains(s.target())) {
+                keep = false;   // nothing reads the element afterwards (the adjoint of a work array, cleared at the end)
+            } else if (n instanceof Scatter s) {
                 if (!s.bySlot()) {
                     mark(s.index());
                 }
@@ -47,10 +52,20 @@ public final class DeadCodeElimination {
                 keep = live.contains(v);
                 if (keep) {
                     v.args().forEach(this::mark);
+                    if (v.op() == Op.READ && ((ArrayRef) v.payload()).isWork()) {
+                        readLater.add((ArrayRef) v.payload());
+                    }
+                }
+            } else if (n instanceof Alloc a) {
+                keep = readLater.contains(a.array());
+                if (keep) {
+                    mark(a.size());
                 }
             } else if (n instanceof Loop l) {
+                readLater.addAll(WorkEffects.of(l).reads());   // a later iteration may read what this one writes
                 keep = sweepLoop(l);
             } else {
+                readLater.addAll(WorkEffects.of(n).reads());
                 keep = sweepIf((If) n);
             }
             if (keep) {

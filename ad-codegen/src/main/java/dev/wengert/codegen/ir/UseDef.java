@@ -78,6 +78,8 @@ public final class UseDef {
                 used.add(s.column());
             }
             used.add(s.assign() ? s.value() : accumulationRead.apply(s.value()));
+        } else if (n instanceof Alloc a) {
+            used.add(a.size());
         } else if (n instanceof Loop l) {
             used.add(l.lo());
             used.add(l.hi());
