@@ -92,7 +92,15 @@ class ProcessorErrorsTest {
                 error("for loop condition", "i ^> 0",
                         "double s = 0; for (int i = 5; i > 0; i++) { s += x[i]; } return s;"),
                 error("assignment to field 'counter' is not supported", "counter = 2",
-                        "counter = 2; return x[0];"));
+                        "counter = 2; return x[0];"),
+                error("'a[0]' is a row of a double[][]; read an element: a[0][j]", "a^[0] * x[0]",
+                        "MATRIX return a[0] * x[0];"),
+                error("array writes are not supported on 'a[0]': double[][] parameters are read-only", "a[0]^[1] = x[0]",
+                        "MATRIX a[0][1] = x[0]; return x[0];"),
+                error("a row of a double[][] can be read (a[1][j]), measured (a[1].length) and iterated over, not passed on",
+                        "sum(a^[1])", "MATRIX return sum(a[1]) * x[0];"),
+                error("'a' is a double[][]: read its elements as a[i][j]", "sum(^a)",
+                        "MATRIX return sum(a) * x[0];"));
     }
 
     private static Arguments error(String message, String at, String body) {
@@ -131,7 +139,15 @@ class ProcessorErrorsTest {
         s.append("    static double down(double[] x, int k) {\n");
         s.append("        return k == 0 ? x[0] : down(x, k - 1);\n");
         s.append("    }\n\n");
-        if (body != null) {
+        s.append("    static double sum(double[] a) {\n");
+        s.append("        return a[0] + a[1];\n");
+        s.append("    }\n\n");
+        if (body != null && body.startsWith("MATRIX ")) {
+            s.append("    @Differentiate\n");
+            s.append("    static double f(double[] x, double[][] a) {\n");
+            s.append("        ").append(body.substring("MATRIX ".length())).append("\n");
+            s.append("    }\n");
+        } else if (body != null) {
             s.append("    @Differentiate\n");
             s.append("    static double f(double[] x) {\n");
             s.append("        ").append(body).append("\n");

@@ -113,14 +113,14 @@ final class ArrayNames {
             case HESSIAN_VECTOR -> avoidX("hv");
             case HESSIAN -> avoidX("h");
             case SPARSE_HESSIAN -> avoidX("values");
-            case DATA, TABLE, INSTANCE, HESSIAN_PATTERN, WORK -> throw new IllegalArgumentException(kind + " is not a parameter");
+            case DATA, MATRIX, TABLE, INSTANCE, HESSIAN_PATTERN, WORK -> throw new IllegalArgumentException(kind + " is not a parameter");
         };
     }
 
     /** The array as an expression. */
     CodeBlock of(ArrayRef array) {
         return switch (array.kind()) {
-            case DATA -> CodeBlock.of("this.$N", array.sourceName());
+            case DATA, MATRIX -> CodeBlock.of("this.$N", array.sourceName());
             case TABLE -> CodeBlock.of("$T.$N", owner(array.owner()), array.sourceName());
             case INSTANCE -> CodeBlock.of("this.$N.$N", instance, array.sourceName());
             case WORK -> CodeBlock.of("$N.$N", WORKSPACE, array.sourceName());

@@ -23,7 +23,20 @@ import javax.lang.model.element.ExecutableElement;
 final class Environment {
 
     /** One level of name scope; a barrier stops lookups (an inlined method sees only its own names). */
-    record Scope(Map<String, Variable> scalars, Map<String, ArrayRef> arrays, boolean barrier) {
+    record Scope(Map<String, Variable> scalars, Map<String, ArrayRef> arrays, Map<String, Row> rows, boolean barrier) {
+        Scope(Map<String, Variable> scalars, Map<String, ArrayRef> arrays, boolean barrier) {
+            this(scalars, arrays, new HashMap<>(), barrier);
+        }
+    }
+
+    /**
+     * A row of a {@code double[][]} data parameter bound to a name: {@code double[] row = a[i]} or the
+     * variable of {@code for (double[] row : a)}.
+     *
+     * @param matrix the matrix
+     * @param index the row's index
+     */
+    record Row(ArrayRef matrix, Value index) {
     }
 
     final Builder b;
@@ -130,7 +143,20 @@ final class Environment {
             if (v != null) {
                 return v;
             }
-            if (s.arrays().containsKey(name) || s.barrier()) {
+            if (s.arrays().containsKey(name) || s.rows().containsKey(name) || s.barrier()) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    Row lookupRow(String name) {
+        for (Scope s : scopes) {
+            Row r = s.rows().get(name);
+            if (r != null) {
+                return r;
+            }
+            if (s.scalars().containsKey(name) || s.arrays().containsKey(name) || s.barrier()) {
                 return null;
             }
         }

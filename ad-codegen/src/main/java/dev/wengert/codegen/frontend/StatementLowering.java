@@ -341,6 +341,12 @@ final class StatementLowering {
 
     private void declareLocal(VariableTree v) {
         String name = v.getName().toString();
+        if ((isDoubleArray(v.getType()) || isImplicitlyTyped(v)) && v.getInitializer() != null
+                && expressions.isRow(v.getInitializer())) {
+            // double[] row = a[i]: a name for a row of a double[][] parameter
+            env.scope().rows().put(name, expressions.row(v.getInitializer()));
+            return;
+        }
         if (isDoubleArray(v.getType()) || isImplicitlyTyped(v) && v.getInitializer() instanceof NewArrayTree) {
             declareWorkArray(v);
             return;
@@ -405,6 +411,11 @@ final class StatementLowering {
 
     /** {@code u[i] = e}, {@code u[i] += e}, {@code u[i] -= e}, {@code u[i]++}: a write of a work array's element. */
     private void lowerArrayWrite(ExpressionTree statement, ArrayAccessTree target, Op op, ExpressionTree rhs) {
+        if (expressions.isRow(target.getExpression())) {
+            throw new UnsupportedConstructException(target, "array writes are not supported on '" + target.getExpression()
+                    + "': double[][] parameters are read-only; copy what you need into a local work array "
+                    + "(double[] w = new double[n]) and write that");
+        }
         ArrayRef array = expressions.array(target.getExpression());
         if (!array.isWork()) {
             throw new UnsupportedConstructException(target, "array writes are not supported on '"
@@ -722,6 +733,25 @@ final class StatementLowering {
      * indices, with {@code xi} bound to {@code a[i]} (and not assignable, as a counter is not).
      */
     private void lowerForEach(EnhancedForLoopTree f) {
+        String name = f.getVariable().getName().toString();
+        if (expressions.matrix(f.getExpression()) != null) {
+            // for (double[] row : a): the rows of a double[][] parameter
+            ArrayRef matrix = expressions.matrix(f.getExpression());
+            lowerCountedLoop(f, b.constant(0), b.length(matrix), false, 1, name + "Index", statements(f.getStatement()),
+                    index -> new Binding(null, index, new Environment.Row(matrix, index)));
+            return;
+        }
+        if (expressions.isRow(f.getExpression())) {
+            // for (double aij : a[i]): the elements of a row
+            Environment.Row row = expressions.row(f.getExpression());
+            lowerCountedLoop(f, b.constant(0), b.rowLength(row.matrix(), row.index()), false, 1, name + "Index",
+                    statements(f.getStatement()), index -> {
+                        Value read = b.read(row.matrix(), row.index(), index);
+                        read.suggestName(name);
+                        return new Binding(new Variable(name, read.type(), env.loopDepth, true), read, null);
+                    });
+            return;
+        }
         Type element = Environment.primitiveTypeOrNull(f.getVariable().getType());
         if (element == null && f.getVariable().getType() != null
                 && !(f.getVariable().getType() instanceof IdentifierTree id && id.getName().contentEquals("var"))) {
@@ -729,17 +759,16 @@ final class StatementLowering {
                     + f.getVariable().getType() + " is not supported; iterate over a double[] or int[] array");
         }
         ArrayRef array = expressions.array(f.getExpression());
-        String name = f.getVariable().getName().toString();
         lowerCountedLoop(f, b.constant(0), b.length(array), false, 1, name + "Index", statements(f.getStatement()),
                 index -> {
                     Value read = env.read(array, index, f.getExpression());
                     read.suggestName(name);
-                    return new Binding(new Variable(name, read.type(), env.loopDepth, true), read);
+                    return new Binding(new Variable(name, read.type(), env.loopDepth, true), read, null);
                 });
     }
 
-    /** A variable a loop binds afresh in each iteration, beside its counter. */
-    private record Binding(Variable variable, Value value) {
+    /** A variable (or a row of a matrix, then variable is null) a loop binds afresh in each iteration, beside its counter. */
+    private record Binding(Variable variable, Value value, Environment.Row row) {
     }
 
     /**
@@ -775,8 +804,12 @@ final class StatementLowering {
         env.state.values.put(counter, loop.index());
         if (perIteration != null) {
             Binding bound = perIteration.apply(loop.index());
-            env.scope().scalars().put(bound.variable().name, bound.variable());
-            env.state.values.put(bound.variable(), bound.value());
+            if (bound.row() != null) {
+                env.scope().rows().put(((EnhancedForLoopTree) at).getVariable().getName().toString(), bound.row());
+            } else {
+                env.scope().scalars().put(bound.variable().name, bound.variable());
+                env.state.values.put(bound.variable(), bound.value());
+            }
         }
         Value iteration = step == 1 ? b.sub(loop.index(), lo) : b.div(b.sub(loop.index(), lo), b.constant(step));
         for (Map.Entry<Variable, Integer> e : inductions.entrySet()) {

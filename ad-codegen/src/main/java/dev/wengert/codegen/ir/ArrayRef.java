@@ -38,6 +38,12 @@ public record ArrayRef(Kind kind, String sourceName, SourceClass owner) {
         DIRECTION,
         /** A {@code double[]} data parameter, held in a final field of the generated class. */
         DATA,
+        /**
+         * A {@code double[][]} data parameter, held in a final field of the generated class: read as
+         * {@code a[i][j]} (a {@link Op#READ} with two indices), {@code a.length} and {@code a[i].length}
+         * (a {@link Op#LENGTH} with the row as its argument).
+         */
+        MATRIX,
         /** A {@code static final double[]} table of the annotated method's class (or of {@link #owner()}). */
         TABLE,
         /** A {@code final double[]} field of the object an annotated instance method runs on. */
@@ -99,6 +105,11 @@ public record ArrayRef(Kind kind, String sourceName, SourceClass owner) {
     /** A {@code double[]} data parameter of the source method. */
     public static ArrayRef data(String sourceName) {
         return new ArrayRef(Kind.DATA, sourceName);
+    }
+
+    /** A {@code double[][]} data parameter of the source method. */
+    public static ArrayRef matrix(String sourceName) {
+        return new ArrayRef(Kind.MATRIX, sourceName);
     }
 
     /** A {@code static final double[]} table of the source class. */

@@ -110,6 +110,22 @@ public final class Builder {
         return make(Op.READ, Type.DOUBLE, List.of(index), array);
     }
 
+    /** {@code matrix[row][column]} of a {@code double[][]} data parameter. */
+    public Value read(ArrayRef matrix, Value row, Value column) {
+        requireType(row, Type.INT);
+        requireType(column, Type.INT);
+        if (matrix.kind() != ArrayRef.Kind.MATRIX) {
+            throw new IllegalArgumentException(matrix + " is not a matrix");
+        }
+        return make(Op.READ, Type.DOUBLE, List.of(row, column), matrix);
+    }
+
+    /** {@code matrix[row].length} of a {@code double[][]} data parameter. */
+    public Value rowLength(ArrayRef matrix, Value row) {
+        requireType(row, Type.INT);
+        return make(Op.LENGTH, Type.INT, List.of(row), matrix);
+    }
+
     // ---- arithmetic and logic ----
 
     public Value neg(Value a) {
@@ -240,7 +256,7 @@ public final class Builder {
         }
         Value v = new Value(nextId++, op, type, args, payload);
         Scope s = scopes.peek();
-        if (motion != null && op == Op.READ && s.isLoopBody() && depthOf(args.get(0)) < s.depth()) {
+        if (motion != null && op == Op.READ && s.isLoopBody() && args.stream().allMatch(a -> depthOf(a) < s.depth())) {
             // an invariant read of the loop body: once, before the first iteration
             s.table().put(key, v);
             depth.put(v, s.depth());

@@ -6,9 +6,9 @@ public enum Op {
     CONST,
     /** A scalar data parameter or a static field (payload: its {@link FieldRef}); free. */
     PARAM,
-    /** {@code a.length} (payload: the ArrayRef). */
+    /** {@code a.length} (payload: the ArrayRef), or {@code a[row].length} of a matrix (arg: the row). */
     LENGTH,
-    /** {@code a[i]} (payload: the ArrayRef; arg: the int index). */
+    /** {@code a[i]} (payload: the ArrayRef; arg: the int index), or {@code a[row][column]} of a matrix (args: both). */
     READ,
     NEG, ADD, SUB, MUL, DIV, REM,
     /** int to double widening. */
