@@ -47,8 +47,23 @@ final class Activity {
                     active.add(v);
                 }
             } else if (n instanceof Loop l) {
-                walk(l.preheader());
-                walk(l.body());
+                // carried state is active from its init, or from what an iteration makes of it: to a fixed point
+                boolean grew = true;
+                while (grew) {
+                    for (Loop.Carried c : l.carried()) {
+                        if (active.contains(c.init()) || active.contains(c.next())) {
+                            active.add(c.phi());
+                        }
+                    }
+                    walk(l.preheader());
+                    walk(l.body());
+                    grew = l.carried().stream().anyMatch(c -> !active.contains(c.phi()) && active.contains(c.next()));
+                }
+                for (Loop.Carried c : l.carried()) {
+                    if (active.contains(c.phi())) {
+                        active.add(c.result());
+                    }
+                }
                 for (Loop.Reduction r : l.reductions()) {
                     if (active.contains(r.init()) || active.contains(r.delta())) {
                         active.add(r.result());

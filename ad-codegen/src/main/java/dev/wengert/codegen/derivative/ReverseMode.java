@@ -11,6 +11,7 @@ import dev.wengert.codegen.ir.Node;
 import dev.wengert.codegen.ir.Op;
 import dev.wengert.codegen.ir.Program;
 import dev.wengert.codegen.ir.Scatter;
+import dev.wengert.codegen.ir.Type;
 import dev.wengert.codegen.ir.UseDef;
 import dev.wengert.codegen.ir.Value;
 import dev.wengert.codegen.ir.ValueMap;
@@ -42,6 +43,7 @@ final class ReverseMode {
     /** The program that returns f(x) and adds its gradient into {@code gradient}. */
     static Program gradient(Program primal, ArrayRef gradient) {
         ReverseMode r = new ReverseMode(Activity.of(primal), gradient);
+        r.copier.reserve(primal);
         ValueMap fwd = new ValueMap();
         r.copier.copyBlock(primal.body(), fwd);
         Adjoints adj = new Adjoints();
@@ -75,9 +77,58 @@ final class ReverseMode {
      */
     private static final class ForwardCopier extends Copier {
         private boolean recomputing;
+        /** The stack of each primal loop with carried state: the state at the start of each iteration. */
+        private final Map<Loop, ArrayRef> stacks = new java.util.IdentityHashMap<>();
+        private final Set<String> taken = new java.util.HashSet<>();
 
         ForwardCopier(Builder b) {
             super(b);
+        }
+
+        /** Reserves the names of the primal's work arrays (and of their adjoints and tangents). */
+        void reserve(Program primal) {
+            for (ArrayRef a : WorkEffects.of(primal.body().nodes()).stores()) {
+                taken.add(a.sourceName());
+            }
+        }
+
+        /**
+         * A loop with carried state saves the state at the start of each iteration (Tapenade's PUSH), in an
+         * array indexed by the iteration, so that its adjoint can run the iterations backwards; the array is
+         * a work array of the generated class, reused from call to call. The copies that recompute an enclosing
+         * loop's iteration save again: the adjoint of this loop runs right after them.
+         */
+        @Override
+        protected void copyLoop(Loop l, ValueMap map) {
+            if (!l.carried().isEmpty()) {
+                ArrayRef stack = stacks.computeIfAbsent(l, this::stackName);
+                Value trips = b.tripCount(get(map, l.lo()), get(map, l.hi()), l.inclusive(), l.step());
+                b.alloc(stack, b.mul(trips, b.constant(l.carried().size())));
+            }
+            super.copyLoop(l, map);
+        }
+
+        @Override
+        protected void enterLoopBody(Loop original, ValueMap body) {
+            ArrayRef stack = stacks.get(original);
+            if (stack == null) {
+                return;
+            }
+            Value iteration = iteration(b, original, body.find(original.index()), get(body, original.lo()));
+            for (int k = 0; k < original.carried().size(); k++) {
+                b.assign(stack, slot(b, original, iteration, k), body.find(original.carried().get(k).phi()));
+            }
+        }
+
+        private ArrayRef stackName(Loop l) {
+            String hint = l.carried().get(0).phi().nameHint();
+            String base = (hint == null ? "state" : hint) + "Saved";
+            String name = base;
+            for (int k = 2; taken.contains(name) || taken.contains(name + "Dot"); k++) {
+                name = base + k;
+            }
+            taken.add(name);
+            return ArrayRef.work(name);
         }
 
         /** Copies {@code block} as a recomputation (no work array writes). */
@@ -101,6 +152,17 @@ final class ReverseMode {
                 b.alloc(a.array().adjoint(), get(map, a.size()));
             }
         }
+    }
+
+    /** The number of the iteration whose counter is {@code index}: 0, 1, 2, ... */
+    private static Value iteration(Builder b, Loop l, Value index, Value lo) {
+        Value span = b.sub(index, lo);
+        return l.step() == 1 ? span : b.div(span, b.constant(l.step()));
+    }
+
+    /** Where iteration {@code iteration} saves carried state {@code k}. */
+    private static Value slot(Builder b, Loop l, Value iteration, int k) {
+        return b.add(b.mul(iteration, b.constant(l.carried().size())), b.constant(k));
     }
 
     /**
@@ -151,7 +213,93 @@ final class ReverseMode {
         }
     }
 
+    /**
+     * The adjoint of a loop with carried state: the iterations backwards, each taking its state at the start
+     * from the stack the forward sweep filled (POP), recomputing its values and running its reverse sweep;
+     * the adjoint of the state is carried from each iteration to the one before, and after the loop it is
+     * the adjoint of the state's initial value.
+     */
+    private void reverseCarriedLoop(Loop l, ValueMap fwd, Adjoints adj) {
+        Adjoints seeds = new Adjoints();
+        for (Loop.Reduction r : l.reductions()) {
+            Value a = adj.get(r.result());
+            if (a != null && active.contains(r.result())) {
+                if (active.contains(r.init())) {
+                    adj.add(b, r.init(), a);
+                }
+                if (active.contains(r.delta())) {
+                    seeds.add(b, r.delta(), a);
+                }
+            }
+        }
+        List<Value> resultBars = new java.util.ArrayList<>();
+        boolean any = !seeds.entries().isEmpty() || writesWork(l);
+        for (Loop.Carried c : l.carried()) {
+            Value a = active.contains(c.result()) ? adj.get(c.result()) : null;
+            resultBars.add(a);
+            any |= a != null;
+        }
+        if (!any) {
+            return;
+        }
+        String name = l.index().nameHint() == null ? "i" : l.index().nameHint();
+        Value lo = copier.get(fwd, l.lo());
+        Value trips = b.tripCount(lo, copier.get(fwd, l.hi()), l.inclusive(), l.step());
+        trips.suggestName(name + "Trips");
+        Value lastIteration = b.sub(trips, b.constant(1));
+        ArrayRef stack = copier.stacks.get(l);
+        Loop adjointLoop = b.beginLoop(b.constant(0), trips, false, 1, name + "Back");
+        Value iteration = b.sub(lastIteration, adjointLoop.index());
+        Value index = b.add(lo, b.mul(b.constant(l.step()), iteration));
+        index.suggestName(name);
+        ValueMap inner = fwd.child();
+        inner.put(l.index(), index);
+        List<Value> barPhis = new java.util.ArrayList<>();
+        Adjoints local = new Adjoints();
+        seeds.entries().forEach((k, v) -> local.add(b, k, v));
+        for (int k = 0; k < l.carried().size(); k++) {
+            Loop.Carried c = l.carried().get(k);
+            Value saved = b.read(stack, slot(b, l, iteration, k));
+            saved.suggestName(c.phi().nameHint());
+            inner.put(c.phi(), saved);
+            Value bar = b.carriedPhi(adjointLoop, Type.DOUBLE);
+            bar.suggestName((c.phi().nameHint() == null ? "state" : c.phi().nameHint()) + "Bar");
+            barPhis.add(bar);
+            if (active.contains(c.next())) {
+                local.add(b, c.next(), bar);
+            }
+        }
+        copier.recompute(l.preheader(), inner);   // recompute the iteration's forward values from its saved state
+        copier.recompute(l.body(), inner);
+        reverse(l.body(), inner, local);
+        reverse(l.preheader(), inner, local);
+        List<Value> barNexts = new java.util.ArrayList<>();
+        for (Loop.Carried c : l.carried()) {
+            Value a = local.get(c.phi());
+            barNexts.add(a == null ? b.constant(0.0) : a);
+        }
+        b.endLoop(adjointLoop);
+        for (int k = 0; k < l.carried().size(); k++) {
+            Loop.Carried c = l.carried().get(k);
+            Value start = resultBars.get(k) == null ? b.constant(0.0) : resultBars.get(k);
+            Value initBar = b.carry(adjointLoop, start, barPhis.get(k), barNexts.get(k));
+            if (active.contains(c.init())) {
+                adj.add(b, c.init(), initBar);
+            }
+        }
+        Set<Value> internal = UseDef.definitions(l);
+        for (Map.Entry<Value, Value> e : local.entries().entrySet()) {
+            if (!internal.contains(e.getKey())) {
+                adj.add(b, e.getKey(), b.reduce(adjointLoop, b.constant(0.0), e.getValue()));
+            }
+        }
+    }
+
     private void reverseLoop(Loop l, ValueMap fwd, Adjoints adj) {
+        if (!l.carried().isEmpty()) {
+            reverseCarriedLoop(l, fwd, adj);
+            return;
+        }
         Adjoints local = new Adjoints();
         for (Loop.Reduction r : l.reductions()) {
             Value a = adj.get(r.result());

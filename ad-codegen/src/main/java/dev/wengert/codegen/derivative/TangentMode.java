@@ -130,6 +130,31 @@ final class TangentMode extends Copier {
         }
     }
 
+    // A tangent is carried beside each double carried state (zero where it has none).
+    private final Map<Loop.Carried, Value> tangentPhis = new IdentityHashMap<>();
+
+    @Override
+    protected void carriedEntered(Loop.Carried c, Loop copy, ValueMap outside) {
+        if (c.phi().type() != Type.DOUBLE) {
+            return;
+        }
+        Value phi = b.carriedPhi(copy, Type.DOUBLE);
+        tangentPhis.put(c, phi);
+        setTangent(c.phi(), phi);
+    }
+
+    @Override
+    protected void carriedCopied(Loop.Carried c, Loop copy, ValueMap body) {
+        Value phi = tangentPhis.get(c);
+        if (phi == null) {
+            return;
+        }
+        Value init = tangents.get(c.init());
+        Value next = tangents.get(c.next());
+        Value zero = b.constant(0.0);
+        setTangent(c.result(), b.carry(copy, init == null ? zero : init, phi, next == null ? zero : next));
+    }
+
     @Override
     protected void phiCopied(If.Phi p, If copy, Value taken) {
         if (p.result().type() != Type.DOUBLE) {

@@ -110,7 +110,7 @@ final class ExpressionPrinter {
             case SELECT -> CodeBlock.of("$L ? $L : $L", use(v.arg(0), 1), use(v.arg(1), 1), use(v.arg(2), 1));
             case AZMUL -> CodeBlock.of("$L == 0.0 ? 0.0 : $L * $L", use(v.arg(1), 4), use(v.arg(0), 6), use(v.arg(1), 7));
             case CALL -> call(v);
-            case LOOP_INDEX, LOOP_RESULT, PHI -> throw new IllegalStateException("unnamed " + v);
+            case LOOP_INDEX, LOOP_RESULT, LOOP_CARRIED, PHI -> throw new IllegalStateException("unnamed " + v);
         };
     }
 

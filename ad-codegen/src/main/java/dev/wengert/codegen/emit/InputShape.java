@@ -69,6 +69,10 @@ record InputShape(boolean fixed, int length) {
                     value(r.init());
                     value(r.delta());
                 }
+                for (Loop.Carried c : l.carried()) {
+                    value(c.init());
+                    value(c.next());
+                }
                 block(l.preheader());
                 block(l.body());
             } else {

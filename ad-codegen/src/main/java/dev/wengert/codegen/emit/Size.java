@@ -42,7 +42,7 @@ final class Size {
         } else if (n instanceof Alloc) {
             return 20;
         } else if (n instanceof Loop l) {
-            return 24 + 10 * l.reductions().size() + of(l.preheader()) + of(l.body());
+            return 24 + 10 * (l.reductions().size() + 2 * l.carried().size()) + of(l.preheader()) + of(l.body());
         } else {
             If i = (If) n;
             return 16 + 8 * i.phis().size() + of(i.then()) + of(i.otherwise());

@@ -101,6 +101,10 @@ final class UseAnalysis {
                     use(r.init(), block);
                     use(accumulated(r.delta()), l.body());
                 }
+                for (Loop.Carried c : l.carried()) {
+                    use(c.init(), block);
+                    use(c.next(), l.body());
+                }
             } else if (n instanceof If i) {
                 use(i.cond(), block);
                 count(i.then());

@@ -84,10 +84,9 @@ final class Environment {
     }
 
     static String loopCarried(String name) {
-        return "loop-carried variable '" + name + "': a variable declared before a loop may only be accumulated "
-                + "inside it with " + name + " += e, " + name + " -= e or " + name + " = " + name + " + e (and not read "
-                + "there otherwise); compute other values "
-                + "from the loop counter";
+        return "loop-carried variable '" + name + "': only double variables carry state from one iteration to the "
+                + "next (an int only by constant steps, " + name + "++ or " + name + " += 2); compute '" + name
+                + "' in each iteration from the loop counter";
     }
 
     boolean isVisible(Variable var) {

@@ -782,14 +782,32 @@ final class StatementLowering {
                                   java.util.function.Function<Value, Binding> perIteration) {
         LoopScan scan = LoopScan.of(body);
         Map<Variable, Integer> inductions = inductionsOf(scan, body, index);
-        Set<Variable> reduced = reductionsOf(scan, index, inductions.keySet());
+        Set<Variable> carried = new java.util.LinkedHashSet<>();
+        Set<Variable> reduced = reductionsOf(scan, index, inductions.keySet(), carried);
         Map<Variable, Value> inductionStarts = new LinkedHashMap<>();
         for (Variable v : inductions.keySet()) {
             inductionStarts.put(v, env.current(v, at));
         }
+        Map<Variable, Value> carriedInits = new LinkedHashMap<>();
+        for (Variable v : carried) {
+            Value init = env.state.values.get(v);
+            if (init == null) {
+                throw new UnsupportedConstructException(at, "'" + v.name + "' must be initialised before the loop "
+                        + "that changes it");
+            }
+            carriedInits.put(v, init);
+        }
 
         env.loopDepth++;
         Loop loop = b.beginLoop(lo, hi, inclusive, step, index);
+        Map<Variable, Value> carriedPhis = new LinkedHashMap<>();
+        for (Variable v : carried) {
+            // its value at the start of an iteration: the initial value, then what the iteration before left
+            Value phi = b.carriedPhi(loop, Type.DOUBLE);
+            phi.suggestName(v.name);
+            carriedPhis.put(v, phi);
+            env.state.values.put(v, phi);
+        }
         Map<Variable, Value> outerDeltas = env.state.deltas;
         env.state.deltas = new LinkedHashMap<>();
         for (Variable v : reduced) {
@@ -817,9 +835,13 @@ final class StatementLowering {
             start.suggestName(e.getKey().name);
             env.state.values.put(e.getKey(), start);
         }
+        Map<Variable, Value> carriedNexts = new LinkedHashMap<>();
         try {
             for (StatementTree s : body) {
                 lowerStatement(s);
+            }
+            for (Variable v : carried) {
+                carriedNexts.put(v, env.state.values.get(v));
             }
         } finally {
             env.popScope();
@@ -836,6 +858,11 @@ final class StatementLowering {
             }
         }
         b.endLoop(loop);
+        for (Variable v : carried) {
+            Value result = b.carry(loop, carriedInits.get(v), carriedPhis.get(v), carriedNexts.get(v));
+            result.suggestName(v.name);
+            env.state.values.put(v, result);
+        }
         if (!inductions.isEmpty()) {
             Value trips = tripCount(lo, hi, inclusive, step);
             for (Map.Entry<Variable, Integer> e : inductions.entrySet()) {
@@ -889,7 +916,12 @@ final class StatementLowering {
         return steps;
     }
 
-    private Set<Variable> reductionsOf(LoopScan scan, String index, Set<Variable> inductions) {
+    /**
+     * The double variables declared before the loop that its body accumulates into without reading them
+     * (reductions, returned); those it assigns otherwise or also reads go into {@code carried}: state carried
+     * from one iteration to the next ({@code p *= e}, {@code p = a * p + b}, recurrences).
+     */
+    private Set<Variable> reductionsOf(LoopScan scan, String index, Set<Variable> inductions, Set<Variable> carried) {
         Set<Variable> reduced = new java.util.LinkedHashSet<>();
         for (LoopScan.Assignment a : scan.assignments) {
             if (a.name().equals(index) || scan.declared.contains(a.name())) {
@@ -899,11 +931,16 @@ final class StatementLowering {
             if (var == null || inductions.contains(var)) {
                 continue;   // reported where it is assigned, or an induction
             }
-            if (!a.additive() || var.type != Type.DOUBLE) {
+            if (var.type != Type.DOUBLE) {
                 throw new UnsupportedConstructException(a.tree(), Environment.loopCarried(a.name()));
             }
-            reduced.add(var);
+            if (!a.additive() || scan.reads.contains(a.name())) {
+                carried.add(var);
+            } else {
+                reduced.add(var);
+            }
         }
+        reduced.removeAll(carried);
         return reduced;
     }
 

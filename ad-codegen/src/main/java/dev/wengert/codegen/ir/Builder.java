@@ -354,6 +354,27 @@ public final class Builder {
         return result;
     }
 
+    /** The value of new carried state of {@code loop} at the start of an iteration (call inside its body). */
+    public Value carriedPhi(Loop loop, Type type) {
+        Value phi = new Value(nextId++, Op.LOOP_CARRIED, type, List.of(), null);
+        depth.put(phi, scopes.peek().depth());
+        return phi;
+    }
+
+    /**
+     * Adds carried state to a finished loop: {@code phi} (from {@link #carriedPhi}) starts at {@code init} and
+     * becomes {@code next} at the end of each iteration; returns its value after the loop.
+     */
+    public Value carry(Loop loop, Value init, Value phi, Value next) {
+        if (init.type() != phi.type() || next.type() != phi.type()) {
+            throw new IllegalArgumentException("carried " + phi.type() + " from " + init.type() + " to " + next.type());
+        }
+        Value result = new Value(nextId++, Op.LOOP_RESULT, phi.type(), List.of(), null);
+        loop.carried().add(new Loop.Carried(result, init, phi, next));
+        depth.put(result, scopes.peek().depth());
+        return result;
+    }
+
     /** Appends an if to the current block and makes its then block current. */
     public If beginIf(Value cond) {
         requireType(cond, Type.BOOLEAN);

@@ -16,6 +16,8 @@ public final class DeadCodeElimination {
     private final Set<Value> live = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The work arrays read after the point the backward walk has reached (a loop's reads count in all of it). */
     private final Set<ArrayRef> readLater = new java.util.HashSet<>();
+    /** True while a loop's carried state is worked out: the walk marks what is live and removes nothing. */
+    private boolean dryRun;
 
     private DeadCodeElimination() {
     }
@@ -72,6 +74,9 @@ public final class DeadCodeElimination {
                 kept.add(n);
             }
         }
+        if (dryRun) {
+            return !kept.isEmpty();
+        }
         Collections.reverse(kept);
         nodes.clear();
         nodes.addAll(kept);
@@ -79,14 +84,39 @@ public final class DeadCodeElimination {
     }
 
     private boolean sweepLoop(Loop l) {
-        l.reductions().removeIf(r -> !live.contains(r.result()));
+        if (!dryRun) {
+            l.reductions().removeIf(r -> !live.contains(r.result()));
+        }
         for (Loop.Reduction r : l.reductions()) {
-            mark(r.init());
-            mark(r.delta());
+            if (live.contains(r.result())) {
+                mark(r.init());
+                mark(r.delta());
+            }
+        }
+        // carried state is needed if its result is, or if a needed value of the body reads it: to a fixed point
+        Set<Loop.Carried> needed = Collections.newSetFromMap(new IdentityHashMap<>());
+        boolean grew = !l.carried().isEmpty();
+        while (grew) {
+            for (Loop.Carried c : l.carried()) {
+                if (live.contains(c.result()) || live.contains(c.phi())) {
+                    needed.add(c);
+                    mark(c.init());
+                    mark(c.next());
+                }
+            }
+            boolean outer = dryRun;
+            dryRun = true;
+            sweep(l.body());
+            sweep(l.preheader());
+            dryRun = outer;
+            grew = l.carried().stream().anyMatch(c -> !needed.contains(c) && live.contains(c.phi()));
+        }
+        if (!dryRun) {
+            l.carried().removeIf(c -> !needed.contains(c));
         }
         boolean bodyLive = sweep(l.body());
         sweep(l.preheader());
-        if (!bodyLive && l.reductions().isEmpty()) {
+        if (!bodyLive && l.reductions().isEmpty() && l.carried().isEmpty()) {
             l.preheader().nodes().clear();
             return false;
         }
@@ -96,12 +126,17 @@ public final class DeadCodeElimination {
     }
 
     private boolean sweepIf(If i) {
-        i.phis().removeIf(p -> !live.contains(p.result()));
+        if (!dryRun) {
+            i.phis().removeIf(p -> !live.contains(p.result()));
+        }
         for (If.Phi p : i.phis()) {
-            mark(p.whenTrue());
-            mark(p.whenFalse());
+            if (live.contains(p.result())) {
+                mark(p.whenTrue());
+                mark(p.whenFalse());
+            }
         }
         boolean thenLive = sweep(i.then());
+        // (a dry run marks what the sweep would keep, and changes nothing)
         boolean elseLive = sweep(i.otherwise());
         if (!thenLive && !elseLive && i.phis().isEmpty()) {
             return false;

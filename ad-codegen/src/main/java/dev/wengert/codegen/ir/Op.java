@@ -26,8 +26,10 @@ public enum Op {
     AZMUL,
     /** The counter of a {@link Loop}; defined by the loop. */
     LOOP_INDEX,
-    /** The final value of a reduction of a {@link Loop}; defined by the loop. */
+    /** The final value of a reduction or of carried state of a {@link Loop}; defined by the loop. */
     LOOP_RESULT,
+    /** Carried state of a {@link Loop} at the start of an iteration; defined by the loop. */
+    LOOP_CARRIED,
     /** The merge of a value after an {@link If}; defined by the if. */
     PHI;
 
@@ -38,7 +40,7 @@ public enum Op {
 
     /** True for values defined by a loop or if node rather than by their own statement. */
     public boolean isDefinedByNode() {
-        return this == LOOP_INDEX || this == LOOP_RESULT || this == PHI;
+        return this == LOOP_INDEX || this == LOOP_RESULT || this == LOOP_CARRIED || this == PHI;
     }
 
     /** True for the comparisons. */
