@@ -102,6 +102,23 @@ class WorkArraysTest {
                 }
             }
 
+            class Ghosts {
+                /** Zero ghost cells at both ends that nothing writes: u is not cleared between calls. */
+                @Differentiate
+                static double chain(double[] x, int m) {
+                    double[] u = new double[m + 2];
+                    for (int i = 0; i < m; i++) {
+                        u[i + 1] = x[i] * x[i];
+                    }
+                    double s = 0;
+                    for (int i = 0; i <= m; i++) {
+                        double d = u[i + 1] - u[i];
+                        s += d * d;
+                    }
+                    return s;
+                }
+            }
+
             class Helpers {
                 static double square(double[] a, int i) {
                     return a[i] * a[i];
@@ -246,6 +263,25 @@ class WorkArraysTest {
         }
     }
 
+    @Test
+    void ghostCellsNoWriteReachesStayZeroFromCallToCall() {
+        int m = 4;
+        Objective f = compiled.objective("p.GhostsChainDerivatives", m);
+        double[] v = {1, -1, 0.5, 2};
+        for (double[] x : new double[][] {{0.5, -1, 2, 0.3}, {1.5, 0.2, -0.7, 1.1}, {0.5, -1, 2, 0.3}}) {
+            double[] u = new double[m + 2];
+            for (int i = 0; i < m; i++) {
+                u[i + 1] = x[i] * x[i];
+            }
+            double expected = 0;
+            for (int i = 0; i <= m; i++) {
+                expected += (u[i + 1] - u[i]) * (u[i + 1] - u[i]);
+            }
+            assertClose(expected, f.value(x), 1e-12 * expected, "value");
+            Checks.agreesWithFiniteDifferences(f, x, v);
+        }
+    }
+
     // ---- overwrites ----
 
     private static double overwrites(double[] x) {
@@ -348,7 +384,9 @@ class WorkArraysTest {
         String source = compiled.generatedSources().entrySet().stream().filter(e -> e.getKey().contains("WorkPaddedDerivatives"))
                 .map(java.util.Map.Entry::getValue).findFirst().orElseThrow();
         assertTrue(source.contains("ThreadLocal<Workspace>"), source);
-        assertTrue(source.contains("work.u = cleared(work.u, "), source);
+        // every write of u is an assignment outside ifs, the same elements in every call: u is not cleared
+        assertTrue(source.contains("work.u = sized(work.u, "), source);
+        assertTrue(source.contains("work.uBar = cleared(work.uBar, "), source);
         assertTrue(source.contains("work.uBar"), source);
         assertFalse(source.contains("new double[w"), source);
         assertTrue(source.contains("One Hessian-vector product per column"), source);

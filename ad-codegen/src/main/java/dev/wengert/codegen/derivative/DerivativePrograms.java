@@ -21,7 +21,7 @@ public final class DerivativePrograms {
 
     /** Derives and optimises every program from {@code primal}, whose variable array is {@code x}. */
     public static ObjectivePrograms of(Program primal, ArrayRef x) {
-        Program value = Passes.optimize(primal);
+        Program value = Passes.optimize(WorkEffects.keepsZerosWithoutClearing(primal));
         Program gradient = Passes.optimize(ReverseMode.gradient(value, ArrayRef.GRADIENT));
 
         Builder hvBuilder = new Builder();

@@ -103,7 +103,8 @@ final class ReverseMode {
             if (!l.carried().isEmpty()) {
                 ArrayRef stack = stacks.computeIfAbsent(l, this::stackName);
                 Value trips = b.tripCount(get(map, l.lo()), get(map, l.hi()), l.inclusive(), l.step());
-                b.alloc(stack, b.mul(trips, b.constant(l.carried().size())));
+                // every iteration saves its state before the adjoint reads it: no clearing needed
+                b.alloc(stack, b.mul(trips, b.constant(l.carried().size())), false);
             }
             super.copyLoop(l, map);
         }

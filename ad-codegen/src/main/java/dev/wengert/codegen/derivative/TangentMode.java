@@ -57,7 +57,7 @@ final class TangentMode extends Copier {
             super.copyNode(n, map);
         } else if (n instanceof Alloc a) {
             super.copyNode(n, map);
-            b.alloc(a.array().tangent(), get(map, a.size()));
+            b.alloc(a.array().tangent(), get(map, a.size()), a.clear());   // written where the array is
         } else if (n instanceof Scatter s && s.target().isWork()) {
             // a work array's writes are part of the computation: kept, with their tangents beside them
             super.copyNode(n, map);

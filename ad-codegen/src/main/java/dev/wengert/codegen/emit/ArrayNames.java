@@ -18,6 +18,8 @@ final class ArrayNames {
     static final String ADD_SITE = "addSite";
     /** The helper that hands out a thread's work array of a length, cleared ({@code new double[n]} without allocating). */
     static final String CLEARED = "cleared";
+    /** The helper that hands out a thread's work array of a length as the last call left it (new only at first). */
+    static final String SIZED = "sized";
     /** The per-thread holder of the work arrays, as a parameter of the methods that use them. */
     static final String WORKSPACE = "work";
     /** The nested class of that holder. */

@@ -206,6 +206,12 @@ public final class ClassEmitter {
                 .addStatement("$T.fill(held, 0.0)", Arrays.class)
                 .addStatement("return held")
                 .build());
+        type.addMethod(MethodSpec.methodBuilder(ArrayNames.SIZED).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(DOUBLES).addParameter(DOUBLES, "held").addParameter(TypeName.INT, "length")
+                .addJavadoc("{@code held} when it has this length, else {@code new double[length]}: for a work array\n"
+                        + "whose every element is written before it is read, or never written, in each call.\n")
+                .addStatement("return held != null && held.length == length ? held : new double[length]")
+                .build());
     }
 
     /** Declares the thread's workspace in a method whose program uses it. */

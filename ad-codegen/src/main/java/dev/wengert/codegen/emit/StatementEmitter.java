@@ -140,9 +140,9 @@ final class StatementEmitter {
             } else if (n instanceof Scatter s) {
                 scatter(s);
             } else if (n instanceof Alloc a) {
-                // the thread's array of this length, cleared: what new double[size] gives, without allocating
-                out.addStatement("$L = $N($L, $L)", printer.array(a.array()), ArrayNames.CLEARED, printer.array(a.array()),
-                        printer.use(a.size()));
+                // the thread's array of this length (cleared: what new double[size] gives), without allocating
+                out.addStatement("$L = $N($L, $L)", printer.array(a.array()), a.clear() ? ArrayNames.CLEARED : ArrayNames.SIZED,
+                        printer.array(a.array()), printer.use(a.size()));
             } else if (n instanceof Loop l) {
                 loop(l);
             } else if (n instanceof If i) {

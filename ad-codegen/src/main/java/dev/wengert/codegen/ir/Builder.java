@@ -463,12 +463,17 @@ public final class Builder {
 
     /** Appends the work array {@code array} of length {@code size}, all zeros. */
     public void alloc(ArrayRef array, Value size) {
+        alloc(array, size, true);
+    }
+
+    /** Appends the work array {@code array} of length {@code size}, cleared if {@code clear} (see {@link Alloc}). */
+    public void alloc(ArrayRef array, Value size, boolean clear) {
         requireType(size, Type.INT);
         if (!array.isWork()) {
             throw new IllegalArgumentException(array + " is not a work array");
         }
         written(array);
-        scopes.peek().block().nodes().add(new Alloc(array, size));
+        scopes.peek().block().nodes().add(new Alloc(array, size, clear));
     }
 
     /** How many times {@code for (i = lo; i < hi (or <=); i += step)} runs: 0 when it does not run. */

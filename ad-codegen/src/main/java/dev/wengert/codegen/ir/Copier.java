@@ -56,7 +56,7 @@ public class Copier {
         } else if (n instanceof If i) {
             copyIf(i, map);
         } else if (n instanceof Alloc a) {
-            b.alloc(a.array(), get(map, a.size()));
+            b.alloc(a.array(), get(map, a.size()), a.clear());
         } else if (n instanceof Scatter s) {
             if (s.bySlot()) {
                 b.scatterNext(s.target(), get(map, s.value()));

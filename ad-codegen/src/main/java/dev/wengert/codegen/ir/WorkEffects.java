@@ -33,6 +33,44 @@ public record WorkEffects(Set<ArrayRef> reads, Set<ArrayRef> adds, Set<ArrayRef>
         return !of(p.body().nodes()).stores().isEmpty();
     }
 
+    /**
+     * The primal {@code p} with each work array that keeps its zeros without clearing created without
+     * clearing: those written only by assignments outside ifs, in a program that does not read x's length.
+     * Every int is then the same at each call (ints come from int data, data lengths and loop counters), so
+     * each call writes the same elements, and those no write reaches still hold the zeros of the array's
+     * creation. Rewrites p in place and returns it.
+     */
+    public static Program keepsZerosWithoutClearing(Program p) {
+        Set<ArrayRef> clear = new HashSet<>();
+        boolean[] readsLength = {false};
+        scanForClearing(p.body(), false, clear, readsLength);
+        List<Node> nodes = p.body().nodes();
+        for (int k = 0; k < nodes.size(); k++) {
+            if (nodes.get(k) instanceof Alloc a && a.clear() && !readsLength[0] && !clear.contains(a.array())) {
+                nodes.set(k, new Alloc(a.array(), a.size(), false));
+            }
+        }
+        return p;
+    }
+
+    private static void scanForClearing(Block block, boolean inIf, Set<ArrayRef> clear, boolean[] readsLength) {
+        for (Node n : block.nodes()) {
+            if (n instanceof Value v) {
+                readsLength[0] |= v.op() == Op.LENGTH && ((ArrayRef) v.payload()).kind() == ArrayRef.Kind.VARIABLE;
+            } else if (n instanceof Scatter s && s.target().isWork() && (inIf || !s.assign())) {
+                clear.add(s.target());
+            } else if (n instanceof Alloc a && inIf) {
+                clear.add(a.array());
+            } else if (n instanceof Loop l) {
+                scanForClearing(l.preheader(), inIf, clear, readsLength);
+                scanForClearing(l.body(), inIf, clear, readsLength);
+            } else if (n instanceof If i) {
+                scanForClearing(i.then(), true, clear, readsLength);
+                scanForClearing(i.otherwise(), true, clear, readsLength);
+            }
+        }
+    }
+
     /** True if none of these effects are seen. */
     public boolean isEmpty() {
         return reads.isEmpty() && adds.isEmpty() && stores.isEmpty();
