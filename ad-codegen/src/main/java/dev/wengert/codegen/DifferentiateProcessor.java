@@ -178,6 +178,7 @@ public final class DifferentiateProcessor extends AbstractProcessor {
     private static TypeName javaType(DataParameter.Kind kind) {
         return switch (kind) {
             case DOUBLE_ARRAY -> ArrayTypeName.of(TypeName.DOUBLE);
+            case DOUBLE_MATRIX -> ArrayTypeName.of(ArrayTypeName.of(TypeName.DOUBLE));
             case DOUBLE -> TypeName.DOUBLE;
             case INT -> TypeName.INT;
             case INSTANCE -> throw new IllegalArgumentException("the instance's type is its class");

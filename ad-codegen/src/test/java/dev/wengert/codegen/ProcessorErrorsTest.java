@@ -30,16 +30,13 @@ class ProcessorErrorsTest {
                         "int k = 0; double s = 0; for (int i = 0; i < x.length; i++) { if (x[i] > 0) { k++; } s += k; } return s;"),
                 error("while loops must count", "while (s < 1)",
                         "double s = 0; while (s < 1) { s += x[0]; } return s;"),
+                error("loop-carried variable 'seen': only double variables carry state", "seen ^= x[i] > 0",
+                        "boolean seen = false; for (int i = 0; i < x.length; i++) { seen = x[i] > 0; } "
+                        + "return seen ? x[0] : 0;"),
                 error("do-while loops are not supported", "do {",
                         "double s = 0; do { s = x[0]; } while (s > 1); return s;"),
                 error("array writes are not supported", "x^[0] = 1",
                         "x[0] = 1; return x[0];"),
-                error("loop-carried variable 'p'", "p ^= p * x[i]",
-                        "double p = 1; for (int i = 0; i < x.length; i++) { p = p * x[i]; } return p;"),
-                error("loop-carried variable 'p'", "p ^*= x[i]",
-                        "double p = 1; for (int i = 0; i < x.length; i++) { p *= x[i]; } return p;"),
-                error("'s' is read inside the loop that accumulates it", "s * x[i]",
-                        "double s = 0; for (int i = 0; i < x.length; i++) { s += s * x[i]; } return s;"),
                 error("unknown method 'foo'", "foo^(x[0])",
                         "return foo(x[0]);"),
                 error("field access 'counter'", "counter *",
@@ -56,14 +53,27 @@ class ProcessorErrorsTest {
                         "int k = (int) x[0]; return k;"),
                 error("'xi' is set by the loop itself", "xi = 2",
                         "double s = 0; for (double xi : x) { xi = 2; s += xi; } return s;"),
-                error("loop-carried variable 's'", "s ^= s + s * x[i]",
-                        "double s = 1; for (int i = 0; i < x.length; i++) { s = s + s * x[i]; } return s;"),
                 error("local of type float is not supported", "float ^y",
                         "float y = 1; return x[0] * y;"),
                 error("break is not supported", "break;",
                         "double s = 0; for (int i = 0; i < x.length; i++) { if (x[i] > 0) { break; } s += x[i]; } return s;"),
-                error("local of type double[] is not supported", "double[] ^y",
-                        "double[] y = x; return y[0];"),
+                error("local array 'y' must be created as a work array of doubles: double[] y = new double[n]",
+                        "double[] ^y", "double[] y = x; return y[0];"),
+                error("work array 'u' is written after it is read", "u^[1] = s",
+                        "double[] u = new double[2]; u[0] = x[0]; double s = u[0] * u[0]; u[1] = s; return u[1];"),
+                error("work array 'u' is read in the loop that writes it", "s += u^[i]",
+                        "double[] u = new double[x.length]; double s = 0; "
+                        + "for (int i = 0; i < x.length; i++) { u[i] = x[i]; s += u[i]; } return s;"),
+                error("work array 'u' is read in a value written into it", "u^[0] * 2",
+                        "double[] u = new double[3]; u[0] = x[0]; u[1] = u[0] * 2; return u[1];"),
+                error("this update of work array 'u' reads the element it writes", "u[0] ^*= x[1]",
+                        "double[] u = new double[3]; u[0] = x[0]; u[0] *= x[1]; return u[0];"),
+                error("work array 't' must be declared in the @Differentiate method itself, outside loops",
+                        "double[] ^t", "double s = 0; for (int i = 0; i < x.length; i++) { double[] t = new double[2]; "
+                        + "t[0] = x[i]; s += t[0]; } return s;"),
+                error("work arrays 'u' and 'uBar' would share", "double[] ^uBar",
+                        "double[] u = new double[2]; double[] uBar = new double[2]; u[0] = x[0]; uBar[0] = x[1]; "
+                        + "return u[0] * uBar[0];"),
                 error("Math.random with 0 argument(s) is not supported", "Math.random^()",
                         "return x[0] * Math.random();"),
                 error("return inside a loop is not supported", "return x[i];",
@@ -77,7 +87,15 @@ class ProcessorErrorsTest {
                 error("for loop condition", "i ^> 0",
                         "double s = 0; for (int i = 5; i > 0; i++) { s += x[i]; } return s;"),
                 error("assignment to field 'counter' is not supported", "counter = 2",
-                        "counter = 2; return x[0];"));
+                        "counter = 2; return x[0];"),
+                error("'a[0]' is a row of a double[][]; read an element: a[0][j]", "a^[0] * x[0]",
+                        "MATRIX return a[0] * x[0];"),
+                error("array writes are not supported on 'a[0]': double[][] parameters are read-only", "a[0]^[1] = x[0]",
+                        "MATRIX a[0][1] = x[0]; return x[0];"),
+                error("a row of a double[][] can be read (a[1][j]), measured (a[1].length) and iterated over, not passed on",
+                        "sum(a^[1])", "MATRIX return sum(a[1]) * x[0];"),
+                error("'a' is a double[][]: read its elements as a[i][j]", "sum(^a)",
+                        "MATRIX return sum(a) * x[0];"));
     }
 
     private static Arguments error(String message, String at, String body) {
@@ -116,7 +134,15 @@ class ProcessorErrorsTest {
         s.append("    static double down(double[] x, int k) {\n");
         s.append("        return k == 0 ? x[0] : down(x, k - 1);\n");
         s.append("    }\n\n");
-        if (body != null) {
+        s.append("    static double sum(double[] a) {\n");
+        s.append("        return a[0] + a[1];\n");
+        s.append("    }\n\n");
+        if (body != null && body.startsWith("MATRIX ")) {
+            s.append("    @Differentiate\n");
+            s.append("    static double f(double[] x, double[][] a) {\n");
+            s.append("        ").append(body.substring("MATRIX ".length())).append("\n");
+            s.append("    }\n");
+        } else if (body != null) {
             s.append("    @Differentiate\n");
             s.append("    static double f(double[] x) {\n");
             s.append("        ").append(body).append("\n");

@@ -8,7 +8,8 @@ import dev.wengert.ad.workloads.ThomsonWorkload;
 /**
  * The plain {@code double} functions of the workloads, marked {@link Differentiate}: the ad-codegen
  * processor generates {@code GeneratedWorkloadsThomsonDerivatives},
- * {@code GeneratedWorkloadsRosenbrockDerivatives} and {@code GeneratedWorkloadsGridDerivatives}
+ * {@code GeneratedWorkloadsRosenbrockDerivatives}, {@code GeneratedWorkloadsGridDerivatives} and
+ * {@code GeneratedWorkloadsPaddedGridDerivatives}
  * (package-private, in this package) at build time,
  * and the factories below hand them to the {@code generated...} benchmarks of {@link ThomsonBenchmarks} and
  * {@link RosenbrockBenchmarks}.
@@ -65,6 +66,41 @@ public final class GeneratedWorkloads {
             }
         }
         return e;
+    }
+
+    /**
+     * The same grid energy written with a padded work array, as ghost-cell codes write it: the unknowns and
+     * the boundary (0 on the right, {@code top} above) copied into a {@code (rows + 1) x (m + 1)} grid, then
+     * the stencil without any boundary test.
+     */
+    @Differentiate
+    static double paddedGrid(double[] x, int rows, int m, double[] top) {
+        int w = m + 1;
+        double[] u = new double[(rows + 1) * w];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < m; j++) {
+                u[i * w + j] = x[i * m + j];
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            u[rows * w + j] = top[j];
+        }
+        double e = 0;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < m; j++) {
+                double here = u[i * w + j];
+                double dx = u[i * w + j + 1] - here;
+                double dy = u[(i + 1) * w + j] - here;
+                e += Math.sqrt(1 + dx * dx + dy * dy);
+            }
+        }
+        return e;
+    }
+
+    /** The generated derivatives of the padded grid energy ({@link #paddedGrid(double[], int, int, double[])}). */
+    public static Objective paddedGrid(int n) {
+        PaddedGridWorkload w = new PaddedGridWorkload(n);
+        return new GeneratedWorkloadsPaddedGridDerivatives(w.rows, w.m, w.top);
     }
 
     /** The generated derivatives, sparse Hessian included, of the grid energy for n unknowns. */

@@ -53,4 +53,26 @@ class GeneratedWorkloadsTest {
         f.hessian(x, h);
         Agreement.assertClose(h0, h, 1e-12);
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {6, 12, 400})
+    void generatedPaddedGridMatchesAnalyticAndTheGridWithBoundaryTests(int n) {
+        PaddedGridWorkload w = new PaddedGridWorkload(n);
+        Objective f = GeneratedWorkloads.paddedGrid(n);
+        double[] x = dev.wengert.ad.workloads.GridWorkload.start(n);
+        double[] v = new double[n];
+        for (int k = 0; k < n; k++) {
+            v[k] = Math.sin(0.37 * k + 0.1);
+        }
+        double[] g0 = new double[n], g = new double[n];
+        double e = w.gradient(x, g0);
+        assertEquals(dev.wengert.ad.workloads.GridWorkload.energy(x), e, 1e-12 * e);
+        assertEquals(e, w.value(x), 1e-12 * e);
+        assertEquals(e, f.gradient(x, g), 1e-12 * e);
+        Agreement.assertClose(g0, g, 1e-12);
+        double[] hv0 = new double[n], hv = new double[n];
+        w.hessianVector(x, v, hv0);
+        f.hessianVector(x, v, hv);
+        Agreement.assertClose(hv0, hv, 1e-12);
+    }
 }

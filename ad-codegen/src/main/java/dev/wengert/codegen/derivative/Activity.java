@@ -14,7 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
- * Activity analysis: the double values that depend on the variable array x ({@link #of}), or the
+ * Activity analysis: the double values that depend on the variable array x or on a work array ({@link #of}), or the
  * values of every type whose value x can change, a branch taken on x included ({@link #dependingOnX}).
  */
 final class Activity {
@@ -42,12 +42,28 @@ final class Activity {
     private void walk(Block block) {
         for (Node n : block.nodes()) {
             if (n instanceof Value v) {
-                if ((allTypes || v.type() == Type.DOUBLE) && (isVariableRead(v) || v.args().stream().anyMatch(active::contains))) {
+                if ((allTypes || v.type() == Type.DOUBLE)
+                        && (isVariableRead(v) || isWorkRead(v) || v.args().stream().anyMatch(active::contains))) {
                     active.add(v);
                 }
             } else if (n instanceof Loop l) {
-                walk(l.preheader());
-                walk(l.body());
+                // carried state is active from its init, or from what an iteration makes of it: to a fixed point
+                boolean grew = true;
+                while (grew) {
+                    for (Loop.Carried c : l.carried()) {
+                        if (active.contains(c.init()) || active.contains(c.next())) {
+                            active.add(c.phi());
+                        }
+                    }
+                    walk(l.preheader());
+                    walk(l.body());
+                    grew = l.carried().stream().anyMatch(c -> !active.contains(c.phi()) && active.contains(c.next()));
+                }
+                for (Loop.Carried c : l.carried()) {
+                    if (active.contains(c.phi())) {
+                        active.add(c.result());
+                    }
+                }
                 for (Loop.Reduction r : l.reductions()) {
                     if (active.contains(r.init()) || active.contains(r.delta())) {
                         active.add(r.result());
@@ -64,6 +80,11 @@ final class Activity {
                 }
             }
         }
+    }
+
+    /** A read of a work array: its elements may hold values of x, so it is taken as active. */
+    static boolean isWorkRead(Value v) {
+        return v.op() == Op.READ && ((ArrayRef) v.payload()).isWork();
     }
 
     static boolean isVariableRead(Value v) {

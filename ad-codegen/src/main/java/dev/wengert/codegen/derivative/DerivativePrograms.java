@@ -8,6 +8,7 @@ import dev.wengert.codegen.ir.Op;
 import dev.wengert.codegen.ir.Passes;
 import dev.wengert.codegen.ir.Program;
 import dev.wengert.codegen.ir.Value;
+import dev.wengert.codegen.ir.WorkEffects;
 
 /**
  * Derives the five programs a generated class runs from the primal program of a
@@ -20,7 +21,7 @@ public final class DerivativePrograms {
 
     /** Derives and optimises every program from {@code primal}, whose variable array is {@code x}. */
     public static ObjectivePrograms of(Program primal, ArrayRef x) {
-        Program value = Passes.optimize(primal);
+        Program value = Passes.optimize(WorkEffects.keepsZerosWithoutClearing(primal));
         Program gradient = Passes.optimize(ReverseMode.gradient(value, ArrayRef.GRADIENT));
 
         Builder hvBuilder = new Builder();
@@ -33,8 +34,9 @@ public final class DerivativePrograms {
                 index -> both.read(ArrayRef.DIRECTION, index), ArrayRef.HESSIAN_VECTOR, index -> index, true));
         Program gradientAndHessianVector = Passes.optimize(new Program(both.root(), fx));
 
-        Program sunk = Passes.simplify(ReadSinking.apply(value));
-        if (HessianStructure.isSumOfLocalHessians(sunk)) {
+        // a function with work arrays is not read as a sum of local Hessians (yet): one HVP per column
+        Program sunk = WorkEffects.usesWorkArrays(value) ? null : Passes.simplify(ReadSinking.apply(value));
+        if (sunk != null && HessianStructure.isSumOfLocalHessians(sunk)) {
             // each iteration must scatter its own adjoints: no code motion before the local Hessian
             Program sunkGradient = Passes.simplify(ReverseMode.gradient(sunk, ArrayRef.GRADIENT));
             Builder hb = new Builder();

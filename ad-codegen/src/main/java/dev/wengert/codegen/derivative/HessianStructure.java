@@ -66,6 +66,9 @@ final class HessianStructure {
                 }
                 v.args().forEach(a -> use(a, v));
             } else if (n instanceof Loop l) {
+                if (!l.carried().isEmpty()) {
+                    return false;   // an iteration depends on the one before: no local Hessian per iteration
+                }
                 // (1): the body and the deltas may not use active values from outside
                 Set<Value> inside = UseDef.freeUses(l.body());
                 l.reductions().forEach(r -> inside.add(r.delta()));

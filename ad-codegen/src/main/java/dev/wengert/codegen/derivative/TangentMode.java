@@ -1,5 +1,6 @@
 package dev.wengert.codegen.derivative;
 
+import dev.wengert.codegen.ir.Alloc;
 import dev.wengert.codegen.ir.ArrayRef;
 import dev.wengert.codegen.ir.Builder;
 import dev.wengert.codegen.ir.Copier;
@@ -54,6 +55,19 @@ final class TangentMode extends Copier {
             }
         } else if (n instanceof Loop || n instanceof If) {
             super.copyNode(n, map);
+        } else if (n instanceof Alloc a) {
+            super.copyNode(n, map);
+            b.alloc(a.array().tangent(), get(map, a.size()), a.clear());   // written where the array is
+        } else if (n instanceof Scatter s && s.target().isWork()) {
+            // a work array's writes are part of the computation: kept, with their tangents beside them
+            super.copyNode(n, map);
+            Value index = get(map, s.index());
+            Value t = tangents.get(s.value());
+            if (s.assign()) {
+                b.assign(s.target().tangent(), index, t == null ? b.constant(0.0) : t);
+            } else if (t != null) {
+                b.scatter(s.target().tangent(), index, t);
+            }
         } else if (n instanceof Scatter s) {
             Value index = get(map, s.index());
             if (seeding.keepGradient()) {
@@ -69,6 +83,9 @@ final class TangentMode extends Copier {
     private Value tangentOf(Value v, Value image, ValueMap map) {
         if (Activity.isVariableRead(v)) {
             return seeding.tangentOfRead().apply(get(map, v.arg(0)));
+        }
+        if (Activity.isWorkRead(v)) {
+            return b.read(((ArrayRef) v.payload()).tangent(), get(map, v.arg(0)));
         }
         return tangentByRule(b, v, image, map, tangents::get, this);
     }
@@ -111,6 +128,31 @@ final class TangentMode extends Copier {
         } else if (dInit != null) {
             setTangent(r.result(), dInit);
         }
+    }
+
+    // A tangent is carried beside each double carried state (zero where it has none).
+    private final Map<Loop.Carried, Value> tangentPhis = new IdentityHashMap<>();
+
+    @Override
+    protected void carriedEntered(Loop.Carried c, Loop copy, ValueMap outside) {
+        if (c.phi().type() != Type.DOUBLE) {
+            return;
+        }
+        Value phi = b.carriedPhi(copy, Type.DOUBLE);
+        tangentPhis.put(c, phi);
+        setTangent(c.phi(), phi);
+    }
+
+    @Override
+    protected void carriedCopied(Loop.Carried c, Loop copy, ValueMap body) {
+        Value phi = tangentPhis.get(c);
+        if (phi == null) {
+            return;
+        }
+        Value init = tangents.get(c.init());
+        Value next = tangents.get(c.next());
+        Value zero = b.constant(0.0);
+        setTangent(c.result(), b.carry(copy, init == null ? zero : init, phi, next == null ? zero : next));
     }
 
     @Override

@@ -10,11 +10,20 @@ import dev.wengert.codegen.ir.SourceClass;
  * How the arrays and fields the IR refers to by role are written in a generated class: x keeps
  * its source name, v, g, hv and h are named so that they differ from it, data parameters are
  * fields of the generated class, tables and constants are static fields of the source class (or of
- * a helper's class), and an instance method's fields are read through the object the class holds.
+ * a helper's class), an instance method's fields are read through the object the class holds, and work
+ * arrays are fields of the thread's {@code Workspace}, handed to the methods as {@code work}.
  */
 final class ArrayNames {
     /** The helper method of a generated class that lists the entries of its Hessian's pattern. */
     static final String ADD_SITE = "addSite";
+    /** The helper that hands out a thread's work array of a length, cleared ({@code new double[n]} without allocating). */
+    static final String CLEARED = "cleared";
+    /** The helper that hands out a thread's work array of a length as the last call left it (new only at first). */
+    static final String SIZED = "sized";
+    /** The per-thread holder of the work arrays, as a parameter of the methods that use them. */
+    static final String WORKSPACE = "work";
+    /** The nested class of that holder. */
+    static final String WORKSPACE_TYPE = "Workspace";
 
     private final String x;
     private final ClassName sourceClass;
@@ -106,16 +115,17 @@ final class ArrayNames {
             case HESSIAN_VECTOR -> avoidX("hv");
             case HESSIAN -> avoidX("h");
             case SPARSE_HESSIAN -> avoidX("values");
-            case DATA, TABLE, INSTANCE, HESSIAN_PATTERN -> throw new IllegalArgumentException(kind + " is not a parameter");
+            case DATA, MATRIX, TABLE, INSTANCE, HESSIAN_PATTERN, WORK -> throw new IllegalArgumentException(kind + " is not a parameter");
         };
     }
 
     /** The array as an expression. */
     CodeBlock of(ArrayRef array) {
         return switch (array.kind()) {
-            case DATA -> CodeBlock.of("this.$N", array.sourceName());
+            case DATA, MATRIX -> CodeBlock.of("this.$N", array.sourceName());
             case TABLE -> CodeBlock.of("$T.$N", owner(array.owner()), array.sourceName());
             case INSTANCE -> CodeBlock.of("this.$N.$N", instance, array.sourceName());
+            case WORK -> CodeBlock.of("$N.$N", WORKSPACE, array.sourceName());
             case VARIABLE -> {
                 if (dimension != null) {
                     throw new IllegalStateException("the pattern of the Hessian cannot depend on x");

@@ -12,6 +12,8 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.wengert.codegen.ir.ArrayRef;
+import dev.wengert.codegen.ir.ObjectivePrograms;
+import dev.wengert.codegen.ir.WorkEffects;
 import dev.wengert.codegen.ir.Program;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -46,6 +48,8 @@ public final class ClassEmitter {
     private final InputShape shape;
     private final ArrayNames arrays;
     private final ClassName layoutType;
+    private final ClassName workspaceType;
+    private final String workspaceField;
     private final MethodSink sink = new MethodSink();
     // The private methods holding the programs of the methods that return f(x).
     private final List<MethodSpec> programMethods = new java.util.ArrayList<>();
@@ -58,6 +62,8 @@ public final class ClassEmitter {
                 .map(ClassModel.Field::name).findFirst().orElse(null);
         this.arrays = new ArrayNames(m.x(), m.sourceClass(), instance);
         this.layoutType = ClassName.get(m.packageName(), m.className(), LAYOUT);
+        this.workspaceType = ClassName.get(m.packageName(), m.className(), ArrayNames.WORKSPACE_TYPE);
+        this.workspaceField = fresh("workspace", m.fields().stream().map(ClassModel.Field::name).toArray(String[]::new));
     }
 
     /** The Java file of the generated class. */
@@ -117,6 +123,9 @@ public final class ClassEmitter {
             type.addMethod(layoutOf());
         }
         type.addType(layoutType());
+        if (!workArrays().isEmpty()) {
+            addWorkspace(type, workArrays());
+        }
         programMethods.forEach(type::addMethod);
         sink.methods().forEach(type::addMethod);
         if (sink.spillSize() > 0) {
@@ -151,8 +160,64 @@ public final class ClassEmitter {
     }
 
     private CodeBlock body(String method, Program p, String... arrays) {
-        List<ParameterSpec> parameters = Arrays.stream(arrays).map(a -> ParameterSpec.builder(DOUBLES, a).build()).toList();
+        List<ParameterSpec> parameters = new java.util.ArrayList<>(
+                Arrays.stream(arrays).map(a -> ParameterSpec.builder(DOUBLES, a).build()).toList());
+        if (usesWork(p)) {
+            parameters.add(ParameterSpec.builder(workspaceType, ArrayNames.WORKSPACE).build());
+        }
         return StatementEmitter.emit(p, method, parameters, reserved(arrays), this.arrays, sink);
+    }
+
+    // ---- work arrays ----
+
+    private static boolean usesWork(Program p) {
+        return !WorkEffects.of(p.body().nodes()).isEmpty();
+    }
+
+    /** Every work array the programs create, in a fixed order. */
+    private java.util.SortedSet<String> workArrays() {
+        java.util.SortedSet<String> names = new java.util.TreeSet<>();
+        ObjectivePrograms ps = m.programs();
+        for (Program p : List.of(ps.value(), ps.gradient(), ps.hessianVector(), ps.gradientAndHessianVector(), ps.hessian())) {
+            WorkEffects.of(p.body().nodes()).stores().forEach(a -> names.add(a.sourceName()));
+        }
+        return names;
+    }
+
+    // A thread's work arrays (the function's own, their adjoints and tangents): kept between calls, so a
+    // call allocates nothing once it has seen the lengths; per thread, so instances stay shareable.
+    private void addWorkspace(TypeSpec.Builder type, java.util.SortedSet<String> names) {
+        TypeSpec.Builder holder = TypeSpec.classBuilder(ArrayNames.WORKSPACE_TYPE)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The work arrays of one thread.\n");
+        names.forEach(n -> holder.addField(DOUBLES, n));
+        type.addType(holder.build());
+        type.addField(FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(ThreadLocal.class), workspaceType),
+                        workspaceField, Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("$T.withInitial($T::new)", ThreadLocal.class, workspaceType)
+                .build());
+        type.addMethod(MethodSpec.methodBuilder(ArrayNames.CLEARED).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(DOUBLES).addParameter(DOUBLES, "held").addParameter(TypeName.INT, "length")
+                .addJavadoc("{@code new double[length]}, reusing {@code held} when it has that length.\n")
+                .beginControlFlow("if (held == null || held.length != length)")
+                .addStatement("return new double[length]")
+                .endControlFlow()
+                .addStatement("$T.fill(held, 0.0)", Arrays.class)
+                .addStatement("return held")
+                .build());
+        type.addMethod(MethodSpec.methodBuilder(ArrayNames.SIZED).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(DOUBLES).addParameter(DOUBLES, "held").addParameter(TypeName.INT, "length")
+                .addJavadoc("{@code held} when it has this length, else {@code new double[length]}: for a work array\n"
+                        + "whose every element is written before it is read, or never written, in each call.\n")
+                .addStatement("return held != null && held.length == length ? held : new double[length]")
+                .build());
+    }
+
+    /** Declares the thread's workspace in a method whose program uses it. */
+    private void fetchWorkspace(MethodSpec.Builder b, Program p) {
+        if (usesWork(p)) {
+            b.addStatement("$T $N = this.$N.get()", workspaceType, ArrayNames.WORKSPACE, workspaceField);
+        }
     }
 
     // ---- sparse Hessians ----
@@ -355,9 +420,14 @@ public final class ClassEmitter {
         for (String a : arrays) {
             program.addParameter(ParameterSpec.builder(DOUBLES, a).build());
         }
+        String args = String.join(", ", arrays);
+        if (usesWork(p)) {
+            program.addParameter(ParameterSpec.builder(workspaceType, ArrayNames.WORKSPACE).build());
+            args += ", this." + workspaceField + ".get()";
+        }
         programMethods.add(program.addCode(body(method, p, arrays)).build());
         String fx = fresh("fx", arrays);
-        b.addStatement("double $N = $N($L)", fx, at, String.join(", ", arrays));
+        b.addStatement("double $N = $N($L)", fx, at, args);
         if (arrays.length == 1) {
             checkFinite(b, method, arrays[0]);
         } else {
@@ -393,6 +463,7 @@ public final class ClassEmitter {
         checkLength(b, "hessianVector", v);
         checkLength(b, "hessianVector", hv);
         b.addStatement("$T.fill($N, 0.0)", Arrays.class, hv);
+        fetchWorkspace(b, m.programs().hessianVector());
         b.addCode(body("hessianVector", m.programs().hessianVector(), x, v, hv));
         checkFiniteTogether(b, "hessianVector", x, v, hv);
         return b.build();
@@ -450,6 +521,7 @@ public final class ClassEmitter {
         } else {
             b.addStatement("$T.fill($N, 0.0)", Arrays.class, h);
         }
+        fetchWorkspace(b, m.programs().hessian());
         b.addCode(body("hessian", m.programs().hessian(), x, h));
         checkFiniteResult(b, "hessian", h);
         return b.build();

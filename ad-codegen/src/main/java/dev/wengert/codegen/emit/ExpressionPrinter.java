@@ -86,8 +86,11 @@ final class ExpressionPrinter {
         return switch (v.op()) {
             case CONST -> literal(v.payload());
             case PARAM -> arrays.of((FieldRef) v.payload());
-            case LENGTH -> arrays.length((ArrayRef) v.payload());
-            case READ -> CodeBlock.of("$L[$L]", arrays.of((ArrayRef) v.payload()), use(v.arg(0)));
+            case LENGTH -> v.args().isEmpty() ? arrays.length((ArrayRef) v.payload())
+                    : CodeBlock.of("$L[$L].length", arrays.of((ArrayRef) v.payload()), use(v.arg(0)));
+            case READ -> v.args().size() == 2
+                    ? CodeBlock.of("$L[$L][$L]", arrays.of((ArrayRef) v.payload()), use(v.arg(0)), use(v.arg(1)))
+                    : CodeBlock.of("$L[$L]", arrays.of((ArrayRef) v.payload()), use(v.arg(0)));
             case NEG -> CodeBlock.of("-$L", use(v.arg(0), PRIMARY));
             case NOT -> CodeBlock.of("!$L", use(v.arg(0), PRIMARY));
             case TO_DOUBLE -> CodeBlock.of("(double) $L", use(v.arg(0), PRIMARY));
@@ -107,7 +110,7 @@ final class ExpressionPrinter {
             case SELECT -> CodeBlock.of("$L ? $L : $L", use(v.arg(0), 1), use(v.arg(1), 1), use(v.arg(2), 1));
             case AZMUL -> CodeBlock.of("$L == 0.0 ? 0.0 : $L * $L", use(v.arg(1), 4), use(v.arg(0), 6), use(v.arg(1), 7));
             case CALL -> call(v);
-            case LOOP_INDEX, LOOP_RESULT, PHI -> throw new IllegalStateException("unnamed " + v);
+            case LOOP_INDEX, LOOP_RESULT, LOOP_CARRIED, PHI -> throw new IllegalStateException("unnamed " + v);
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.wengert.codegen.emit;
 
+import dev.wengert.codegen.ir.Alloc;
 import dev.wengert.codegen.ir.ArrayRef;
 import dev.wengert.codegen.ir.Block;
 import dev.wengert.codegen.ir.If;
@@ -58,6 +59,8 @@ record InputShape(boolean fixed, int length) {
                 value(s.index());
                 value(s.column());
                 value(s.value());
+            } else if (n instanceof Alloc a) {
+                value(a.size());
             } else if (n instanceof Loop l) {
                 loopOf.put(l.index(), l);
                 value(l.lo());
@@ -65,6 +68,10 @@ record InputShape(boolean fixed, int length) {
                 for (Loop.Reduction r : l.reductions()) {
                     value(r.init());
                     value(r.delta());
+                }
+                for (Loop.Carried c : l.carried()) {
+                    value(c.init());
+                    value(c.next());
                 }
                 block(l.preheader());
                 block(l.body());

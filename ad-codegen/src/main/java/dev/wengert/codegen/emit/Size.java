@@ -1,5 +1,6 @@
 package dev.wengert.codegen.emit;
 
+import dev.wengert.codegen.ir.Alloc;
 import dev.wengert.codegen.ir.Block;
 import dev.wengert.codegen.ir.If;
 import dev.wengert.codegen.ir.Loop;
@@ -38,8 +39,10 @@ final class Size {
             return v.op() == Op.CALL || v.op() == Op.READ ? 16 : 12;
         } else if (n instanceof Scatter) {
             return 18;
+        } else if (n instanceof Alloc) {
+            return 20;
         } else if (n instanceof Loop l) {
-            return 24 + 10 * l.reductions().size() + of(l.preheader()) + of(l.body());
+            return 24 + 10 * (l.reductions().size() + 2 * l.carried().size()) + of(l.preheader()) + of(l.body());
         } else {
             If i = (If) n;
             return 16 + 8 * i.phis().size() + of(i.then()) + of(i.otherwise());

@@ -2,6 +2,7 @@ package dev.wengert.codegen.emit;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterSpec;
+import dev.wengert.codegen.ir.Alloc;
 import dev.wengert.codegen.ir.Block;
 import dev.wengert.codegen.ir.If;
 import dev.wengert.codegen.ir.Loop;
@@ -138,6 +139,10 @@ final class StatementEmitter {
                 }
             } else if (n instanceof Scatter s) {
                 scatter(s);
+            } else if (n instanceof Alloc a) {
+                // the thread's array of this length (cleared: what new double[size] gives), without allocating
+                out.addStatement("$L = $N($L, $L)", printer.array(a.array()), a.clear() ? ArrayNames.CLEARED : ArrayNames.SIZED,
+                        printer.array(a.array()), printer.use(a.size()));
             } else if (n instanceof Loop l) {
                 loop(l);
             } else if (n instanceof If i) {
@@ -170,6 +175,12 @@ final class StatementEmitter {
         for (Loop.Reduction r : l.reductions()) {
             out.addStatement("double $N = $L", declare(r.result()), printer.use(r.init()));
         }
+        for (Loop.Carried c : l.carried()) {
+            // one local holds the state: at the start of each iteration, and after the loop
+            String name = declare(c.result());
+            out.addStatement("$T $N = $L", ExpressionPrinter.typeOf(c.result().type()), name, printer.use(c.init()));
+            local.put(c.phi(), name);
+        }
         String cmp = l.inclusive() ? "<=" : "<";
         boolean guarded = !l.preheader().nodes().isEmpty();
         if (guarded) {
@@ -182,7 +193,9 @@ final class StatementEmitter {
         out.beginControlFlow("for (int $N = $L; $N $L $L; $L)", i, printer.use(l.lo()), i, cmp, printer.use(l.hi(), 5),
                 step);
         // the loop reads what the accumulations below print: for a delta -a that is a, not -a
-        block(l.body(), l.reductions().stream().map(r -> UseAnalysis.accumulated(r.delta())).toList());
+        List<Value> exits = new java.util.ArrayList<>(l.reductions().stream().map(r -> UseAnalysis.accumulated(r.delta())).toList());
+        l.carried().forEach(c -> exits.add(c.next()));
+        block(l.body(), exits);
         for (Loop.Reduction r : l.reductions()) {
             Value d = r.delta();
             if (d.op() == Op.NEG) {
@@ -191,9 +204,29 @@ final class StatementEmitter {
                 out.addStatement("$N += $L", local.get(r.result()), printer.use(d));
             }
         }
+        carry(l);   // last: the accumulations above may read the state this iteration started with
         out.endControlFlow();
         if (guarded) {
             out.endControlFlow();
+        }
+    }
+
+    /** The carried state's update at the end of an iteration: all at once, through temporaries when there are several. */
+    private void carry(Loop l) {
+        List<Loop.Carried> changing = l.carried().stream().filter(c -> c.next() != c.phi()).toList();
+        if (changing.size() == 1) {
+            Loop.Carried c = changing.get(0);
+            out.addStatement("$N = $L", local.get(c.phi()), printer.use(c.next()));
+            return;
+        }
+        List<String> temporaries = new java.util.ArrayList<>();
+        for (Loop.Carried c : changing) {
+            String t = names.fresh(local.get(c.phi()) + "Next");
+            temporaries.add(t);
+            out.addStatement("$T $N = $L", ExpressionPrinter.typeOf(c.phi().type()), t, printer.use(c.next()));
+        }
+        for (int k = 0; k < changing.size(); k++) {
+            out.addStatement("$N = $N", local.get(changing.get(k).phi()), temporaries.get(k));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.wengert.codegen.emit;
 
+import dev.wengert.codegen.ir.Alloc;
+import dev.wengert.codegen.ir.ArrayRef;
 import dev.wengert.codegen.ir.Block;
 import dev.wengert.codegen.ir.If;
 import dev.wengert.codegen.ir.Loop;
@@ -42,7 +44,9 @@ final class UseAnalysis {
 
     /** True if v is written into its one use instead of a local of its own. */
     boolean inlined(Value v) {
+        // a read of a work array is taken where it stands: a later write may change the element
         return !v.op().isFree() && !v.op().isDefinedByNode() && v.nameHint() == null
+                && !(v.op() == Op.READ && ((ArrayRef) v.payload()).isWork())
                 && uses.getOrDefault(v, 0) == 1 && useBlock.get(v) == defBlock.get(v) && !handedOver.contains(v);
     }
 
@@ -82,6 +86,8 @@ final class UseAnalysis {
                     use(s.column(), block);
                 }
                 use(s.assign() ? s.value() : accumulated(s.value()), block);
+            } else if (n instanceof Alloc a) {
+                use(a.size(), block);
             } else if (n instanceof Loop l) {
                 use(l.lo(), block);
                 use(l.hi(), block);
@@ -94,6 +100,10 @@ final class UseAnalysis {
                 for (Loop.Reduction r : l.reductions()) {
                     use(r.init(), block);
                     use(accumulated(r.delta()), l.body());
+                }
+                for (Loop.Carried c : l.carried()) {
+                    use(c.init(), block);
+                    use(c.next(), l.body());
                 }
             } else if (n instanceof If i) {
                 use(i.cond(), block);

@@ -125,11 +125,13 @@ final class CallLowering {
             TypeKind pk = p.asType().getKind();
             if (ClassMembers.isDoubleArray(p.asType())) {
                 bound.add(expressions.array(arg));
+            } else if (ClassMembers.isDoubleMatrix(p.asType()) && expressions.matrix(arg) != null) {
+                bound.add(expressions.matrix(arg));
             } else if (pk == TypeKind.DOUBLE || pk == TypeKind.INT) {
                 bound.add(env.convert(expressions.lowerExpr(arg), pk == TypeKind.INT ? Type.INT : Type.DOUBLE, arg));
             } else {
                 throw new UnsupportedConstructException(arg, "helper parameter '" + p.getSimpleName() + "' has type "
-                        + p.asType() + "; helper parameters must be double, int or double[]");
+                        + p.asType() + "; helper parameters must be double, int, double[] or double[][]");
             }
         }
         env.inlining.push(callee);

@@ -223,6 +223,10 @@ final class ClassMembers {
         return out;
     }
 
+    static boolean isDoubleMatrix(TypeMirror t) {
+        return t.getKind() == TypeKind.ARRAY && isDoubleArray(((ArrayType) t).getComponentType());
+    }
+
     static boolean isDoubleArray(TypeMirror t) {
         return t.getKind() == TypeKind.ARRAY && ((ArrayType) t).getComponentType().getKind() == TypeKind.DOUBLE;
     }

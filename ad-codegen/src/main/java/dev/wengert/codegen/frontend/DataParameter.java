@@ -11,6 +11,6 @@ public record DataParameter(String name, Kind kind) {
 
     /** The types a data parameter may have; {@code INSTANCE} is the annotated instance method's object. */
     public enum Kind {
-        DOUBLE_ARRAY, DOUBLE, INT, INSTANCE
+        DOUBLE_ARRAY, DOUBLE_MATRIX, DOUBLE, INT, INSTANCE
     }
 }

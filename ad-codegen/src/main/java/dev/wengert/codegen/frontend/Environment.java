@@ -23,7 +23,20 @@ import javax.lang.model.element.ExecutableElement;
 final class Environment {
 
     /** One level of name scope; a barrier stops lookups (an inlined method sees only its own names). */
-    record Scope(Map<String, Variable> scalars, Map<String, ArrayRef> arrays, boolean barrier) {
+    record Scope(Map<String, Variable> scalars, Map<String, ArrayRef> arrays, Map<String, Row> rows, boolean barrier) {
+        Scope(Map<String, Variable> scalars, Map<String, ArrayRef> arrays, boolean barrier) {
+            this(scalars, arrays, new HashMap<>(), barrier);
+        }
+    }
+
+    /**
+     * A row of a {@code double[][]} data parameter bound to a name: {@code double[] row = a[i]} or the
+     * variable of {@code for (double[] row : a)}.
+     *
+     * @param matrix the matrix
+     * @param index the row's index
+     */
+    record Row(ArrayRef matrix, Value index) {
     }
 
     final Builder b;
@@ -37,6 +50,24 @@ final class Environment {
     final Deque<Type> returnTypes = new ArrayDeque<>();
     /** The class whose source is being lowered (an inlined helper's own class first). */
     final Deque<ClassMembers> classes = new ArrayDeque<>();
+
+    /**
+     * What the body of one open loop does to work arrays: where it first reads each, and which it writes.
+     *
+     * @param reads the work arrays read, with the first read
+     * @param writes the work arrays written
+     */
+    record WorkUse(Map<ArrayRef, Tree> reads, Set<ArrayRef> writes) {
+    }
+
+    /** The work arrays declared so far. */
+    final java.util.List<ArrayRef> workArrays = new java.util.ArrayList<>();
+    /** The first read of each work array: no write may follow it. */
+    final Map<ArrayRef, Tree> workReads = new HashMap<>();
+    /** For each enclosing loop (innermost first): what its body does to work arrays. */
+    final Deque<WorkUse> loopWork = new ArrayDeque<>();
+    /** The work array whose element is being written, or null: its new value may not read it. */
+    ArrayRef writing;
 
     Environment(Builder b, ClassMembers annotatedClass) {
         this.b = b;
@@ -53,10 +84,9 @@ final class Environment {
     }
 
     static String loopCarried(String name) {
-        return "loop-carried variable '" + name + "': a variable declared before a loop may only be accumulated "
-                + "inside it with " + name + " += e, " + name + " -= e or " + name + " = " + name + " + e (and not read "
-                + "there otherwise); compute other values "
-                + "from the loop counter";
+        return "loop-carried variable '" + name + "': only double variables carry state from one iteration to the "
+                + "next (an int only by constant steps, " + name + "++ or " + name + " += 2); compute '" + name
+                + "' in each iteration from the loop counter";
     }
 
     boolean isVisible(Variable var) {
@@ -112,7 +142,20 @@ final class Environment {
             if (v != null) {
                 return v;
             }
-            if (s.arrays().containsKey(name) || s.barrier()) {
+            if (s.arrays().containsKey(name) || s.rows().containsKey(name) || s.barrier()) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    Row lookupRow(String name) {
+        for (Scope s : scopes) {
+            Row r = s.rows().get(name);
+            if (r != null) {
+                return r;
+            }
+            if (s.scalars().containsKey(name) || s.arrays().containsKey(name) || s.barrier()) {
                 return null;
             }
         }
@@ -130,6 +173,38 @@ final class Environment {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code a[index]}, noting a read of a work array: the subset lets a function fill a work array and then
+     * read it, never read it and write it again, so every read sees the array's final values (which the
+     * adjoint recomputes from) and no overwritten value needs saving.
+     */
+    Value read(ArrayRef a, Value index, Tree at) {
+        if (a.isWork()) {
+            if (a.equals(writing)) {
+                throw new UnsupportedConstructException(at, "work array '" + a.sourceName() + "' is read in a value "
+                        + "written into it: a work array is filled first and read afterwards; write the new values "
+                        + "into a second work array (double[] next = new double[n])");
+            }
+            workReads.putIfAbsent(a, at);
+            for (WorkUse loop : loopWork) {
+                loop.reads().putIfAbsent(a, at);
+            }
+        }
+        return b.read(a, index);
+    }
+
+    /** Notes a write into the work array {@code a} at {@code at}; fails if a read of it came first. */
+    void written(ArrayRef a, Tree at) {
+        if (workReads.containsKey(a)) {
+            throw new UnsupportedConstructException(at, "work array '" + a.sourceName() + "' is written after it "
+                    + "is read: fill a work array completely before the first read of it; write later values into "
+                    + "a second work array (double[] next = new double[n])");
+        }
+        for (WorkUse loop : loopWork) {
+            loop.writes().add(a);
+        }
     }
 
     Scope scope() {

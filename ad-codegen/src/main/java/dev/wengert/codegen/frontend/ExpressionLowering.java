@@ -124,6 +124,17 @@ final class ExpressionLowering {
     private Value memberSelect(MemberSelectTree m) {
         String member = m.getIdentifier().toString();
         ExpressionTree target = m.getExpression();
+        if (member.equals("length") && target instanceof IdentifierTree id && env.lookupRow(id.getName().toString()) != null) {
+            Environment.Row row = env.lookupRow(id.getName().toString());
+            return b.rowLength(row.matrix(), row.index());
+        }
+        if (member.equals("length") && target instanceof ArrayAccessTree a) {
+            Environment.Row row = row(a);
+            return b.rowLength(row.matrix(), row.index());
+        }
+        if (member.equals("length") && matrix(target) != null) {
+            return b.length(matrix(target));
+        }
         if (member.equals("length") && target instanceof IdentifierTree id) {
             return b.length(array(id));
         }
@@ -157,7 +168,55 @@ final class ExpressionLowering {
         return type == null ? null : current.of(type);
     }
 
+    /**
+     * The row {@code a[i]} of a {@code double[][]} data parameter, or the row a name is bound to; an error
+     * for anything else.
+     */
+    Environment.Row row(ExpressionTree e) {
+        while (e instanceof ParenthesizedTree p) {
+            e = p.getExpression();
+        }
+        if (e instanceof IdentifierTree id && env.lookupRow(id.getName().toString()) != null) {
+            return env.lookupRow(id.getName().toString());
+        }
+        if (e instanceof ArrayAccessTree a && matrix(a.getExpression()) != null) {
+            Value index = lowerExpr(a.getIndex());
+            if (index.type() != Type.INT) {
+                throw new UnsupportedConstructException(a.getIndex(), "array index must be an int expression");
+            }
+            return new Environment.Row(matrix(a.getExpression()), index);
+        }
+        throw new UnsupportedConstructException(e, "'" + e + "' is not a row of a double[][] parameter; "
+                + "write a[i] for a double[][] parameter a");
+    }
+
+    /** The double[][] data parameter e names, or null. */
+    ArrayRef matrix(ExpressionTree e) {
+        if (e instanceof IdentifierTree id) {
+            ArrayRef a = env.lookupArray(id.getName().toString());
+            return a != null && a.kind() == ArrayRef.Kind.MATRIX ? a : null;
+        }
+        return null;
+    }
+
+    /** True if e is a row of a matrix: {@code a[i]} or a name bound to one. */
+    boolean isRow(ExpressionTree e) {
+        while (e instanceof ParenthesizedTree p) {
+            e = p.getExpression();
+        }
+        return e instanceof IdentifierTree id && env.lookupRow(id.getName().toString()) != null
+                || e instanceof ArrayAccessTree a && matrix(a.getExpression()) != null;
+    }
+
     ArrayRef array(ExpressionTree e) {
+        if (matrix(e) != null) {
+            throw new UnsupportedConstructException(e, "'" + e + "' is a double[][]: read its elements as "
+                    + e + "[i][j], its rows' lengths as " + e + "[i].length");
+        }
+        if (isRow(e)) {
+            throw new UnsupportedConstructException(e, "a row of a double[][] can be read (" + e + "[j]), measured ("
+                    + e + ".length) and iterated over, not passed on; pass the matrix and the row index instead");
+        }
         if (e instanceof IdentifierTree id) {
             String name = id.getName().toString();
             ArrayRef a = env.lookupArray(name);
@@ -179,12 +238,24 @@ final class ExpressionLowering {
     }
 
     private Value arrayRead(ArrayAccessTree a) {
+        if (isRow(a.getExpression())) {
+            Environment.Row row = row(a.getExpression());
+            Value column = lowerExpr(a.getIndex());
+            if (column.type() != Type.INT) {
+                throw new UnsupportedConstructException(a.getIndex(), "array index must be an int expression");
+            }
+            return b.read(row.matrix(), row.index(), column);
+        }
+        if (matrix(a.getExpression()) != null) {
+            throw new UnsupportedConstructException(a, "'" + a + "' is a row of a double[][]; read an element: "
+                    + a + "[j]");
+        }
         ArrayRef array = array(a.getExpression());
         Value index = lowerExpr(a.getIndex());
         if (index.type() != Type.INT) {
             throw new UnsupportedConstructException(a.getIndex(), "array index must be an int expression");
         }
-        return b.read(array, index);
+        return env.read(array, index, a);
     }
 
     private Value binary(BinaryTree bin) {

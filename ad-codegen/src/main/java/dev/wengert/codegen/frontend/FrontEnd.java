@@ -76,6 +76,9 @@ public final class FrontEnd {
             } else if (ClassMembers.isDoubleArray(p.asType())) {
                 lowering.bindArray(name, ArrayRef.data(name));
                 data.add(new DataParameter(name, DataParameter.Kind.DOUBLE_ARRAY));
+            } else if (ClassMembers.isDoubleMatrix(p.asType())) {
+                lowering.bindArray(name, ArrayRef.matrix(name));
+                data.add(new DataParameter(name, DataParameter.Kind.DOUBLE_MATRIX));
             } else if (p.asType().getKind() == TypeKind.DOUBLE) {
                 lowering.bindScalar(name, Type.DOUBLE, b.param(new FieldRef(FieldRef.Kind.DATA, name), Type.DOUBLE));
                 data.add(new DataParameter(name, DataParameter.Kind.DOUBLE));
@@ -84,7 +87,7 @@ public final class FrontEnd {
                 data.add(new DataParameter(name, DataParameter.Kind.INT));
             } else {
                 throw new UnsupportedConstructException(pt, "parameter '" + name + "' has type " + p.asType()
-                        + "; data parameters must be double[], double or int");
+                        + "; data parameters must be double[], double[][], double or int");
             }
         }
         Value result = lowering.lowerMethodBody(tree);

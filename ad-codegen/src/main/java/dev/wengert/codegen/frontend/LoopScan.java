@@ -27,6 +27,8 @@ final class LoopScan extends TreeScanner<Void, Void> {
 
     final List<Assignment> assignments = new ArrayList<>();
     final Set<String> declared = new HashSet<>();
+    /** The names read (an assignment's target is not a read; in {@code f = f + e} only e's names are). */
+    final Set<String> reads = new HashSet<>();
 
     static LoopScan of(List<? extends StatementTree> body) {
         LoopScan s = new LoopScan();
@@ -44,25 +46,49 @@ final class LoopScan extends TreeScanner<Void, Void> {
 
     @Override
     public Void visitAssignment(AssignmentTree node, Void unused) {
-        record(node.getVariable(), AdditiveUpdate.of(node) != null, node);
-        return super.visitAssignment(node, unused);
+        AdditiveUpdate update = AdditiveUpdate.of(node);
+        record(node.getVariable(), update != null, node);
+        scanTarget(node.getVariable());
+        if (update != null) {
+            update.terms().forEach(t -> scan(t.expression(), null));
+            return null;
+        }
+        return scan(node.getExpression(), null);
     }
 
     @Override
     public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
         boolean additive = node.getKind() == Tree.Kind.PLUS_ASSIGNMENT || node.getKind() == Tree.Kind.MINUS_ASSIGNMENT;
         record(node.getVariable(), additive, node);
-        return super.visitCompoundAssignment(node, unused);
+        scanTarget(node.getVariable());
+        return scan(node.getExpression(), null);
     }
 
     @Override
     public Void visitUnary(UnaryTree node, Void unused) {
         switch (node.getKind()) {
-            case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT ->
-                    record(node.getExpression(), true, node);
-            default -> { }
+            case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> {
+                record(node.getExpression(), true, node);
+                scanTarget(node.getExpression());
+                return null;
+            }
+            default -> {
+                return super.visitUnary(node, unused);
+            }
         }
-        return super.visitUnary(node, unused);
+    }
+
+    @Override
+    public Void visitIdentifier(IdentifierTree node, Void unused) {
+        reads.add(node.getName().toString());
+        return null;
+    }
+
+    /** The names an assignment's target reads: none for a name, the array and index of {@code u[i]}. */
+    private void scanTarget(ExpressionTree target) {
+        if (!(target instanceof IdentifierTree)) {
+            scan(target, null);
+        }
     }
 
     private void record(ExpressionTree target, boolean additive, Tree tree) {

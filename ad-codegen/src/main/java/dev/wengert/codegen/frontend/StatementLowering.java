@@ -1,6 +1,7 @@
 package dev.wengert.codegen.frontend;
 
 import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.ArrayTypeTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.BlockTree;
@@ -14,6 +15,7 @@ import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.PrimitiveTypeTree;
 import com.sun.source.tree.ReturnTree;
@@ -339,6 +341,16 @@ final class StatementLowering {
 
     private void declareLocal(VariableTree v) {
         String name = v.getName().toString();
+        if ((isDoubleArray(v.getType()) || isImplicitlyTyped(v)) && v.getInitializer() != null
+                && expressions.isRow(v.getInitializer())) {
+            // double[] row = a[i]: a name for a row of a double[][] parameter
+            env.scope().rows().put(name, expressions.row(v.getInitializer()));
+            return;
+        }
+        if (isDoubleArray(v.getType()) || isImplicitlyTyped(v) && v.getInitializer() instanceof NewArrayTree) {
+            declareWorkArray(v);
+            return;
+        }
         boolean inferred = isImplicitlyTyped(v);
         Type declared = inferred ? null : localType(v.getType(), v);
         Value init = v.getInitializer() == null ? null : expressions.lowerExpr(v.getInitializer());
@@ -351,6 +363,88 @@ final class StatementLowering {
         if (init != null) {
             init.suggestName(name);
             env.state.values.put(var, init);
+        }
+    }
+
+    private static boolean isDoubleArray(Tree type) {
+        return type instanceof ArrayTypeTree a && a.getType() instanceof PrimitiveTypeTree p
+                && p.getPrimitiveTypeKind() == TypeKind.DOUBLE;
+    }
+
+    /**
+     * {@code double[] u = new double[n]}: a work array, all zeros, of an int length computed from the
+     * parameters. Declared in the annotated method outside loops, filled with {@code u[i] = e} and
+     * {@code u[i] += e}, then read.
+     */
+    private void declareWorkArray(VariableTree v) {
+        String name = v.getName().toString();
+        if (!(v.getInitializer() instanceof NewArrayTree created) || created.getInitializers() != null
+                || created.getDimensions().size() != 1 || !(created.getType() instanceof PrimitiveTypeTree p)
+                || p.getPrimitiveTypeKind() != TypeKind.DOUBLE) {
+            throw new UnsupportedConstructException(v, "local array '" + name + "' must be created as a work array "
+                    + "of doubles: double[] " + name + " = new double[n], with an int length n");
+        }
+        if (env.loopDepth > 0 || !env.inlining.isEmpty()) {
+            throw new UnsupportedConstructException(v, "work array '" + name + "' must be declared in the "
+                    + "@Differentiate method itself, outside loops (not in a loop or a called helper); pass it to "
+                    + "helpers as a double[] argument");
+        }
+        for (ArrayRef other : env.workArrays) {
+            String o = other.sourceName();
+            if (related(o, name) || related(name, o)) {
+                throw new UnsupportedConstructException(v, "work arrays '" + o + "' and '" + name + "' would share "
+                        + "the generated class's names for derivatives (" + o + "Bar, " + o + "Dot); rename one");
+            }
+        }
+        ExpressionTree length = created.getDimensions().get(0);
+        Value size = env.convert(expressions.lowerExpr(length), Type.INT, length);
+        ArrayRef array = ArrayRef.work(name);
+        env.workArrays.add(array);
+        b.alloc(array, size);
+        env.bindArray(name, array);
+    }
+
+    /** True if the generated names of work array {@code a} include {@code b}. */
+    private static boolean related(String a, String b) {
+        return b.equals(a) || b.equals(a + "Bar") || b.equals(a + "Dot") || b.equals(a + "BarDot");
+    }
+
+    /** {@code u[i] = e}, {@code u[i] += e}, {@code u[i] -= e}, {@code u[i]++}: a write of a work array's element. */
+    private void lowerArrayWrite(ExpressionTree statement, ArrayAccessTree target, Op op, ExpressionTree rhs) {
+        if (expressions.isRow(target.getExpression())) {
+            throw new UnsupportedConstructException(target, "array writes are not supported on '" + target.getExpression()
+                    + "': double[][] parameters are read-only; copy what you need into a local work array "
+                    + "(double[] w = new double[n]) and write that");
+        }
+        ArrayRef array = expressions.array(target.getExpression());
+        if (!array.isWork()) {
+            throw new UnsupportedConstructException(target, "array writes are not supported on '"
+                    + target.getExpression() + "': parameters and tables are read-only; copy what you need into a "
+                    + "local work array (double[] w = new double[n]) and write that");
+        }
+        env.written(array, target);
+        env.writing = array;
+        Value index;
+        Value value;
+        try {
+            index = expressions.lowerExpr(target.getIndex());
+            if (index.type() != Type.INT) {
+                throw new UnsupportedConstructException(target.getIndex(), "array index must be an int expression");
+            }
+            value = rhs == null ? b.constant(1.0) : env.convert(expressions.lowerExpr(rhs), Type.DOUBLE, rhs);
+        } finally {
+            env.writing = null;
+        }
+        if (op == null) {
+            b.assign(array, index, value);
+        } else if (op == Op.ADD) {
+            b.scatter(array, index, value);
+        } else if (op == Op.SUB) {
+            b.scatter(array, index, b.neg(value));
+        } else {
+            throw new UnsupportedConstructException(statement, "this update of work array '" + array.sourceName()
+                    + "' reads the element it writes; write " + array.sourceName() + "[i] = e, "
+                    + array.sourceName() + "[i] += e or " + array.sourceName() + "[i] -= e");
         }
     }
 
@@ -378,7 +472,16 @@ final class StatementLowering {
     }
 
     private void lowerExpressionStatement(ExpressionTree e) {
-        if (e instanceof AssignmentTree a) {
+        if (e instanceof AssignmentTree a && a.getVariable() instanceof ArrayAccessTree target) {
+            lowerArrayWrite(e, target, null, a.getExpression());
+        } else if (e instanceof CompoundAssignmentTree c && c.getVariable() instanceof ArrayAccessTree target) {
+            Op op = c.getKind() == Tree.Kind.PLUS_ASSIGNMENT ? Op.ADD : c.getKind() == Tree.Kind.MINUS_ASSIGNMENT ? Op.SUB
+                    : Op.MUL;
+            lowerArrayWrite(e, target, op, c.getExpression());
+        } else if (e instanceof UnaryTree u && isIncrement(u) && u.getExpression() instanceof ArrayAccessTree target) {
+            boolean up = u.getKind() == Tree.Kind.PREFIX_INCREMENT || u.getKind() == Tree.Kind.POSTFIX_INCREMENT;
+            lowerArrayWrite(e, target, up ? Op.ADD : Op.SUB, null);
+        } else if (e instanceof AssignmentTree a) {
             Variable var = assignable(a.getVariable());
             AdditiveUpdate update = AdditiveUpdate.of(a);
             if (update != null && env.isReduced(var)) {
@@ -630,6 +733,25 @@ final class StatementLowering {
      * indices, with {@code xi} bound to {@code a[i]} (and not assignable, as a counter is not).
      */
     private void lowerForEach(EnhancedForLoopTree f) {
+        String name = f.getVariable().getName().toString();
+        if (expressions.matrix(f.getExpression()) != null) {
+            // for (double[] row : a): the rows of a double[][] parameter
+            ArrayRef matrix = expressions.matrix(f.getExpression());
+            lowerCountedLoop(f, b.constant(0), b.length(matrix), false, 1, name + "Index", statements(f.getStatement()),
+                    index -> new Binding(null, index, new Environment.Row(matrix, index)));
+            return;
+        }
+        if (expressions.isRow(f.getExpression())) {
+            // for (double aij : a[i]): the elements of a row
+            Environment.Row row = expressions.row(f.getExpression());
+            lowerCountedLoop(f, b.constant(0), b.rowLength(row.matrix(), row.index()), false, 1, name + "Index",
+                    statements(f.getStatement()), index -> {
+                        Value read = b.read(row.matrix(), row.index(), index);
+                        read.suggestName(name);
+                        return new Binding(new Variable(name, read.type(), env.loopDepth, true), read, null);
+                    });
+            return;
+        }
         Type element = Environment.primitiveTypeOrNull(f.getVariable().getType());
         if (element == null && f.getVariable().getType() != null
                 && !(f.getVariable().getType() instanceof IdentifierTree id && id.getName().contentEquals("var"))) {
@@ -637,17 +759,16 @@ final class StatementLowering {
                     + f.getVariable().getType() + " is not supported; iterate over a double[] or int[] array");
         }
         ArrayRef array = expressions.array(f.getExpression());
-        String name = f.getVariable().getName().toString();
         lowerCountedLoop(f, b.constant(0), b.length(array), false, 1, name + "Index", statements(f.getStatement()),
                 index -> {
-                    Value read = b.read(array, index);
+                    Value read = env.read(array, index, f.getExpression());
                     read.suggestName(name);
-                    return new Binding(new Variable(name, read.type(), env.loopDepth, true), read);
+                    return new Binding(new Variable(name, read.type(), env.loopDepth, true), read, null);
                 });
     }
 
-    /** A variable a loop binds afresh in each iteration, beside its counter. */
-    private record Binding(Variable variable, Value value) {
+    /** A variable (or a row of a matrix, then variable is null) a loop binds afresh in each iteration, beside its counter. */
+    private record Binding(Variable variable, Value value, Environment.Row row) {
     }
 
     /**
@@ -661,14 +782,32 @@ final class StatementLowering {
                                   java.util.function.Function<Value, Binding> perIteration) {
         LoopScan scan = LoopScan.of(body);
         Map<Variable, Integer> inductions = inductionsOf(scan, body, index);
-        Set<Variable> reduced = reductionsOf(scan, index, inductions.keySet());
+        Set<Variable> carried = new java.util.LinkedHashSet<>();
+        Set<Variable> reduced = reductionsOf(scan, index, inductions.keySet(), carried);
         Map<Variable, Value> inductionStarts = new LinkedHashMap<>();
         for (Variable v : inductions.keySet()) {
             inductionStarts.put(v, env.current(v, at));
         }
+        Map<Variable, Value> carriedInits = new LinkedHashMap<>();
+        for (Variable v : carried) {
+            Value init = env.state.values.get(v);
+            if (init == null) {
+                throw new UnsupportedConstructException(at, "'" + v.name + "' must be initialised before the loop "
+                        + "that changes it");
+            }
+            carriedInits.put(v, init);
+        }
 
         env.loopDepth++;
         Loop loop = b.beginLoop(lo, hi, inclusive, step, index);
+        Map<Variable, Value> carriedPhis = new LinkedHashMap<>();
+        for (Variable v : carried) {
+            // its value at the start of an iteration: the initial value, then what the iteration before left
+            Value phi = b.carriedPhi(loop, Type.DOUBLE);
+            phi.suggestName(v.name);
+            carriedPhis.put(v, phi);
+            env.state.values.put(v, phi);
+        }
         Map<Variable, Value> outerDeltas = env.state.deltas;
         env.state.deltas = new LinkedHashMap<>();
         for (Variable v : reduced) {
@@ -676,13 +815,19 @@ final class StatementLowering {
         }
         env.reducing.push(reduced);
         env.pushScope();
+        Environment.WorkUse work = new Environment.WorkUse(new LinkedHashMap<>(), new java.util.HashSet<>());
+        env.loopWork.push(work);
         Variable counter = new Variable(index, Type.INT, env.loopDepth, true);
         env.scope().scalars().put(index, counter);
         env.state.values.put(counter, loop.index());
         if (perIteration != null) {
             Binding bound = perIteration.apply(loop.index());
-            env.scope().scalars().put(bound.variable().name, bound.variable());
-            env.state.values.put(bound.variable(), bound.value());
+            if (bound.row() != null) {
+                env.scope().rows().put(((EnhancedForLoopTree) at).getVariable().getName().toString(), bound.row());
+            } else {
+                env.scope().scalars().put(bound.variable().name, bound.variable());
+                env.state.values.put(bound.variable(), bound.value());
+            }
         }
         Value iteration = step == 1 ? b.sub(loop.index(), lo) : b.div(b.sub(loop.index(), lo), b.constant(step));
         for (Map.Entry<Variable, Integer> e : inductions.entrySet()) {
@@ -690,16 +835,34 @@ final class StatementLowering {
             start.suggestName(e.getKey().name);
             env.state.values.put(e.getKey(), start);
         }
+        Map<Variable, Value> carriedNexts = new LinkedHashMap<>();
         try {
             for (StatementTree s : body) {
                 lowerStatement(s);
             }
+            for (Variable v : carried) {
+                carriedNexts.put(v, env.state.values.get(v));
+            }
         } finally {
             env.popScope();
             env.reducing.pop();
+            env.loopWork.pop();
             env.loopDepth--;
         }
+        for (ArrayRef written : work.writes()) {
+            Tree read = work.reads().get(written);
+            if (read != null) {
+                throw new UnsupportedConstructException(read, "work array '" + written.sourceName() + "' is read in "
+                        + "the loop that writes it: fill a work array completely in loops of its own before reading "
+                        + "it, or write the values read into a second work array");
+            }
+        }
         b.endLoop(loop);
+        for (Variable v : carried) {
+            Value result = b.carry(loop, carriedInits.get(v), carriedPhis.get(v), carriedNexts.get(v));
+            result.suggestName(v.name);
+            env.state.values.put(v, result);
+        }
         if (!inductions.isEmpty()) {
             Value trips = tripCount(lo, hi, inclusive, step);
             for (Map.Entry<Variable, Integer> e : inductions.entrySet()) {
@@ -753,7 +916,12 @@ final class StatementLowering {
         return steps;
     }
 
-    private Set<Variable> reductionsOf(LoopScan scan, String index, Set<Variable> inductions) {
+    /**
+     * The double variables declared before the loop that its body accumulates into without reading them
+     * (reductions, returned); those it assigns otherwise or also reads go into {@code carried}: state carried
+     * from one iteration to the next ({@code p *= e}, {@code p = a * p + b}, recurrences).
+     */
+    private Set<Variable> reductionsOf(LoopScan scan, String index, Set<Variable> inductions, Set<Variable> carried) {
         Set<Variable> reduced = new java.util.LinkedHashSet<>();
         for (LoopScan.Assignment a : scan.assignments) {
             if (a.name().equals(index) || scan.declared.contains(a.name())) {
@@ -763,11 +931,16 @@ final class StatementLowering {
             if (var == null || inductions.contains(var)) {
                 continue;   // reported where it is assigned, or an induction
             }
-            if (!a.additive() || var.type != Type.DOUBLE) {
+            if (var.type != Type.DOUBLE) {
                 throw new UnsupportedConstructException(a.tree(), Environment.loopCarried(a.name()));
             }
-            reduced.add(var);
+            if (!a.additive() || scan.reads.contains(a.name())) {
+                carried.add(var);
+            } else {
+                reduced.add(var);
+            }
         }
+        reduced.removeAll(carried);
         return reduced;
     }
 

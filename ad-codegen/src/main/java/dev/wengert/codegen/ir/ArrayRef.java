@@ -38,6 +38,12 @@ public record ArrayRef(Kind kind, String sourceName, SourceClass owner) {
         DIRECTION,
         /** A {@code double[]} data parameter, held in a final field of the generated class. */
         DATA,
+        /**
+         * A {@code double[][]} data parameter, held in a final field of the generated class: read as
+         * {@code a[i][j]} (a {@link Op#READ} with two indices), {@code a.length} and {@code a[i].length}
+         * (a {@link Op#LENGTH} with the row as its argument).
+         */
+        MATRIX,
         /** A {@code static final double[]} table of the annotated method's class (or of {@link #owner()}). */
         TABLE,
         /** A {@code final double[]} field of the object an annotated instance method runs on. */
@@ -54,7 +60,41 @@ public record ArrayRef(Kind kind, String sourceName, SourceClass owner) {
          */
         SPARSE_HESSIAN,
         /** The entries of the Hessian's sparsity pattern, listed by entry in the order they are added (values ignored). */
-        HESSIAN_PATTERN
+        HESSIAN_PATTERN,
+        /**
+         * A {@code double[]} work array of the function (a local {@code new double[n]}), its adjoint or a tangent
+         * of either: written by {@link Scatter}, created (zero-filled) by {@link Alloc}, held per thread by the
+         * generated class. Its elements are active values, so reads of it are never shared or hoisted.
+         */
+        WORK
+    }
+
+    /** The local work array {@code name} of the source method. */
+    public static ArrayRef work(String name) {
+        return new ArrayRef(Kind.WORK, name);
+    }
+
+    /** True for a work array (or its adjoint or tangent). */
+    public boolean isWork() {
+        return kind == Kind.WORK;
+    }
+
+    /** The adjoint of a work array: same length, {@code uBar} for {@code u}. */
+    public ArrayRef adjoint() {
+        requireWork();
+        return work(sourceName + "Bar");
+    }
+
+    /** The tangent of a work array: same length, {@code uDot} for {@code u}. */
+    public ArrayRef tangent() {
+        requireWork();
+        return work(sourceName + "Dot");
+    }
+
+    private void requireWork() {
+        if (kind != Kind.WORK) {
+            throw new IllegalStateException(this + " is not a work array");
+        }
     }
 
     /** The variable array, named {@code sourceName} in the source. */
@@ -65,6 +105,11 @@ public record ArrayRef(Kind kind, String sourceName, SourceClass owner) {
     /** A {@code double[]} data parameter of the source method. */
     public static ArrayRef data(String sourceName) {
         return new ArrayRef(Kind.DATA, sourceName);
+    }
+
+    /** A {@code double[][]} data parameter of the source method. */
+    public static ArrayRef matrix(String sourceName) {
+        return new ArrayRef(Kind.MATRIX, sourceName);
     }
 
     /** A {@code static final double[]} table of the source class. */

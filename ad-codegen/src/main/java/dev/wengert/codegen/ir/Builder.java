@@ -46,6 +46,8 @@ public final class Builder {
     /** Code motion out of loops, or null: every value stays in the block it is built in. */
     private final LoopInvariantMotion motion;
     private int nextId;
+    /** How many writes each work array has had so far: reads on either side of a write are different values. */
+    private final Map<ArrayRef, Integer> writes = new HashMap<>();
 
     /** A builder whose current block is a fresh root block. */
     public Builder() {
@@ -106,6 +108,22 @@ public final class Builder {
     public Value read(ArrayRef array, Value index) {
         requireType(index, Type.INT);
         return make(Op.READ, Type.DOUBLE, List.of(index), array);
+    }
+
+    /** {@code matrix[row][column]} of a {@code double[][]} data parameter. */
+    public Value read(ArrayRef matrix, Value row, Value column) {
+        requireType(row, Type.INT);
+        requireType(column, Type.INT);
+        if (matrix.kind() != ArrayRef.Kind.MATRIX) {
+            throw new IllegalArgumentException(matrix + " is not a matrix");
+        }
+        return make(Op.READ, Type.DOUBLE, List.of(row, column), matrix);
+    }
+
+    /** {@code matrix[row].length} of a {@code double[][]} data parameter. */
+    public Value rowLength(ArrayRef matrix, Value row) {
+        requireType(row, Type.INT);
+        return make(Op.LENGTH, Type.INT, List.of(row), matrix);
     }
 
     // ---- arithmetic and logic ----
@@ -210,6 +228,23 @@ public final class Builder {
         if (folded != null) {
             return folded;
         }
+        if (op == Op.READ && ((ArrayRef) payload).isWork()) {
+            // a work array changes: a read is shared only within its block and until the array's next write,
+            // and it stays where it is (never hoisted)
+            ArrayRef array = (ArrayRef) payload;
+            Key key = new Key(op, type, args.stream().map(Value::id).toList(),
+                    List.of(array, writes.getOrDefault(array, 0)));
+            Scope s = scopes.peek();
+            Value found = s.table().get(key);
+            if (found != null) {
+                return found;
+            }
+            Value v = new Value(nextId++, op, type, args, payload);
+            s.table().put(key, v);
+            depth.put(v, s.depth());
+            s.block().nodes().add(v);
+            return v;
+        }
         Key key = new Key(op, type, args.stream().map(Value::id).toList(), payload);
         // Reads are shared within a block only: a read sunk into a loop body (for local Hessians)
         // must stay there, and re-reading an array element is as cheap as keeping it in a local.
@@ -221,7 +256,7 @@ public final class Builder {
         }
         Value v = new Value(nextId++, op, type, args, payload);
         Scope s = scopes.peek();
-        if (motion != null && op == Op.READ && s.isLoopBody() && depthOf(args.get(0)) < s.depth()) {
+        if (motion != null && op == Op.READ && s.isLoopBody() && args.stream().allMatch(a -> depthOf(a) < s.depth())) {
             // an invariant read of the loop body: once, before the first iteration
             s.table().put(key, v);
             depth.put(v, s.depth());
@@ -319,6 +354,27 @@ public final class Builder {
         return result;
     }
 
+    /** The value of new carried state of {@code loop} at the start of an iteration (call inside its body). */
+    public Value carriedPhi(Loop loop, Type type) {
+        Value phi = new Value(nextId++, Op.LOOP_CARRIED, type, List.of(), null);
+        depth.put(phi, scopes.peek().depth());
+        return phi;
+    }
+
+    /**
+     * Adds carried state to a finished loop: {@code phi} (from {@link #carriedPhi}) starts at {@code init} and
+     * becomes {@code next} at the end of each iteration; returns its value after the loop.
+     */
+    public Value carry(Loop loop, Value init, Value phi, Value next) {
+        if (init.type() != phi.type() || next.type() != phi.type()) {
+            throw new IllegalArgumentException("carried " + phi.type() + " from " + init.type() + " to " + next.type());
+        }
+        Value result = new Value(nextId++, Op.LOOP_RESULT, phi.type(), List.of(), null);
+        loop.carried().add(new Loop.Carried(result, init, phi, next));
+        depth.put(result, scopes.peek().depth());
+        return result;
+    }
+
     /** Appends an if to the current block and makes its then block current. */
     public If beginIf(Value cond) {
         requireType(cond, Type.BOOLEAN);
@@ -375,11 +431,18 @@ public final class Builder {
             return;
         }
         Scope s = scopes.peek();
-        if (motion != null && s.isLoopBody() && depthOf(index) < s.depth()) {
+        if (motion != null && s.isLoopBody() && depthOf(index) < s.depth() && !target.isWork()) {
             s.deferredScatters().merge(new ScatterKey(target, index), value, this::add);
             return;
         }
+        written(target);
         s.block().nodes().add(new Scatter(target, index, value));
+    }
+
+    private void written(ArrayRef array) {
+        if (array.isWork()) {
+            writes.merge(array, 1, Integer::sum);
+        }
     }
 
     /** Adds {@code value} into entry (row, column) of the matrix {@code target}, unless value is zero. */
@@ -398,10 +461,35 @@ public final class Builder {
         scopes.peek().block().nodes().add(Scatter.nextSlot(target, value));
     }
 
+    /** Appends the work array {@code array} of length {@code size}, all zeros. */
+    public void alloc(ArrayRef array, Value size) {
+        alloc(array, size, true);
+    }
+
+    /** Appends the work array {@code array} of length {@code size}, cleared if {@code clear} (see {@link Alloc}). */
+    public void alloc(ArrayRef array, Value size, boolean clear) {
+        requireType(size, Type.INT);
+        if (!array.isWork()) {
+            throw new IllegalArgumentException(array + " is not a work array");
+        }
+        written(array);
+        scopes.peek().block().nodes().add(new Alloc(array, size, clear));
+    }
+
+    /** How many times {@code for (i = lo; i < hi (or <=); i += step)} runs: 0 when it does not run. */
+    public Value tripCount(Value lo, Value hi, boolean inclusive, int step) {
+        Value span = sub(hi, lo);
+        Value runs = compare(inclusive ? Op.GE : Op.GT, hi, lo);
+        Value trips = inclusive ? add(div(span, constant(step)), constant(1))
+                : div(add(span, constant(step - 1)), constant(step));
+        return select(runs, trips, constant(0));
+    }
+
     /** Appends {@code target[index] = value} (also for a zero value: never merged, deferred or dropped). */
     public void assign(ArrayRef target, Value index, Value value) {
         requireType(index, Type.INT);
         requireType(value, Type.DOUBLE);
+        written(target);
         scopes.peek().block().nodes().add(new Scatter(target, index, value, true));
     }
 

@@ -55,6 +55,8 @@ public class Copier {
             copyLoop(l, map);
         } else if (n instanceof If i) {
             copyIf(i, map);
+        } else if (n instanceof Alloc a) {
+            b.alloc(a.array(), get(map, a.size()), a.clear());
         } else if (n instanceof Scatter s) {
             if (s.bySlot()) {
                 b.scatterNext(s.target(), get(map, s.value()));
@@ -92,6 +94,12 @@ public class Copier {
         ValueMap body = map.child();
         for (Loop member : group) {
             body.put(member.index(), copy.index());
+            for (Loop.Carried c : member.carried()) {
+                Value phi = b.carriedPhi(copy, c.phi().type());
+                nameLike(phi, c.phi());
+                body.put(c.phi(), phi);
+                carriedEntered(c, copy, map);
+            }
             enterLoopBody(member, body);
             copyBlock(member.preheader(), body);
             copyBlock(member.body(), body);
@@ -105,7 +113,21 @@ public class Copier {
                 map.put(r.result(), result);
                 reductionCopied(r, copy);
             }
+            for (Loop.Carried c : member.carried()) {
+                Value result = b.carry(copy, get(map, c.init()), body.find(c.phi()), get(body, c.next()));
+                nameLike(result, c.result());
+                map.put(c.result(), result);
+                carriedCopied(c, copy, body);
+            }
         }
+    }
+
+    /** Called once per carried state of a copied loop, right after its phi is mapped, before the body is copied. */
+    protected void carriedEntered(Loop.Carried original, Loop copy, ValueMap outside) {
+    }
+
+    /** Called once per carried state of a copied loop, right after its result is mapped ({@code body}: the body's map). */
+    protected void carriedCopied(Loop.Carried original, Loop copy, ValueMap body) {
     }
 
     /**

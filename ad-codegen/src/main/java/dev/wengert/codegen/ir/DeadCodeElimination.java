@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Removes values, reductions, phis, loops and ifs that neither reach the result nor a scatter.
+ * Removes values, reductions, phis, loops and ifs that neither reach the result nor a scatter, and the
+ * writes into work arrays that nothing reads afterwards (an adjoint array cleared at the end).
  * One backward walk suffices: in structured SSA every use comes after its definition, and a loop's
  * body is walked when the loop is reached, after every use of its results.
  */
 public final class DeadCodeElimination {
     private final Set<Value> live = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The work arrays read after the point the backward walk has reached (a loop's reads count in all of it). */
+    private final Set<ArrayRef> readLater = new java.util.HashSet<>();
+    /** True while a loop's carried state is worked out: the walk marks what is live and removes nothing. */
+    private boolean dryRun;
 
     private DeadCodeElimination() {
     }
@@ -34,7 +39,9 @@ public final class DeadCodeElimination {
         for (int k = nodes.size() - 1; k >= 0; k--) {
             Node n = nodes.get(k);
             boolean keep;
-            if (n instanceof Scatter s) {
+            if (n instanceof Scatter s && s.target().isWork() && !readLater.contains(s.target())) {
+                keep = false;   // nothing reads the element afterwards (the adjoint of a work array, cleared at the end)
+            } else if (n instanceof Scatter s) {
                 if (!s.bySlot()) {
                     mark(s.index());
                 }
@@ -47,15 +54,28 @@ public final class DeadCodeElimination {
                 keep = live.contains(v);
                 if (keep) {
                     v.args().forEach(this::mark);
+                    if (v.op() == Op.READ && ((ArrayRef) v.payload()).isWork()) {
+                        readLater.add((ArrayRef) v.payload());
+                    }
+                }
+            } else if (n instanceof Alloc a) {
+                keep = readLater.contains(a.array());
+                if (keep) {
+                    mark(a.size());
                 }
             } else if (n instanceof Loop l) {
+                readLater.addAll(WorkEffects.of(l).reads());   // a later iteration may read what this one writes
                 keep = sweepLoop(l);
             } else {
+                readLater.addAll(WorkEffects.of(n).reads());
                 keep = sweepIf((If) n);
             }
             if (keep) {
                 kept.add(n);
             }
+        }
+        if (dryRun) {
+            return !kept.isEmpty();
         }
         Collections.reverse(kept);
         nodes.clear();
@@ -64,14 +84,39 @@ public final class DeadCodeElimination {
     }
 
     private boolean sweepLoop(Loop l) {
-        l.reductions().removeIf(r -> !live.contains(r.result()));
+        if (!dryRun) {
+            l.reductions().removeIf(r -> !live.contains(r.result()));
+        }
         for (Loop.Reduction r : l.reductions()) {
-            mark(r.init());
-            mark(r.delta());
+            if (live.contains(r.result())) {
+                mark(r.init());
+                mark(r.delta());
+            }
+        }
+        // carried state is needed if its result is, or if a needed value of the body reads it: to a fixed point
+        Set<Loop.Carried> needed = Collections.newSetFromMap(new IdentityHashMap<>());
+        boolean grew = !l.carried().isEmpty();
+        while (grew) {
+            for (Loop.Carried c : l.carried()) {
+                if (live.contains(c.result()) || live.contains(c.phi())) {
+                    needed.add(c);
+                    mark(c.init());
+                    mark(c.next());
+                }
+            }
+            boolean outer = dryRun;
+            dryRun = true;
+            sweep(l.body());
+            sweep(l.preheader());
+            dryRun = outer;
+            grew = l.carried().stream().anyMatch(c -> !needed.contains(c) && live.contains(c.phi()));
+        }
+        if (!dryRun) {
+            l.carried().removeIf(c -> !needed.contains(c));
         }
         boolean bodyLive = sweep(l.body());
         sweep(l.preheader());
-        if (!bodyLive && l.reductions().isEmpty()) {
+        if (!bodyLive && l.reductions().isEmpty() && l.carried().isEmpty()) {
             l.preheader().nodes().clear();
             return false;
         }
@@ -81,12 +126,17 @@ public final class DeadCodeElimination {
     }
 
     private boolean sweepIf(If i) {
-        i.phis().removeIf(p -> !live.contains(p.result()));
+        if (!dryRun) {
+            i.phis().removeIf(p -> !live.contains(p.result()));
+        }
         for (If.Phi p : i.phis()) {
-            mark(p.whenTrue());
-            mark(p.whenFalse());
+            if (live.contains(p.result())) {
+                mark(p.whenTrue());
+                mark(p.whenFalse());
+            }
         }
         boolean thenLive = sweep(i.then());
+        // (a dry run marks what the sweep would keep, and changes nothing)
         boolean elseLive = sweep(i.otherwise());
         if (!thenLive && !elseLive && i.phis().isEmpty()) {
             return false;

@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * A counted loop {@code for (int i = lo; i < hi; i += step)} (or {@code <=}) whose iterations are
- * independent except for reductions: each reduction's result is its init plus the sum over
- * iterations of its per-iteration delta. That restriction is what makes the adjoint of a loop
- * another loop of the same shape.
+ * independent except for reductions and carried state: each reduction's result is its init plus the sum over
+ * iterations of its per-iteration delta, which makes the adjoint of a loop another loop of the same shape;
+ * carried state ({@code p = a * p + b}) is a value each iteration computes from the one before, whose
+ * adjoint runs the iterations backwards from the states the forward sweep saved.
  */
 public final class Loop implements Node {
     private final Value index;
@@ -18,6 +19,7 @@ public final class Loop implements Node {
     private final Block preheader = new Block();
     private final Block body = new Block();
     private final List<Reduction> reductions = new ArrayList<>();
+    private final List<Carried> carried = new ArrayList<>();
 
     /**
      * One reduction: {@code result = init + sum of delta over iterations}.
@@ -27,6 +29,19 @@ public final class Loop implements Node {
      * @param delta the value added by one iteration, computed in the body
      */
     public record Reduction(Value result, Value init, Value delta) {
+    }
+
+    /**
+     * State carried from one iteration to the next: {@code phi} is its value at the start of an iteration
+     * ({@code init} in the first), {@code next} its value at the end, {@code result} its value after the loop
+     * ({@code init} if the loop does not run).
+     *
+     * @param result the value after the loop (op LOOP_RESULT)
+     * @param init the value before the loop
+     * @param phi the value at the start of an iteration (op LOOP_CARRIED), defined by the loop
+     * @param next the value at the end of an iteration, computed in the body
+     */
+    public record Carried(Value result, Value init, Value phi, Value next) {
     }
 
     Loop(Value index, Value lo, Value hi, boolean inclusive, int step) {
@@ -73,6 +88,11 @@ public final class Loop implements Node {
     /** The reductions (mutable for passes). */
     public List<Reduction> reductions() {
         return reductions;
+    }
+
+    /** The carried state (mutable for passes). */
+    public List<Carried> carried() {
+        return carried;
     }
 
     /** True if {@code other} runs the same iterations. */

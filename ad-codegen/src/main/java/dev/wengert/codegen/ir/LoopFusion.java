@@ -14,7 +14,8 @@ import java.util.Set;
  * turns "forward loop, then adjoint loop" into the single pass a person would write (compute the
  * pair's values, then its local adjoint, and scatter into g), whenever the adjoint seeds do not
  * depend on the loop's own result. Iterations stay independent, so moving a loop's iterations
- * next to another's only reorders commutative {@code +=} accumulations.
+ * next to another's only reorders commutative {@code +=} accumulations; a loop that reads or writes a work
+ * array moves only past code that does not write what it reads or read what it writes ({@link WorkEffects}).
  */
 public final class LoopFusion {
 
@@ -46,7 +47,8 @@ public final class LoopFusion {
                 Set<Value> uses = UseDef.freeUses(later);
                 for (int j = 0; j < k; j++) {
                     if (nodes.get(j) instanceof Loop earlier && !absorbed.contains(earlier)
-                            && earlier.sameHeader(later) && allBefore(uses, position, j)) {
+                            && earlier.sameHeader(later) && allBefore(uses, position, j)
+                            && commutes(later, nodes.subList(j, k), absorbed)) {
                         plan.computeIfAbsent(earlier, e -> new ArrayList<>()).add(later);
                         absorbed.add(later);
                         break;
@@ -58,6 +60,31 @@ public final class LoopFusion {
                 planBlock(i.otherwise());
             }
         }
+    }
+
+    /**
+     * True if moving {@code later} up to the first of {@code between} (next to the loops fused into it)
+     * changes no work array that any of them reads or writes.
+     */
+    private boolean commutes(Loop later, List<Node> between, Set<Loop> absorbed) {
+        WorkEffects moved = WorkEffects.of(later);
+        if (moved.isEmpty()) {
+            return true;
+        }
+        for (Node n : between) {
+            if (n instanceof Loop l && absorbed.contains(l)) {
+                continue;   // already moved up, next to the loop it joined
+            }
+            if (moved.conflictsWith(WorkEffects.of(n))) {
+                return false;
+            }
+            for (Loop joined : n instanceof Loop l ? plan.getOrDefault(l, List.of()) : List.<Loop>of()) {
+                if (moved.conflictsWith(WorkEffects.of(joined))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean allBefore(Set<Value> uses, Map<Value, Integer> position, int j) {

@@ -6,9 +6,9 @@ public enum Op {
     CONST,
     /** A scalar data parameter or a static field (payload: its {@link FieldRef}); free. */
     PARAM,
-    /** {@code a.length} (payload: the ArrayRef). */
+    /** {@code a.length} (payload: the ArrayRef), or {@code a[row].length} of a matrix (arg: the row). */
     LENGTH,
-    /** {@code a[i]} (payload: the ArrayRef; arg: the int index). */
+    /** {@code a[i]} (payload: the ArrayRef; arg: the int index), or {@code a[row][column]} of a matrix (args: both). */
     READ,
     NEG, ADD, SUB, MUL, DIV, REM,
     /** int to double widening. */
@@ -26,8 +26,10 @@ public enum Op {
     AZMUL,
     /** The counter of a {@link Loop}; defined by the loop. */
     LOOP_INDEX,
-    /** The final value of a reduction of a {@link Loop}; defined by the loop. */
+    /** The final value of a reduction or of carried state of a {@link Loop}; defined by the loop. */
     LOOP_RESULT,
+    /** Carried state of a {@link Loop} at the start of an iteration; defined by the loop. */
+    LOOP_CARRIED,
     /** The merge of a value after an {@link If}; defined by the if. */
     PHI;
 
@@ -38,7 +40,7 @@ public enum Op {
 
     /** True for values defined by a loop or if node rather than by their own statement. */
     public boolean isDefinedByNode() {
-        return this == LOOP_INDEX || this == LOOP_RESULT || this == PHI;
+        return this == LOOP_INDEX || this == LOOP_RESULT || this == LOOP_CARRIED || this == PHI;
     }
 
     /** True for the comparisons. */

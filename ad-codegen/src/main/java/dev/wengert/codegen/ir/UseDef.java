@@ -56,6 +56,7 @@ public final class UseDef {
             out.add(v);
         } else if (n instanceof Loop l) {
             l.reductions().forEach(r -> out.add(r.result()));
+            l.carried().forEach(c -> out.add(c.result()));
         } else if (n instanceof If i) {
             i.phis().forEach(p -> out.add(p.result()));
         }
@@ -78,6 +79,8 @@ public final class UseDef {
                 used.add(s.column());
             }
             used.add(s.assign() ? s.value() : accumulationRead.apply(s.value()));
+        } else if (n instanceof Alloc a) {
+            used.add(a.size());
         } else if (n instanceof Loop l) {
             used.add(l.lo());
             used.add(l.hi());
@@ -86,6 +89,12 @@ public final class UseDef {
                 used.add(r.init());
                 used.add(accumulationRead.apply(r.delta()));
                 defined.add(r.result());
+            }
+            for (Loop.Carried c : l.carried()) {
+                used.add(c.init());
+                used.add(c.next());
+                defined.add(c.phi());
+                defined.add(c.result());
             }
             l.preheader().nodes().forEach(c -> collect(c, used, defined, accumulationRead));
             l.body().nodes().forEach(c -> collect(c, used, defined, accumulationRead));
