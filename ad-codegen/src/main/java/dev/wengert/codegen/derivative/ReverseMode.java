@@ -221,18 +221,7 @@ final class ReverseMode {
      * the adjoint of the state's initial value.
      */
     private void reverseCarriedLoop(Loop l, ValueMap fwd, Adjoints adj) {
-        Adjoints seeds = new Adjoints();
-        for (Loop.Reduction r : l.reductions()) {
-            Value a = adj.get(r.result());
-            if (a != null && active.contains(r.result())) {
-                if (active.contains(r.init())) {
-                    adj.add(b, r.init(), a);
-                }
-                if (active.contains(r.delta())) {
-                    seeds.add(b, r.delta(), a);
-                }
-            }
-        }
+        Adjoints seeds = seedReductions(l, adj);
         List<Value> resultBars = new java.util.ArrayList<>();
         boolean any = !seeds.entries().isEmpty() || writesWork(l);
         for (Loop.Carried c : l.carried()) {
@@ -296,12 +285,12 @@ final class ReverseMode {
         }
     }
 
-    private void reverseLoop(Loop l, ValueMap fwd, Adjoints adj) {
-        if (!l.carried().isEmpty()) {
-            reverseCarriedLoop(l, fwd, adj);
-            return;
-        }
-        Adjoints local = new Adjoints();
+    /**
+     * The adjoint of each reduction's result goes to its initial value (outside the loop, into {@code adj})
+     * and to its per-iteration term (inside, into the returned adjoints the loop body starts from).
+     */
+    private Adjoints seedReductions(Loop l, Adjoints adj) {
+        Adjoints inside = new Adjoints();
         for (Loop.Reduction r : l.reductions()) {
             Value a = adj.get(r.result());
             if (a != null && active.contains(r.result())) {
@@ -309,10 +298,19 @@ final class ReverseMode {
                     adj.add(b, r.init(), a);
                 }
                 if (active.contains(r.delta())) {
-                    local.add(b, r.delta(), a);
+                    inside.add(b, r.delta(), a);
                 }
             }
         }
+        return inside;
+    }
+
+    private void reverseLoop(Loop l, ValueMap fwd, Adjoints adj) {
+        if (!l.carried().isEmpty()) {
+            reverseCarriedLoop(l, fwd, adj);
+            return;
+        }
+        Adjoints local = seedReductions(l, adj);
         if (local.entries().isEmpty() && !writesWork(l)) {
             return;
         }
