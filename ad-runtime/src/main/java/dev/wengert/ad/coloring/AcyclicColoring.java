@@ -35,19 +35,14 @@ public final class AcyclicColoring {
      * @return the coloring
      */
     public static Coloring of(SparsityPattern symmetric) {
-        if (symmetric.rows() != symmetric.columns()) {
-            throw new IllegalArgumentException("acyclic coloring needs a square (symmetric) pattern, not "
-                    + symmetric.rows() + " x " + symmetric.columns());
+        SymmetricGraph.requireSquare(symmetric, "acyclic coloring");
+        Coloring complete = SymmetricGraph.completeOrNull(symmetric);
+        if (complete != null) {
+            return complete;
         }
         int n = symmetric.rows();
-        if (symmetric.nonZeros() == (long) n * n) {
-            int[] own = new int[n];
-            for (int j = 0; j < n; j++) own[j] = j;
-            return new Coloring(own, "complete pattern");
-        }
-        int[] edge = StarColoring.edgeIds(symmetric);
-        int edges = 0;
-        for (int id : edge) edges = Math.max(edges, id + 1);
+        int[] edge = SymmetricGraph.edgeIds(symmetric, "acyclic coloring");
+        int edges = SymmetricGraph.edgeCount(edge);
         int bound = lowerBound(n, edges);
         Coloring best = null;
         for (Orderings.Ordering o : Orderings.all(symmetric)) {
@@ -71,8 +66,7 @@ public final class AcyclicColoring {
 
     private static int[] greedy(SparsityPattern g, int[] order, int[] edge) {
         int n = g.rows();
-        int edges = 0;
-        for (int id : edge) edges = Math.max(edges, id + 1);
+        int edges = SymmetricGraph.edgeCount(edge);
         int[] color = new int[n];
         Arrays.fill(color, -1);
         int[] parent = new int[edges];   // union-find over edges: the two-colored tree an edge is in

@@ -28,19 +28,12 @@ public final class StarColoring {
      * @return the coloring
      */
     public static Coloring of(SparsityPattern symmetric) {
-        if (symmetric.rows() != symmetric.columns()) {
-            throw new IllegalArgumentException("star coloring needs a square (symmetric) pattern, not "
-                    + symmetric.rows() + " x " + symmetric.columns());
+        SymmetricGraph.requireSquare(symmetric, "star coloring");
+        Coloring complete = SymmetricGraph.completeOrNull(symmetric);
+        if (complete != null) {
+            return complete;
         }
-        int n = symmetric.rows();
-        if (symmetric.nonZeros() == (long) n * n) {
-            // a complete pattern (a pair energy's Hessian): every column its own color is the optimum, and
-            // the greedy algorithm would spend O(n^3) finding it
-            int[] own = new int[n];
-            for (int j = 0; j < n; j++) own[j] = j;
-            return new Coloring(own, "complete pattern");
-        }
-        int[] edge = edgeIds(symmetric);
+        int[] edge = SymmetricGraph.edgeIds(symmetric, "star coloring");
         Coloring best = null;
         for (Orderings.Ordering o : Orderings.all(symmetric)) {
             Coloring c = new Coloring(greedy(symmetric, o.order(), edge), o.name());
@@ -57,8 +50,7 @@ public final class StarColoring {
      */
     private static int[] greedy(SparsityPattern g, int[] order, int[] edge) {
         int n = g.rows();
-        int edges = 0;
-        for (int id : edge) edges = Math.max(edges, id + 1);
+        int edges = SymmetricGraph.edgeCount(edge);
         int[] color = new int[n];
         Arrays.fill(color, -1);
         int[] forbiddenBy = new int[n + 1];   // forbiddenBy[c] == v: color c is not allowed for v
@@ -137,30 +129,6 @@ public final class StarColoring {
             if (x != w && color[x] >= 0) forbiddenBy[color[x]] = v;
         }
         treated[w] = v;
-    }
-
-    // One id per undirected edge, shared by its two entries (i, j) and (j, i); -1 on the diagonal.
-    static int[] edgeIds(SparsityPattern g) {
-        int[] id = new int[g.nonZeros()];
-        int next = 0;
-        for (int i = 0; i < g.rows(); i++) {
-            for (int k = g.rowStart(i); k < g.rowStart(i + 1); k++) {
-                int j = g.column(k);
-                if (j == i) {
-                    id[k] = -1;
-                } else if (i < j) {
-                    id[k] = next++;
-                } else {
-                    int mirror = g.indexOf(j, i);
-                    if (mirror < 0) {
-                        throw new IllegalArgumentException("star coloring needs a symmetric pattern: (" + i + ", " + j
-                                + ") is in it but (" + j + ", " + i + ") is not");
-                    }
-                    id[k] = id[mirror];
-                }
-            }
-        }
-        return id;
     }
 
     /**
