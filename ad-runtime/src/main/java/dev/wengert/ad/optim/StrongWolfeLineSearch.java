@@ -141,20 +141,25 @@ public record StrongWolfeLineSearch(double c1, double c2, int maxEvaluations, do
      * @throws IllegalArgumentException if phi'(0) is not negative or the initial step is not positive
      */
     public <S> Result<S> search(Line<S> line, Trial<S> zero, double initialStep) {
-        if (!(zero.slope() < 0.0)) {
-            throw new IllegalArgumentException("search direction is not a descent direction: phi'(0) = "
-                    + zero.slope());
-        }
+        requireDescent(zero);
         if (!(initialStep > 0.0) || Double.isInfinite(initialStep)) {
             throw new IllegalArgumentException("initial step must be positive and finite, got " + initialStep);
         }
+        return searchFrom(line, zero, line.evaluate(initialStep));
+    }
+
+    /**
+     * As {@link #search}, with the first trial already evaluated by the caller (it counts as one of the
+     * budget's evaluations): an optimiser that has tried a step on its own hands it over instead of
+     * paying for it twice.
+     */
+    <S> Result<S> searchFrom(Line<S> line, Trial<S> zero, Trial<S> first) {
+        requireDescent(zero);
         Trial<S> previous = zero;
-        double alpha = initialStep;
-        int evaluations = 0;
+        Trial<S> current = first;
+        int evaluations = 1;
         Noisy<S> noisy = new Noisy<>();
-        while (evaluations < maxEvaluations) {
-            Trial<S> current = line.evaluate(alpha);
-            evaluations++;
+        while (true) {
             if (approximatelyWolfe(zero, current)) {
                 return new Result<>(current, true, evaluations);
             }
@@ -172,9 +177,29 @@ public record StrongWolfeLineSearch(double c1, double c2, int maxEvaluations, do
                 return zoom(line, zero, current, previous, evaluations, noisy);
             }
             previous = current;
-            alpha *= 2.0;   // still descending steeply: the minimiser lies further out
+            if (evaluations >= maxEvaluations) {
+                return new Result<>(previous, false, evaluations);
+            }
+            // Still descending steeply: the minimiser lies further out.
+            current = line.evaluate(2.0 * current.alpha());
+            evaluations++;
         }
-        return new Result<>(previous, false, evaluations);
+    }
+
+    /**
+     * This search with another evaluation budget.
+     *
+     * @param evaluations the budget, at least 2
+     */
+    StrongWolfeLineSearch withMaxEvaluations(int evaluations) {
+        return evaluations == maxEvaluations ? this : new StrongWolfeLineSearch(c1, c2, evaluations, noise);
+    }
+
+    private static void requireDescent(Trial<?> zero) {
+        if (!(zero.slope() < 0.0)) {
+            throw new IllegalArgumentException("search direction is not a descent direction: phi'(0) = "
+                    + zero.slope());
+        }
     }
 
     /**

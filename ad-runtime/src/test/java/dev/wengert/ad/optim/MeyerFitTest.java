@@ -54,17 +54,19 @@ class MeyerFitTest {
 
     @Test
     void lbfgsTakesTheFullStepWhereFCannotResolveItsModel() {
-        // Measured: 406 iterations and 565 gradients in all; 2.25 gradients per iteration in the 16
-        // iterations once f is within 1e-9 of its final value. Meyer's f is noisier than the default
-        // relative 1e-12: before the optimiser learnt f's noise from changes an unresolved step cannot
-        // explain (and handed it to the line search), 4.3 per iteration over 34 iterations there (every
-        // search zoomed in on rounding); before the full step was taken where the model's decrease is
-        // below f's noise, 6.7.
+        // Measured (this test's own count): 402 iterations and 565 gradients in all; 25 gradients in the
+        // 18 iterations once f is within 1e-9 of its final value, 1.39 per iteration. Where the full step
+        // fails the curvature test the search goes on from it for one more trial only (before: the step
+        // was evaluated again and the search ran on its full budget, 2.25 per iteration over 16, up to 8
+        // in one search). Meyer's f is noisier than the default relative 1e-12: before the optimiser
+        // learnt f's noise from changes an unresolved step cannot explain, 4.3 per iteration over 34
+        // iterations there; before the full step was taken where the model's decrease is below f's
+        // noise, 6.7.
         OptimizationHistory h = new Lbfgs().minimize(Meyer.objective(), Meyer.start());
         Iteration first = firstWithin(h, 1e-9);
         int tail = h.iterationCount() - first.index();
         long evaluations = h.last().gradientEvaluations() - first.gradientEvaluations();
-        assertTrue(evaluations <= 2.5 * tail, "evaluations at the minimum: " + evaluations + " in " + tail);
+        assertTrue(evaluations <= 1.5 * tail, "evaluations at the minimum: " + evaluations + " in " + tail);
         assertTrue(tail <= 25, "iterations at the minimum: " + tail);
         assertTrue(h.last().gradientEvaluations() <= 650, h.last().toString());
     }

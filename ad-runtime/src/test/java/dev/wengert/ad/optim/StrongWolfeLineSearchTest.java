@@ -53,4 +53,32 @@ class StrongWolfeLineSearchTest {
         StrongWolfeLineSearch off = new StrongWolfeLineSearch(1e-4, 0.9, 40, 0.0);
         assertSame(off, off.withNoiseAtLeast(1e-10));
     }
+
+    @Test
+    void aHandedFirstTrialIsNotEvaluatedAgainAndGivesTheSameSearch() {
+        // phi at 1 fails the curvature test (phi'(1) = -10 against 0.1 * 29), so the search goes on from it.
+        StrongWolfeLineSearch search = new StrongWolfeLineSearch(1e-4, 0.1, 40, 0.0);
+        java.util.List<Double> evaluated = new java.util.ArrayList<>();
+        StrongWolfeLineSearch.Line<Void> line = a -> {
+            evaluated.add(a);
+            return phi(a);
+        };
+        StrongWolfeLineSearch.Result<Void> plain = search.search(line, phi(0.0), 1.0);
+        java.util.List<Double> plainTrials = java.util.List.copyOf(evaluated);
+        evaluated.clear();
+        StrongWolfeLineSearch.Result<Void> handed = search.searchFrom(line, phi(0.0), phi(1.0));
+        assertEquals(plainTrials.subList(1, plainTrials.size()), evaluated);
+        assertEquals(plain.point().alpha(), handed.point().alpha());
+        assertEquals(plain.evaluations(), handed.evaluations());
+        assertTrue(plain.evaluations() > 2, "the example must need more than two trials");
+    }
+
+    @Test
+    void aBudgetOfTwoReturnsTheBetterAcceptablePointAfterOneMoreTrial() {
+        StrongWolfeLineSearch search = new StrongWolfeLineSearch(1e-4, 0.1, 40, 0.0).withMaxEvaluations(2);
+        StrongWolfeLineSearch.Result<Void> r = search.searchFrom(StrongWolfeLineSearchTest::phi, phi(0.0), phi(1.0));
+        assertEquals(2, r.evaluations());
+        assertTrue(r.moved());
+        assertTrue(r.point().value() <= phi(1.0).value(), "kept the lower of the two trials: " + r.point());
+    }
 }
