@@ -2,10 +2,13 @@ package dev.wengert.samples;
 
 import dev.wengert.ad.Objective;
 import dev.wengert.ad.Recording;
+import dev.wengert.ad.SparseHessianMethod;
 import dev.wengert.ad.SparsityPattern;
 import dev.wengert.ad.optim.HessianMode;
 import dev.wengert.ad.optim.Iteration;
+import dev.wengert.ad.optim.Newton;
 import dev.wengert.ad.optim.NewtonCg;
+import dev.wengert.ad.optim.Optimizer;
 import dev.wengert.ad.optim.OptimizationHistory;
 import dev.wengert.ad.optim.StoppingCriteria;
 import java.io.PrintWriter;
@@ -17,10 +20,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code grid}: the minimal surface spanning Scherk's frame on [-a, a]^2, an m x m grid of unknown
- * heights ({@link GridSurface}), solved by Newton-CG on the sparse Hessian: from the generated class (per-cell
- * local Hessians added into CSR slots) or from the tape (pattern and star coloring, then compressed sweeps).
- * Prints the Newton steps, the final gradient norm, the Hessians' cost, the CG iterations and the distance
- * to Scherk's surface, and writes a heat map of the solution.
+ * heights ({@link GridSurface}), solved by Newton's method on the sparse Hessian: from the generated class
+ * (per-cell local Hessians added into CSR slots) or from the tape (its pattern, then edge pushing). The Newton
+ * systems are solved by preconditioned CG (the default) or by EJML's sparse Cholesky ({@code --solver
+ * cholesky}). Prints the Newton steps, the final gradient norm, the Hessians' cost, the CG iterations and the
+ * distance to Scherk's surface, and writes a heat map of the solution.
  */
 @Command(name = "grid", mixinStandardHelpOptions = true,
         description = "Minimal surface on an m x m grid (Scherk's frame) by sparse Newton-CG; PNG heat map.")
@@ -48,6 +52,24 @@ final class GridCommand implements Callable<Integer> {
         }
     }
 
+    /** How each Newton step's linear system is solved. */
+    enum Solver {
+        CG("cg"), CHOLESKY("cholesky");
+
+        final String label;
+
+        Solver(String label) {
+            this.label = label;
+        }
+    }
+
+    static final class SolverConverter implements CommandLine.ITypeConverter<Solver> {
+        @Override
+        public Solver convert(String value) {
+            return ThomsonCommand.byLabel(Solver.values(), v -> v.label, value, "solver");
+        }
+    }
+
     static final class StartConverter implements CommandLine.ITypeConverter<Start> {
         @Override
         public Start convert(String value) {
@@ -64,7 +86,8 @@ final class GridCommand implements Callable<Integer> {
 
     /**
      * Heap a run needs per unknown, rounded up from m = 500, where the generated run peaks at 0.5 GB resident and
-     * the tape run at 2.2 GB (17 nodes an unknown, sweeps 9 colors wide).
+     * the tape run at 2.2 GB (17 nodes an unknown; measured with 9-color compressed sweeps, which need more
+     * than edge pushing).
      */
     private static final double GENERATED_BYTES_PER_UNKNOWN = 800;
     private static final double TAPE_BYTES_PER_UNKNOWN = 8000;
@@ -83,6 +106,12 @@ final class GridCommand implements Callable<Integer> {
     @Option(names = "--backend", converter = BackendConverter.class, defaultValue = "generated",
             description = "where the sparse Hessian comes from: generated or tape (default: ${DEFAULT-VALUE})")
     Backend backend;
+
+    @Option(names = "--solver", converter = SolverConverter.class, defaultValue = "cg",
+            description = "Newton systems: cg (trust-region Newton-CG, Jacobi preconditioner) or cholesky (line-search"
+                    + " Newton, EJML's sparse Cholesky; its factor has about n m non-zeros, so for m up to a few"
+                    + " hundred) (default: ${DEFAULT-VALUE})")
+    Solver solver;
 
     @Option(names = "--start", converter = StartConverter.class, defaultValue = "interpolated",
             description = "first iterate: interpolated (the frame's heights blended inward) or flat (u = 0)"
@@ -131,12 +160,12 @@ final class GridCommand implements Callable<Integer> {
         if (backend == Backend.TAPE) {
             Recording recording = surface.recorded(u0);
             long c0 = System.nanoTime();
-            SparsityPattern pattern = recording.hessianPattern();
-            int k = recording.hessianColoring().count();
-            String colors = String.format("%d star colors (pattern + coloring %.2f s)", k, (System.nanoTime() - c0) * 1e-9);
+            SparseHessianMethod method = recording.sparseHessianMethod();
+            SparsityPattern pattern = recording.prepareSparseHessian(method);
             area = recording;
-            o.printf("recorded %,d tape nodes in %.2f s; Hessian pattern: %,d non-zeros, %s%n", recording.size(),
-                    (c0 - t0) * 1e-9, pattern.nonZeros(), colors);
+            o.printf("recorded %,d tape nodes in %.2f s; Hessian pattern: %,d non-zeros, by %s (pattern and plan"
+                            + " %.2f s)%n", recording.size(), (c0 - t0) * 1e-9, pattern.nonZeros(),
+                    method.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), (System.nanoTime() - c0) * 1e-9);
         } else {
             area = surface.generated();
             long c0 = System.nanoTime();
@@ -148,8 +177,10 @@ final class GridCommand implements Callable<Integer> {
         PrintWriter err = cl.getErr();
         boolean[] progressShown = {false};
         long solveStart = System.nanoTime();
-        OptimizationHistory h = new NewtonCg().withHessian(HessianMode.SPARSE)
-                .withRadius(Math.sqrt(n), 1e10)
+        Optimizer newton = solver == Solver.CHOLESKY
+                ? new Newton().withSparseCholesky(new EjmlSparseCholesky())
+                : new NewtonCg().withHessian(HessianMode.SPARSE).withRadius(Math.sqrt(n), 1e10);
+        OptimizationHistory h = newton
                 .withStopping(StoppingCriteria.gradientBelow(tolerance).withMaxIterations(maxIterations))
                 .withListener(it -> progressLine(err, it, solveStart, progressShown))
                 .minimize(timed, u0);
@@ -165,11 +196,13 @@ final class GridCommand implements Callable<Integer> {
                 h.iterations().get(0).gradientNorm());
         o.printf("%s after %d Newton steps: area %.12f, |g| = %.2e%n", h.converged() ? "converged" : "not converged",
                 h.iterationCount(), last.value(), last.gradientNorm());
-        o.printf("sparse Hessians: %d, the first %.1f ms (with JIT compilation), then %.1f ms each; CG iterations: %d"
-                        + " (%.0f a step); solve %.2f s%n", timed.calls, timed.firstNanos * 1e-6,
+        String linear = solver == Solver.CHOLESKY ? "sparse Cholesky (EJML)"
+                : String.format("CG iterations: %d (%.0f a step)", last.innerIterations(),
+                        last.innerIterations() / Math.max(1.0, h.iterationCount()));
+        o.printf("sparse Hessians: %d, the first %.1f ms (with JIT compilation), then %.1f ms each; %s; solve %.2f s%n",
+                timed.calls, timed.firstNanos * 1e-6,
                 timed.calls > 1 ? (timed.nanos - timed.firstNanos) * 1e-6 / (timed.calls - 1) : Double.NaN,
-                last.innerIterations(),
-                last.innerIterations() / Math.max(1.0, h.iterationCount()), solveSeconds);
+                linear, solveSeconds);
         o.printf("max |u - Scherk| at the nodes: %.2e (discretisation error, O(h^2), h = %.4g)%n", worst,
                 surface.spacing());
         HeatMap.write(surface.withFrame(u), m + 2, -extent, extent,
@@ -187,7 +220,7 @@ final class GridCommand implements Callable<Integer> {
         }
         shown[0] = true;
         err.printf("newton %3d  area %.12f  |g| %.2e  CG %6d  %6.1fs%n", it.index(), it.value(), it.gradientNorm(),
-                it.innerIterations(), seconds);
+                it.innerIterations(), seconds);   // CG 0 with --solver cholesky
         err.flush();
     }
 
@@ -195,12 +228,14 @@ final class GridCommand implements Callable<Integer> {
     private void checkMemory(CommandLine cl) {
         double n = (double) m * m;
         double needed = n * (backend == Backend.TAPE ? TAPE_BYTES_PER_UNKNOWN : GENERATED_BYTES_PER_UNKNOWN)
-                + 8 * n * (maxIterations + 1.0);   // the history keeps every iterate
+                + 8 * n * (maxIterations + 1.0)    // the history keeps every iterate
+                + (solver == Solver.CHOLESKY ? 2 * 12 * n * m : 0);   // the banded factor and EJML's work copy
         long available = Runtime.getRuntime().maxMemory();
         if (needed > 0.8 * available) {
             throw new CommandLine.ParameterException(cl, String.format("--m %d needs about %.1f GB of memory, more than"
                     + " the %.1f GB this JVM may use; choose a smaller --m%s, or run java with a larger -Xmx", m,
-                    needed / 1e9, available / 1e9, backend == Backend.TAPE ? " or --backend generated" : ""));
+                    needed / 1e9, available / 1e9, solver == Solver.CHOLESKY ? " or --solver cg"
+                            : backend == Backend.TAPE ? " or --backend generated" : ""));
         }
     }
 

@@ -8,6 +8,7 @@ import dev.wengert.ad.Objective;
 import dev.wengert.ad.Recording;
 import dev.wengert.ad.SparsityPattern;
 import dev.wengert.ad.optim.HessianMode;
+import dev.wengert.ad.optim.Newton;
 import dev.wengert.ad.optim.NewtonCg;
 import dev.wengert.ad.optim.OptimizationHistory;
 import dev.wengert.ad.optim.StoppingCriteria;
@@ -110,5 +111,56 @@ class GridSampleTest {
         assertTrue(tape.converged());
         assertEquals(generated.last().value(), tape.last().value(), 1e-12);
         assertArrayEquals(generated.solution(), tape.solution(), 1e-8);
+    }
+
+    @Test
+    void ejmlsCholeskySolvesTheSparseHessianAsADenseSolveDoes() {
+        GridSurface s = new GridSurface(9, -1.4, 1.4, GridSurface::scherk);
+        double[] u = s.start();
+        Objective f = s.generated();
+        int n = u.length;
+        SparsityPattern pattern = f.hessianPattern(n);
+        double[] values = new double[pattern.nonZeros()];
+        f.sparseHessian(u, values);
+        double[] b = new double[n];
+        Random random = new Random(11);
+        for (int i = 0; i < n; i++) {
+            b[i] = random.nextGaussian();
+        }
+        EjmlSparseCholesky cholesky = new EjmlSparseCholesky();
+        double shift = 0.25;
+        assertTrue(cholesky.factor(pattern, values, shift));
+        double[] x = new double[n];
+        cholesky.solve(b, x);
+        // The residual of (H + shift I) x = b, against the dense matrix: the solve is backward stable, and H's
+        // condition number here is about 1e2, so 1e-12 relative to |b| holds with room.
+        double[] dense = pattern.toDense(values);
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            double r = shift * x[i] - b[i];
+            for (int j = 0; j < n; j++) {
+                r += dense[i * n + j] * x[j];
+            }
+            worst = Math.max(worst, Math.abs(r));
+        }
+        assertTrue(worst < 1e-12, "residual " + worst);
+        // A shift that makes the matrix indefinite is refused, and the next positive one is accepted again.
+        assertTrue(!cholesky.factor(pattern, values, -1e6));
+        assertTrue(cholesky.factor(pattern, values, 0.0));
+    }
+
+    @Test
+    void newtonWithEjmlsCholeskyReachesTheSurfaceNewtonCgReaches() {
+        GridSurface s = new GridSurface(40, -1.5, 1.5, GridSurface::scherk);
+        double[] u0 = s.start();
+        OptimizationHistory cg = solve(s.generated(), u0);
+        OptimizationHistory direct = new Newton().withSparseCholesky(new EjmlSparseCholesky()).withStopping(TARGET)
+                .minimize(s.generated(), u0);
+        assertTrue(direct.converged(), direct.stopReason().toString());
+        assertTrue(direct.iterationCount() <= cg.iterationCount(), direct.iterationCount() + " Newton steps against "
+                + cg.iterationCount() + " with CG");
+        assertEquals(cg.last().value(), direct.last().value(), 1e-12);
+        // Both stop at |g| <= 1e-8; H's smallest eigenvalue is about 2 pi^2 h^2 ~ 1e-2 here.
+        assertArrayEquals(cg.solution(), direct.solution(), 1e-6);
     }
 }

@@ -1,6 +1,7 @@
 package dev.wengert.ad.optim;
 
 import dev.wengert.ad.Objective;
+import dev.wengert.ad.SparsityPattern;
 
 /**
  * Newton's method with the exact dense Hessian: solve H d = -g by Cholesky and take a strong-Wolfe
@@ -14,6 +15,11 @@ import dev.wengert.ad.Objective;
  * given an identity block so that the matrix is invertible); {@link NewtonCg} is usually the better
  * choice there and for large n.
  *
+ * <p>With {@link #withSparseCholesky} it asks the objective for its sparse Hessian instead
+ * ({@code hessianPattern(n)} once, {@code sparseHessian} per iteration) and factors it with the solver
+ * given, shifting it the same way where it is not positive definite: for large sparse problems whose
+ * factor stays sparse (banded grids, chains), in R^n only.
+ *
  * <pre>{@code
  * OptimizationHistory h = new Newton().minimize(quadratic, new double[] {2.5, -2.0});
  * }</pre>
@@ -21,15 +27,17 @@ import dev.wengert.ad.Objective;
 public final class Newton extends ConfiguredOptimizer<Newton> {
 
     private final StrongWolfeLineSearch lineSearch;
+    private final SparseCholeskySolver sparseSolver;   // null: the dense Hessian and Cholesky
 
     /** Stops at |g| &lt;= 1e-8 or 1000 iterations, in R^n. */
     public Newton() {
-        this(Settings.defaults(), StrongWolfeLineSearch.forQuasiNewton());
+        this(Settings.defaults(), StrongWolfeLineSearch.forQuasiNewton(), null);
     }
 
-    private Newton(Settings settings, StrongWolfeLineSearch lineSearch) {
+    private Newton(Settings settings, StrongWolfeLineSearch lineSearch, SparseCholeskySolver sparseSolver) {
         super(settings);
         this.lineSearch = lineSearch;
+        this.sparseSolver = sparseSolver;
     }
 
     /**
@@ -39,25 +47,50 @@ public final class Newton extends ConfiguredOptimizer<Newton> {
      * @return the new optimiser
      */
     public Newton withLineSearch(StrongWolfeLineSearch search) {
-        return new Newton(settings(), search);
+        return new Newton(settings(), search, sparseSolver);
+    }
+
+    /**
+     * A copy of this optimiser that solves for its steps with the objective's sparse Hessian and the given
+     * sparse Cholesky factorisation, instead of the dense Hessian (which a large problem cannot hold).
+     * The objective must know its pattern ({@code hessianPattern(n)}); in R^n only.
+     *
+     * @param solver the factorisation, used by one run at a time
+     * @return the new optimiser
+     */
+    public Newton withSparseCholesky(SparseCholeskySolver solver) {
+        if (solver == null) {
+            throw new NullPointerException("solver is null");
+        }
+        return new Newton(settings(), lineSearch, solver);
     }
 
     @Override
     Newton withSettings(Settings settings) {
-        return new Newton(settings, lineSearch);
+        return new Newton(settings, lineSearch, sparseSolver);
     }
 
     @Override
     public OptimizationHistory minimize(Objective f, double[] x0) {
+        if (sparseSolver != null && !settings().manifold().isEuclidean()) {
+            throw new IllegalArgumentException("Newton with a sparse Cholesky works in R^n only; on a manifold use"
+                    + " the dense Hessian (no withSparseCholesky) or NewtonCg");
+        }
         Problem problem = settings().problem(f, x0);
         int n = problem.dimension();
         Problem.Point p = problem.start(x0);
         StopReason reason = problem.recordStart(p);
-        double[] h = new double[n * n];
+        SparseSystem sparse = sparseSolver == null ? null : new SparseSystem(problem, sparseSolver);
+        double[] h = sparse == null ? new double[n * n] : null;
         while (reason == null) {
-            problem.hessian(p, h);
-            double[] matrix = settings().manifold().isEuclidean() ? h : riemannianMatrix(problem, p, h);
-            double[] direction = solveShifted(matrix, n, p.gradient());
+            double[] direction;
+            if (sparse != null) {
+                direction = sparse.solveShifted(p);
+            } else {
+                problem.hessian(p, h);
+                double[] matrix = settings().manifold().isEuclidean() ? h : riemannianMatrix(problem, p, h);
+                direction = solveShifted(matrix, n, p.gradient());
+            }
             if (!settings().manifold().isEuclidean()) {
                 settings().manifold().project(p.x(), direction, direction);
             }
@@ -87,19 +120,101 @@ public final class Newton extends ConfiguredOptimizer<Newton> {
             minDiagonal = Math.min(minDiagonal, a[i * n + i]);
             maxDiagonal = Math.max(maxDiagonal, Math.abs(a[i * n + i]));
         }
-        double beta = 1e-3 * Math.max(maxDiagonal, 1e-8);
-        double tau = minDiagonal > 0.0 ? 0.0 : beta - minDiagonal;
-        for (int attempt = 0; attempt < 200; attempt++) {
-            Cholesky c = Cholesky.tryFactor(a, n, tau);
+        ShiftSchedule shifts = new ShiftSchedule(minDiagonal, maxDiagonal);
+        while (shifts.hasNext()) {
+            Cholesky c = Cholesky.tryFactor(a, n, shifts.next());
             if (c != null) {
                 double[] d = c.solve(g);
                 Vectors.scale(-1.0, d);
                 return d;
             }
-            tau = Math.max(2.0 * tau, beta);
         }
-        throw new NonFiniteObjectiveException("Hessian could not be made positive definite by a shift up to "
-                + tau + "; it probably holds infinities");
+        throw shifts.exhausted();
+    }
+
+    /**
+     * The shifts tau tried on a Hessian that does not factor (Nocedal and Wright, Algorithm 3.3): 0 if the
+     * diagonal is positive, else enough to make it so; then doubled, at least 1e-3 of the largest diagonal
+     * entry, up to 200 times.
+     */
+    static final class ShiftSchedule {
+        private final double beta;
+        private double tau;
+        private int attempts;
+
+        ShiftSchedule(double minDiagonal, double maxDiagonal) {
+            beta = 1e-3 * Math.max(maxDiagonal, 1e-8);
+            tau = minDiagonal > 0.0 ? 0.0 : beta - minDiagonal;
+        }
+
+        boolean hasNext() {
+            return attempts < 200;
+        }
+
+        double next() {
+            double shift = tau;
+            tau = Math.max(2.0 * tau, beta);
+            attempts++;
+            return shift;
+        }
+
+        NonFiniteObjectiveException exhausted() {
+            return new NonFiniteObjectiveException("Hessian could not be made positive definite by a shift up to "
+                    + tau + "; it probably holds infinities");
+        }
+    }
+
+    /** The sparse Hessian of one run and the caller's factorisation of it. */
+    private static final class SparseSystem {
+        private final Problem problem;
+        private final SparseCholeskySolver solver;
+        private final SparsityPattern pattern;
+        private final double[] values;
+        private final int[] diagonalIndex;
+        private final double[] minusG;
+
+        SparseSystem(Problem problem, SparseCholeskySolver solver) {
+            int n = problem.dimension();
+            SparsityPattern pattern = problem.objective().hessianPattern(n);
+            if (pattern.rows() != n || pattern.columns() != n) {
+                throw new IllegalArgumentException("the objective's Hessian pattern is " + pattern.rows() + " x "
+                        + pattern.columns() + " but x has length " + n + "; hessianPattern(n) must be n x n");
+            }
+            this.problem = problem;
+            this.solver = solver;
+            this.pattern = pattern;
+            this.values = new double[pattern.nonZeros()];
+            this.diagonalIndex = new int[n];
+            this.minusG = new double[n];
+            for (int i = 0; i < n; i++) {
+                diagonalIndex[i] = pattern.indexOf(i, i);
+            }
+        }
+
+        /** Returns d with (H + tau I) d = -g at p, for the smallest tau tried that factors. */
+        double[] solveShifted(Problem.Point p) {
+            problem.sparseHessian(p, values);
+            double minDiagonal = Double.POSITIVE_INFINITY;
+            double maxDiagonal = 0.0;
+            for (int k : diagonalIndex) {
+                double a = k < 0 ? 0.0 : values[k];   // a row without a diagonal entry has a zero there
+                minDiagonal = Math.min(minDiagonal, a);
+                maxDiagonal = Math.max(maxDiagonal, Math.abs(a));
+            }
+            double[] g = p.gradient();
+            for (int i = 0; i < g.length; i++) {
+                minusG[i] = -g[i];
+            }
+            ShiftSchedule shifts = new ShiftSchedule(minDiagonal, maxDiagonal);
+            while (shifts.hasNext()) {
+                if (solver.factor(pattern, values, shifts.next())) {
+                    double[] d = new double[g.length];
+                    solver.solve(minusG, d);
+                    return d;
+                }
+            }
+            throw shifts.exhausted();
+        }
     }
 
     /**
