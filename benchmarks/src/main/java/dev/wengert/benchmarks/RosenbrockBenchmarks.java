@@ -152,6 +152,24 @@ public class RosenbrockBenchmarks {
         }
     }
 
+    /**
+     * {@link SparseStart} with the generated class, its pattern and slots worked out (once per n) and warmed up
+     * by one gradient and one sparse Hessian: the generated gradient at the same sizes is the unit of the
+     * generated sparse Hessian's target, within one run.
+     */
+    public static class GeneratedSparse extends SparseStart {
+        Objective generated;
+        double[] values;
+
+        @Override
+        void prepare() {
+            generated = GeneratedWorkloads.rosenbrock();
+            generated.gradient(x, g);
+            values = new double[generated.hessianPattern(n).nonZeros()];
+            generated.sparseHessian(x, values);
+        }
+    }
+
     /** A recording made near x, warmed up by one dense Hessian on one thread (the analytic code has one). */
     public static class HessianRecording extends DenseStart {
         Recording recording;
@@ -319,6 +337,26 @@ public class RosenbrockBenchmarks {
     @Benchmark
     public double[] tapeReusedSparseHessian(SparseRecording s) {
         s.recording.sparseHessian(s.x, s.values, s.method);
+        return s.values;
+    }
+
+    /**
+     * The generated gradient at the sparse Hessian's sizes: the unit of the generated sparse Hessian's target.
+     * What could fool it: nothing beyond {@link #generatedGradient}'s caveats; at 10^6 x is 8 MB and comes
+     * from memory.
+     */
+    @Benchmark
+    public double generatedSparseGradient(GeneratedSparse s) {
+        return s.generated.gradient(s.x, s.g);
+    }
+
+    /**
+     * The generated sparse Hessian (2 x 2 blocks added into CSR slots found once per n). What could fool it:
+     * the values array is returned, the slots are reused from set-up as a user's second call would.
+     */
+    @Benchmark
+    public double[] generatedSparseHessian(GeneratedSparse s) {
+        s.generated.sparseHessian(s.x, s.values);
         return s.values;
     }
 }
