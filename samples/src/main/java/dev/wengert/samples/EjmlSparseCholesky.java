@@ -2,6 +2,7 @@ package dev.wengert.samples;
 
 import dev.wengert.ad.SparsityPattern;
 import dev.wengert.ad.optim.SparseCholeskySolver;
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.interfaces.linsol.LinearSolverSparse;
@@ -33,12 +34,12 @@ final class EjmlSparseCholesky implements SparseCholeskySolver {
     public boolean factor(SparsityPattern p, double[] values, double shift) {
         if (pattern == null) {
             layOut(p);
-        } else if (!pattern.equals(p)) {
+        } else if (p != pattern && !pattern.equals(p)) {   // Newton hands over the same object: no O(nnz) compare
             throw new IllegalArgumentException("EjmlSparseCholesky factors one pattern per instance: got a "
                     + p.rows() + " x " + p.columns() + " pattern with " + p.nonZeros() + " non-zeros after a "
                     + pattern.rows() + " x " + pattern.columns() + " one with " + pattern.nonZeros());
         }
-        java.util.Arrays.fill(matrix.nz_values, 0, matrix.nz_length, 0.0);
+        Arrays.fill(matrix.nz_values, 0, matrix.nz_length, 0.0);
         for (int k = 0; k < slot.length; k++) {
             matrix.nz_values[slot[k]] = values[k];
         }

@@ -1,7 +1,6 @@
 package dev.wengert.ad.optim;
 
 import dev.wengert.ad.Objective;
-import dev.wengert.ad.SparsityPattern;
 
 /**
  * Newton's method with the exact dense Hessian: solve H d = -g by Cholesky and take a strong-Wolfe
@@ -166,38 +165,23 @@ public final class Newton extends ConfiguredOptimizer<Newton> {
 
     /** The sparse Hessian of one run and the caller's factorisation of it. */
     private static final class SparseSystem {
-        private final Problem problem;
+        private final SparseModel model;
         private final SparseCholeskySolver solver;
-        private final SparsityPattern pattern;
-        private final double[] values;
-        private final int[] diagonalIndex;
         private final double[] minusG;
 
         SparseSystem(Problem problem, SparseCholeskySolver solver) {
-            int n = problem.dimension();
-            SparsityPattern pattern = problem.objective().hessianPattern(n);
-            if (pattern.rows() != n || pattern.columns() != n) {
-                throw new IllegalArgumentException("the objective's Hessian pattern is " + pattern.rows() + " x "
-                        + pattern.columns() + " but x has length " + n + "; hessianPattern(n) must be n x n");
-            }
-            this.problem = problem;
+            this.model = SparseModel.of(problem, HessianMode.SPARSE);
             this.solver = solver;
-            this.pattern = pattern;
-            this.values = new double[pattern.nonZeros()];
-            this.diagonalIndex = new int[n];
-            this.minusG = new double[n];
-            for (int i = 0; i < n; i++) {
-                diagonalIndex[i] = pattern.indexOf(i, i);
-            }
+            this.minusG = new double[problem.dimension()];
         }
 
         /** Returns d with (H + tau I) d = -g at p, for the smallest tau tried that factors. */
         double[] solveShifted(Problem.Point p) {
-            problem.sparseHessian(p, values);
+            model.evaluate(p);
             double minDiagonal = Double.POSITIVE_INFINITY;
             double maxDiagonal = 0.0;
-            for (int k : diagonalIndex) {
-                double a = k < 0 ? 0.0 : values[k];   // a row without a diagonal entry has a zero there
+            for (int i = 0; i < minusG.length; i++) {
+                double a = model.diagonalEntry(i);
                 minDiagonal = Math.min(minDiagonal, a);
                 maxDiagonal = Math.max(maxDiagonal, Math.abs(a));
             }
@@ -207,7 +191,7 @@ public final class Newton extends ConfiguredOptimizer<Newton> {
             }
             ShiftSchedule shifts = new ShiftSchedule(minDiagonal, maxDiagonal);
             while (shifts.hasNext()) {
-                if (solver.factor(pattern, values, shifts.next())) {
+                if (solver.factor(model.pattern(), model.values(), shifts.next())) {
                     double[] d = new double[g.length];
                     solver.solve(minusG, d);
                     return d;

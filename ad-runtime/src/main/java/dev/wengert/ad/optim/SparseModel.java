@@ -4,7 +4,8 @@ import dev.wengert.ad.SparsityPattern;
 
 /**
  * The sparse Hessian of one run's objective at the current iterate: evaluated once per Newton step,
- * applied by a CSR product in every CG step, with its diagonal as the Jacobi preconditioner.
+ * applied by a CSR product in every CG step, with its diagonal as the Jacobi preconditioner
+ * ({@link NewtonCg}), or factored by a caller's sparse Cholesky ({@link Newton}).
  */
 final class SparseModel {
 
@@ -51,12 +52,32 @@ final class SparseModel {
         };
     }
 
+    /** Evaluates the sparse Hessian at p (not the preconditioner: {@link #update} does both). */
+    void evaluate(Problem.Point p) {
+        problem.sparseHessian(p, values);
+    }
+
+    /** The Hessian's pattern, n x n. */
+    SparsityPattern pattern() {
+        return pattern;
+    }
+
+    /** The Hessian's non-zeros as last evaluated, in the pattern's order (kept; do not change them). */
+    double[] values() {
+        return values;
+    }
+
+    /** Entry (i, i) as last evaluated; 0 where the pattern has none. */
+    double diagonalEntry(int i) {
+        return diagonalIndex[i] < 0 ? 0.0 : values[diagonalIndex[i]];
+    }
+
     /** Evaluates the sparse Hessian at p and its Jacobi preconditioner. */
     void update(Problem.Point p) {
-        problem.sparseHessian(p, values);
+        evaluate(p);
         double largest = 0.0;
         for (int i = 0; i < diagonal.length; i++) {
-            diagonal[i] = diagonalIndex[i] < 0 ? 0.0 : Math.abs(values[diagonalIndex[i]]);
+            diagonal[i] = Math.abs(diagonalEntry(i));
             largest = Math.max(largest, diagonal[i]);
         }
         // A zero or tiny diagonal entry (an indefinite or singular H) would make M^-1 blow up: bound the
