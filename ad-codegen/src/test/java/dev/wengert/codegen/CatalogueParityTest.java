@@ -52,6 +52,9 @@ class CatalogueParityTest {
         TAPE.put(ElementaryFunction.RECIPROCAL, x -> x[0].reciprocal());
         TAPE.put(ElementaryFunction.SQUARE, x -> x[0].square());
         TAPE.put(ElementaryFunction.CUBE, x -> x[0].pow(3));
+        TAPE.put(ElementaryFunction.FOURTH_POWER, x -> x[0].pow(4));
+        TAPE.put(ElementaryFunction.INVERSE_SQUARE, x -> x[0].pow(-2));
+        TAPE.put(ElementaryFunction.INVERSE_CUBE, x -> x[0].pow(-3));
         TAPE.put(ElementaryFunction.SQRT, x -> x[0].sqrt());
         TAPE.put(ElementaryFunction.CBRT, x -> x[0].cbrt());
         TAPE.put(ElementaryFunction.EXP, x -> x[0].exp());
@@ -110,6 +113,9 @@ class CatalogueParityTest {
             case RECIPROCAL -> "1 / x[0]";
             case SQUARE -> "x[0] * x[0]";
             case CUBE -> "x[0] * x[0] * x[0]";
+            case FOURTH_POWER -> "(x[0] * x[0]) * (x[0] * x[0])";
+            case INVERSE_SQUARE -> "1 / (x[0] * x[0])";
+            case INVERSE_CUBE -> "1 / (x[0] * x[0]) / x[0]";
             default -> f.arity() == 1 ? "Math." + f.javaName() + "(x[0])" : "Math." + f.javaName() + "(x[0], x[1])";
         };
     }

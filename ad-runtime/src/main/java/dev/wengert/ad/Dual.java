@@ -194,7 +194,8 @@ public final class Dual {
     public Dual log10() { return unary(Op.LOG10); }
 
     /**
-     * {@code this^c}; the exponents 2, 3 and -1 as products, as on the tape.
+     * {@code this^c}; the exponents 2, 3, 4, -1, -2 and -3 as products, as on the tape (for a negative
+     * exponent at 0 the value and the derivative are pow's infinities, as {@link #reciprocal()}'s are).
      *
      * @param c the constant operand
      * @return a new Dual holding the result
@@ -205,7 +206,7 @@ public final class Dual {
     }
 
     /**
-     * {@code this^k} for an integer k: as {@link #pow(double)} of k (2, 3 and -1 as products, like the tape).
+     * {@code this^k} for an integer k: as {@link #pow(double)} of k (2, 3, 4, -1, -2 and -3 as products, like the tape).
      *
      * @param k the exponent
      * @return a new Dual holding the result

@@ -246,9 +246,13 @@ public final class Var implements Comparable<Var> {
     public Var log10() { return tape.unary(Op.LOG10, this); }
 
     /**
-     * {@code this^c}, recorded as one node. The exponents 2, 3 and -1 are recorded as products
-     * ({@code x * x}, {@code x * x * x}, {@code 1 / x}: {@link #square()}, a cube, {@link #reciprocal()}), in
-     * the value and in every derivative, with pow's conventions at 0; other exponents use {@code Math.pow}.
+     * {@code this^c}, recorded as one node. The exponents 2, 3, 4, -1, -2 and -3 are recorded as products
+     * ({@code x * x}, {@code x * x * x}, {@code (x * x) * (x * x)}, {@code 1 / x}, {@code 1 / (x * x)},
+     * {@code 1 / (x * x) / x}: {@link #square()}, a cube, a fourth power, {@link #reciprocal()}, an inverse
+     * square, an inverse cube), in the value and in every derivative, with pow's conventions at 0: for a
+     * negative exponent, at x = 0 (and -0) the value and the derivatives are the infinities pow gives, so a
+     * driver reports them ({@link NonFiniteException}) as it does for {@code 1 / x} at 0. Other exponents use
+     * {@code Math.pow}.
      *
      * @param c the constant operand (kept inside the node, not a node of its own)
      * @return a new Var holding the result
@@ -259,8 +263,8 @@ public final class Var implements Comparable<Var> {
     }
 
     /**
-     * {@code this^k} for an integer k, recorded as one node: as {@link #pow(double)} of k, so 2, 3 and -1
-     * are products. From Kotlin, {@code x.pow(2)} calls this.
+     * {@code this^k} for an integer k, recorded as one node: as {@link #pow(double)} of k, so 2, 3, 4, -1, -2
+     * and -3 are products. From Kotlin, {@code x.pow(2)} calls this.
      *
      * @param k the exponent
      * @return a new Var holding the result

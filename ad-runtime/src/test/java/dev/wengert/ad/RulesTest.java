@@ -144,10 +144,22 @@ class RulesTest {
                 pts(-1.5, 0, 3), pts(-0.0, 1e150)));
         c.add(unary("x ^ -1", Op.RECIPROCAL, x -> x.pow(-1), x -> x.pow(-1), x -> 1 / x, x -> -1 / (x * x),
                 x -> 2 / (x * x * x), pts(-3, -0.4, 0.5, 2), pts(1e-3, -1e5)));
-        c.add(unary("x ^ 4", Op.POW_CONST, x -> x.pow(4), x -> x.pow(4), x -> x * x * x * x,
-                x -> 4 * x * x * x, x -> 12 * x * x, pts(-1.5, 0, 0.7), pts(1e-80)));
-        c.add(unary("x ^ -2", Op.POW_CONST, x -> x.pow(-2.0), x -> x.pow(-2.0), x -> 1 / (x * x),
-                x -> -2 / (x * x * x), x -> 6 / (x * x * x * x), pts(-1.5, 0.6, 2), pts(1e-3)));
+        c.add(unary("x ^ 4", Op.FOURTH_POWER, x -> x.pow(4), x -> x.pow(4), x -> x * x * x * x,
+                x -> 4 * x * x * x, x -> 12 * x * x, pts(-1.5, 0, 0.7), pts(1e-80, -0.0, -1e77)));
+        c.add(unary("x ^ 4.0", Op.FOURTH_POWER, x -> x.pow(4.0), x -> x.pow(4.0), x -> x * x * x * x,
+                x -> 4 * x * x * x, x -> 12 * x * x, pts(-2.5, 0.3, 3), pts(1e70)));
+        c.add(unary("x ^ -2", Op.INVERSE_SQUARE, x -> x.pow(-2.0), x -> x.pow(-2.0), x -> 1 / (x * x),
+                x -> -2 / (x * x * x), x -> 6 / (x * x * x * x), pts(-1.5, 0.6, 2), pts(1e-3, -1e5, 1e100)));
+        c.add(unary("x ^ -2 (int)", Op.INVERSE_SQUARE, x -> x.pow(-2), x -> x.pow(-2), x -> 1 / (x * x),
+                x -> -2 / (x * x * x), x -> 6 / (x * x * x * x), pts(-0.4, 1.3, 5), pts(-1e-3)));
+        c.add(unary("x ^ -3", Op.INVERSE_CUBE, x -> x.pow(-3), x -> x.pow(-3), x -> 1 / (x * x * x),
+                x -> -3 / (x * x * x * x), x -> 12 / (x * x * x * x * x), pts(-1.5, 0.6, 2), pts(1e-3, -1e5, -1e-3)));
+        c.add(unary("x ^ -3.0", Op.INVERSE_CUBE, x -> x.pow(-3.0), x -> x.pow(-3.0), x -> 1 / (x * x * x),
+                x -> -3 / (x * x * x * x), x -> 12 / (x * x * x * x * x), pts(-2.2, 0.45, 4), pts(1e60)));
+        c.add(unary("x ^ 5", Op.POW_CONST, x -> x.pow(5), x -> x.pow(5), x -> x * x * x * x * x,
+                x -> 5 * x * x * x * x, x -> 20 * x * x * x, pts(-1.5, 0.7, 2), pts(0)));
+        c.add(unary("x ^ -4", Op.POW_CONST, x -> x.pow(-4.0), x -> x.pow(-4.0), x -> 1 / (x * x * x * x),
+                x -> -4 / (x * x * x * x * x), x -> 20 / (x * x * x * x * x * x), pts(-1.5, 0.6, 2), pts(1e-3)));
         c.add(unary("x ^ 1", Op.POW_CONST, x -> x.pow(1.0), x -> x.pow(1.0), x -> x, x -> 1, x -> 0,
                 pts(-1.5, 2), pts(0)));
         c.add(unary("x ^ 0", Op.POW_CONST, x -> x.pow(0.0), x -> x.pow(0.0), x -> 1, x -> 0, x -> 0,

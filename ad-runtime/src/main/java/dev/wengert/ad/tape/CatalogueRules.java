@@ -43,6 +43,9 @@ final class CatalogueRules {
             case LOG10: return Math.log10(x);
             case RINT: return Math.rint(x);
             case CUBE: return x * x * x;
+            case FOURTH_POWER: return x * x * (x * x);
+            case INVERSE_SQUARE: return 1.0 / (x * x);
+            case INVERSE_CUBE: return 1.0 / (x * x) / x;
             default: throw unknown(op);
         }
     }
@@ -75,6 +78,9 @@ final class CatalogueRules {
             case LOG10: return 1.0 / (x * 2.302585092994046);
             case RINT: return 0.0;
             case CUBE: return 3.0 * (x * x);
+            case FOURTH_POWER: return 4.0 * (x * x * x);
+            case INVERSE_SQUARE: return -2.0 * (f / x);
+            case INVERSE_CUBE: return -3.0 * (f / x);
             default: throw unknown(op);
         }
     }

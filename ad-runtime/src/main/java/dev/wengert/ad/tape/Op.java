@@ -98,9 +98,12 @@ public final class Op {
     public static final byte LOG10 = 48;
     public static final byte RINT = 49;
     public static final byte CUBE = 50;
+    public static final byte FOURTH_POWER = 51;
+    public static final byte INVERSE_SQUARE = 52;
+    public static final byte INVERSE_CUBE = 53;
 
     /** Number of opcodes. */
-    public static final int COUNT = 51;
+    public static final int COUNT = 54;
 
     private static final String[] NAMES = new String[COUNT];
     private static final byte[] KINDS = new byte[COUNT];
@@ -159,6 +162,9 @@ public final class Op {
         define(LOG10, "log10", UNARY, ElementaryFunction.LOG10, false);
         define(RINT, "rint", UNARY, ElementaryFunction.RINT, false);
         define(CUBE, "cube", UNARY, ElementaryFunction.CUBE, false);
+        define(FOURTH_POWER, "fourth-power", UNARY, ElementaryFunction.FOURTH_POWER, false);
+        define(INVERSE_SQUARE, "inverse-square", UNARY, ElementaryFunction.INVERSE_SQUARE, false);
+        define(INVERSE_CUBE, "inverse-cube", UNARY, ElementaryFunction.INVERSE_CUBE, false);
     }
 
     private Op() {
@@ -196,14 +202,20 @@ public final class Op {
 
     /**
      * The unary opcode that computes {@code x^c} as products, the same function of x as {@code pow} with
-     * the same conventions at 0 ({@link #SQUARE} for 2, {@link #CUBE} for 3, {@link #RECIPROCAL} for -1), or
-     * -1 if {@code c} is none of those exponents (0 and 1 stay {@code pow}: its partials there are its
-     * conventions, not products). Recording {@code x.pow(c)} and {@code Dual.pow(c)} use it.
+     * the same conventions at 0 ({@link #SQUARE} for 2, {@link #CUBE} for 3, {@link #FOURTH_POWER} for 4,
+     * {@link #RECIPROCAL} for -1, {@link #INVERSE_SQUARE} for -2, {@link #INVERSE_CUBE} for -3), or -1 if
+     * {@code c} is none of those exponents (0 and 1 stay {@code pow}: its partials there are its
+     * conventions, not products). At x = 0 and -0 a negative exponent gives pow's infinities (signed as
+     * pow signs them) in the value and in every derivative. Recording {@code x.pow(c)} and
+     * {@code Dual.pow(c)} use it.
      */
     public static int integerPower(double c) {
         if (c == 2) return SQUARE;
         if (c == 3) return CUBE;
+        if (c == 4) return FOURTH_POWER;
         if (c == -1) return RECIPROCAL;
+        if (c == -2) return INVERSE_SQUARE;
+        if (c == -3) return INVERSE_CUBE;
         return -1;
     }
 

@@ -46,6 +46,9 @@ public final class Rules {
             case RECIPROCAL: return 2 * f * f * f;
             case SQUARE: return 2;
             case CUBE: return 6 * x;
+            case FOURTH_POWER: return 12 * (x * x);
+            case INVERSE_SQUARE: return -3 * d / x;
+            case INVERSE_CUBE: return -4 * d / x;
             case SQRT: return -0.25 / (f * x);
             case CBRT: return -2 / (9 * f * f * f * f * f);
             case EXP: case EXPM1: return d;
