@@ -83,6 +83,9 @@ class CatalogueParityTest {
         TAPE.put(ElementaryFunction.MAX, x -> x[0].max(x[1]));
     }
 
+    /** The exponents the processor folds Math.pow(a, k) into products for, as the tape records x.pow(k). */
+    private static final int[] FOLDED_POWERS = {2, 3, 4, -1, -2, -3};
+
     private static InProcessCompiler.Result compiled;
 
     @BeforeAll
@@ -98,6 +101,10 @@ class CatalogueParityTest {
             String body = javaExpression(f);
             s.append("    @Differentiate public static double ").append(methodName(f))
                     .append("(double[] x) { return ").append(body).append("; }\n");
+        }
+        for (int k : FOLDED_POWERS) {
+            s.append("    @Differentiate public static double ").append(powMethodName(k))
+                    .append("(double[] x) { return Math.pow(x[0], ").append(k).append("); }\n");
         }
         s.append("}\n");
         compiled = Generated.compile("Catalogue", s.toString());
@@ -127,6 +134,50 @@ class CatalogueParityTest {
     private static Objective generated(ElementaryFunction f) {
         String m = methodName(f);
         return compiled.objective("p.Catalogue" + Character.toUpperCase(m.charAt(0)) + m.substring(1) + "Derivatives");
+    }
+
+    private static String powMethodName(int k) {
+        return "powOf" + (k < 0 ? "Minus" + -k : Integer.toString(k));
+    }
+
+    static Stream<Arguments> foldedPowerPoints() {
+        List<Arguments> out = new ArrayList<>();
+        for (int k : FOLDED_POWERS) {
+            for (double x : UNARY_POINTS) {
+                out.add(Arguments.of(k, new double[] {x}));
+            }
+            out.add(Arguments.of(k, new double[] {1e103}));
+            out.add(Arguments.of(k, new double[] {-1e200}));
+        }
+        return out.stream();
+    }
+
+    // Math.pow(a, k) in a generated class is the processor's products (ir.Folding), x.pow(k) on the tape the
+    // catalogue's: the same value to the last bit (pow's infinities at 0 included), the same derivatives
+    @ParameterizedTest(name = "x^{0} at {1}")
+    @MethodSource("foldedPowerPoints")
+    void mathPowOfAFoldedExponentIsTheTapesIntegerPower(int k, double[] x) {
+        String m = powMethodName(k);
+        Objective gen = compiled.objective("p.Catalogue" + Character.toUpperCase(m.charAt(0)) + m.substring(1) + "Derivatives");
+        ScalarFunction tape = v -> v[0].pow(k);
+        String at = "x^" + k + " at " + x[0];
+        double[] g = new double[1];
+        Outcome tapeValue = Outcome.of(() -> g[0] = Tape.record(tape, x).value(x));
+        Outcome genValue = Outcome.of(() -> gen.value(x));
+        if (tapeValue.nonFinite() || genValue.nonFinite()) {
+            assertTrue(tapeValue.nonFinite() && genValue.nonFinite(), at + ": only one engine reported the value");
+            assertTrue(!Double.isFinite(Math.pow(x[0], k)), at + ": reported, though pow is finite");
+            return;   // an infinite power (overflow, or a negative power at 0): no derivatives to compare
+        }
+        assertEquals(Double.doubleToRawLongBits(g[0]), Double.doubleToRawLongBits(gen.value(x)), at + ": value");
+        double[] gTape = new double[1];
+        double[] gGen = new double[1];
+        compare(Outcome.of(() -> Tape.record(tape, x).gradient(x, gTape)), gTape,
+                Outcome.of(() -> gen.gradient(x, gGen)), gGen, at + ": gradient");
+        double[] hTape = new double[1];
+        double[] hGen = new double[1];
+        compare(Outcome.of(() -> Tape.record(tape, x).hessian(x, hTape)), hTape,
+                Outcome.of(() -> gen.hessian(x, hGen)), hGen, at + ": Hessian");
     }
 
     static Stream<Arguments> points() {

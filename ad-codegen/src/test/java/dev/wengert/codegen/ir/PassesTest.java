@@ -40,6 +40,11 @@ class PassesTest {
         assertEquals(Op.MUL, b.call(ElementaryFunction.POW, a, b.constant(3.0)).op(), "pow(a, 3) is (a * a) * a");
         assertEquals(Op.MUL, b.call(ElementaryFunction.POW, a, b.constant(4.0)).op(), "pow(a, 4) is a square squared");
         assertEquals(Op.DIV, b.call(ElementaryFunction.POW, a, b.constant(-2.0)).op(), "pow(a, -2) is 1 / (a * a)");
+        Value inverseCube = b.call(ElementaryFunction.POW, a, b.constant(-3.0));
+        assertEquals(Op.DIV, inverseCube.op(), "pow(a, -3) is (1 / (a * a)) / a");
+        assertSame(b.call(ElementaryFunction.POW, a, b.constant(-2.0)), inverseCube.arg(0), "pow(a, -3) is pow(a, -2) / a");
+        assertSame(a, inverseCube.arg(1), "pow(a, -3) is pow(a, -2) / a");
+        assertEquals(Op.CALL, b.call(ElementaryFunction.POW, a, b.constant(-4.0)).op(), "pow(a, -4) stays a call");
         assertEquals(Op.CALL, b.call(ElementaryFunction.POW, a, b.constant(2.5)).op(), "pow(a, 2.5) stays a call");
     }
 
