@@ -256,14 +256,12 @@ final class Folding {
             if (p == -1) {
                 return b.div(b.constant(1.0), a);
             }
-            if (p == -2) {
-                return b.div(b.constant(1.0), b.mul(a, a));
-            }
-            if (p == -3) {
-                // the inverse square divided by a, as the tape's inverse cube: 1 / ((a * a) * a) would be 0
-                // where a^3 overflows but pow is still subnormal, and its derivative 0 * (a * a) is NaN
+            if (p == -2 || p == -3) {
+                // -3 is the inverse square divided by a, as the tape's inverse cube: 1 / ((a * a) * a) would
+                // be 0 where a^3 overflows but pow is still subnormal, and its derivative 0 * (a * a) is NaN
                 // where a * a overflows
-                return b.div(b.div(b.constant(1.0), b.mul(a, a)), a);
+                Value inverseSquare = b.div(b.constant(1.0), b.mul(a, a));
+                return p == -2 ? inverseSquare : b.div(inverseSquare, a);
             }
         }
         return null;

@@ -12,9 +12,11 @@ import static dev.wengert.ad.tape.Op.*;
  * catalogue's formulas differentiated by dual numbers in {@code RulesTest}), and the n-ary opcodes.
  *
  * <p>The table is laid out as one small method per (operand shape, quantity): {@link #unary},
- * {@link #unaryDx}, {@link #unaryDxx}, {@link #binary}, {@link #binaryDx}, ... Keeping each method
- * below HotSpot's inlining limit for hot code (325 bytes of bytecode) lets the JIT inline the rules
- * into the sweeps, which is worth a factor of two over one large switch.
+ * {@link #unaryDx}, {@link #unaryDxx}, {@link #binary}, {@link #binaryDx}, ... A method below
+ * HotSpot's inlining limit for hot code (325 bytes of bytecode) is inlined into the sweeps, which is
+ * worth a factor of two over one large switch; the unary rules are now above it ({@code CatalogueRules}'
+ * value and first partial 372 and 396 bytes, {@link #unaryDxx} 364), so splitting off their rare cases is
+ * the next lever for the sweeps' speed.
  *
  * <p>Conventions at points where a function is not differentiable are the catalogue's, and for the
  * n-ary opcodes: {@code norm} and {@code distance} at the origin have zero gradient and zero
