@@ -2,7 +2,7 @@ package dev.wengert.ad;
 
 import dev.wengert.ad.coloring.Coloring;
 import dev.wengert.ad.tape.CallChecks;
-import dev.wengert.ad.tape.HessianBatches;
+import dev.wengert.ad.tape.DenseHessian;
 import dev.wengert.ad.tape.ReverseSweep;
 import dev.wengert.ad.tape.SecondOrderSweep;
 import dev.wengert.ad.tape.TangentSweep;
@@ -40,6 +40,7 @@ public final class Recording implements Objective {
     private final CallChecks checks;
     private final long operations;
     private volatile SparseHessian sparseHessian;   // worked out on first use
+    private volatile DenseHessian denseHessian;     // likewise
     private volatile SparseJacobian sparseJacobian;  // likewise
 
     Recording(TapeData tape, long operations) {
@@ -258,32 +259,70 @@ public final class Recording implements Objective {
         return values[out];
     }
 
-    /** Writes the dense n x n Hessian, row-major, using as many threads as the machine has cores. */
+    /**
+     * Writes the dense n x n Hessian, row-major: {@link #hessian(double[], double[], int)} with as
+     * many threads as the machine has cores.
+     */
     @Override
     public void hessian(double[] x, double[] h) {
         hessian(x, h, Runtime.getRuntime().availableProcessors());
     }
 
     /**
-     * Writes the dense n x n Hessian, row-major. Vector mode: values and adjoints are computed once,
-     * then batches of columns (unit directions) are shared out among {@code threads} threads, each
-     * running k-wide tangent and second-order adjoint sweeps that skip the nodes a batch does not reach.
-     * Small problems (under about 200,000 node-columns of work per thread) use fewer threads than
-     * asked, since handing work to a thread would cost more than it saves.
+     * Writes the dense n x n Hessian, row-major. The first call chooses the method and every later
+     * call of this recording keeps it:
+     * <ul>
+     * <li>edge pushing: one replay and one reverse sweep that carries second-order adjoints, on the
+     *     calling thread. For sums of small terms (pair energies, stencils, least squares) it costs a
+     *     small multiple of a gradient, whatever n is;</li>
+     * <li>vector mode, if edge pushing needs more work than this would (long chains of nodes that all
+     *     depend on many inputs, where second-order adjoints grow dense): values and adjoints are
+     *     computed once, then batches of columns (unit directions) are shared out among
+     *     {@code threads} threads, each running k-wide tangent and second-order adjoint sweeps that
+     *     skip the nodes a batch does not reach. Small problems (under about 200,000 node-columns of
+     *     work per thread) use fewer threads than asked, since handing work to a thread would cost
+     *     more than it saves. The first call then costs up to twice as much as later ones.</li>
+     * </ul>
      *
      * @param x the point, length n
      * @param h output: the Hessian, length n * n, overwritten
-     * @param threads the number of threads to use, at least 1
+     * @param threads the most threads to use (vector mode), at least 1
      */
     public void hessian(double[] x, double[] h, int threads) {
         int out = checks.scalarOutput("hessian");
         checks.requireInput("hessian", x);
         ObjectiveChecks.requireLength("hessian", "h", h, DenseSize.hessian("hessian", inputCount()));
         CallChecks.requireThreads("hessian", threads);
+        DenseHessian plan = denseHessianPlan(out);
         Workspace ws = workspace();
         replay("hessian", x, ws);
-        HessianBatches.dense(tape, ws, out, h, threads);
+        plan.evaluate(ws, h, threads);
         checks.requireFiniteResult("hessian", "h", h, ws, true, null);
+    }
+
+    /**
+     * The method {@link #hessian(double[], double[], int)} uses on this recording, once a first call
+     * has chosen it.
+     *
+     * @return true for edge pushing, false for vector mode, null before the first dense Hessian
+     */
+    Boolean denseHessianByEdgePushing() {
+        DenseHessian plan = denseHessian;
+        return plan == null ? null : plan.byEdgePushing();
+    }
+
+    private DenseHessian denseHessianPlan(int out) {
+        DenseHessian plan = denseHessian;
+        if (plan == null) {
+            synchronized (this) {
+                plan = denseHessian;
+                if (plan == null) {
+                    plan = new DenseHessian(tape, out);
+                    denseHessian = plan;
+                }
+            }
+        }
+        return plan;
     }
 
     // ---- sparse second order ----

@@ -17,7 +17,7 @@ import java.util.Arrays;
  * many inputs makes W dense and the sweep quadratic, where a colored compressed sweep is the better choice.
  *
  * <p>W is stored sparsely: an entry between two inputs is added straight into the Hessian's values (its
- * position found in the pattern's row); any other entry (p, q) sits in the row of whichever of p and q is
+ * position found in the pattern's row, or at r * n + c for a dense target, {@link #dense}); any other entry (p, q) sits in the row of whichever of p and q is
  * processed first (the larger node, inputs last), as an append-only linked list of (column, value) cells
  * that are recycled once their row is consumed; duplicates are summed when the row is consumed, through a
  * per-call dense accumulator indexed by node. Zero values are never stored, so a structurally present but numerically
@@ -31,20 +31,22 @@ import java.util.Arrays;
  */
 public final class EdgePushing {
     private final int out;
-    private final int[] rowStart;
+    private final int[] rowStart;    // null for a dense target: the entry (r, c) is then at r * n + c
     private final int[] column;
     private final int[] mirror;      // position of (c, r) for the entry (r, c) of the CSR pattern
+    private final int n;
     // Per node: ACTIVE if its value depends on an input through partials that are not identically zero
     // (inactive nodes are skipped, their arguments' partials never read); NONLINEAR if it creates curvature.
     static final byte ACTIVE = 1;
     static final byte NONLINEAR = 2;
     private final byte[] flags;
 
-    private EdgePushing(int out, int[] rowStart, int[] column, int[] mirror, byte[] flags) {
+    private EdgePushing(int out, int[] rowStart, int[] column, int[] mirror, int n, byte[] flags) {
         this.out = out;
         this.rowStart = rowStart;
         this.column = column;
         this.mirror = mirror;
+        this.n = n;
         this.flags = flags;
     }
 
@@ -60,6 +62,22 @@ public final class EdgePushing {
      * @return the plan, immutable and safe to share among threads
      */
     public static EdgePushing of(TapeData t, int out, int[] rowStart, int[] column) {
+        return new EdgePushing(out, rowStart, column, mirrors(rowStart, column), t.inputCount(), flags(t, out));
+    }
+
+    /**
+     * The plan for output node {@code out} of {@code t}, writing the dense n x n Hessian, row-major:
+     * no pattern is needed, the entry (r, c) is at {@code r * n + c}.
+     *
+     * @param t the tape
+     * @param out the output node
+     * @return the plan, immutable and safe to share among threads
+     */
+    public static EdgePushing dense(TapeData t, int out) {
+        return new EdgePushing(out, null, null, null, t.inputCount(), flags(t, out));
+    }
+
+    private static byte[] flags(TapeData t, int out) {
         boolean[] active = activeNodes(t, out);
         byte[] flags = new byte[out + 1];
         for (int i = 0; i <= out; i++) {
@@ -68,7 +86,7 @@ public final class EdgePushing {
             int kind = Op.kind(t.op[i]);
             if (kind != Op.INPUT && HessianSparsity.isNonlinearNode(t, i)) flags[i] |= NONLINEAR;
         }
-        return new EdgePushing(out, rowStart, column, mirrors(rowStart, column), flags);
+        return flags;
     }
 
     private static int[] mirrors(int[] rowStart, int[] column) {
@@ -126,10 +144,39 @@ public final class EdgePushing {
      * @param values receives the non-zeros, one per pattern entry
      */
     public void evaluate(TapeData t, Workspace ws, double[] values) {
+        evaluate(t, ws, values, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #evaluate(TapeData, Workspace, double[])}, but gives up once the sweep has done more
+     * than {@code budget} units of work (a unit: one entry of W stored, consumed or added into the
+     * values), leaving {@code values} partly written: for a caller that has a cheaper method when W grows dense.
+     *
+     * @param t the tape the plan was made for
+     * @param ws the caller's workspace for this evaluation
+     * @param values receives the non-zeros, one per pattern entry
+     * @param budget the most units of work to do
+     * @return true if the sweep finished, false if it gave up
+     */
+    public boolean evaluate(TapeData t, Workspace ws, double[] values, long budget) {
         double[] adj = ws.keptAdjoints();
         Arrays.fill(adj, 0, out + 1, 0.0);
         adj[out] = 1;
-        ws.edgePushingScratch(t.size()).run(t, this, ws.values(), ws.inner(), adj, values);
+        return ws.edgePushingScratch(t.size()).run(t, this, ws.values(), ws.inner(), adj, values, budget);
+    }
+
+    /**
+     * The work units of {@link #evaluate(TapeData, Workspace, double[], long)} beyond which edge pushing
+     * is given up for a dense Hessian: a quarter of nodes times inputs (a vector-mode dense Hessian runs a
+     * k-wide tangent and second-order adjoint sweep per batch of columns, and a node-column of it costs
+     * about a quarter of a unit), and never less than 64 units a node, which any sum of small terms stays
+     * within (a pair term of a point energy takes about 20).
+     *
+     * @param t the tape
+     * @return the budget beyond which edge pushing is no cheaper than vector mode
+     */
+    public static long vectorModeBudget(TapeData t) {
+        return (long) t.size() * Math.max(64, t.inputCount() / 4);
     }
 
     /**
@@ -165,14 +212,17 @@ public final class EdgePushing {
             return nodes <= capacity;
         }
 
-        void run(TapeData t, EdgePushing plan, double[] v, double[] inner, double[] adj, double[] values) {
+        boolean run(TapeData t, EdgePushing plan, double[] v, double[] inner, double[] adj, double[] values,
+                    long budget) {
             int out = plan.out;
             op = t.op;
             a = t.a;
             rowStart = plan.rowStart;
             column = plan.column;
             mirror = plan.mirror;
+            n = plan.n;
             this.values = values;
+            work = 0;
             Arrays.fill(values, 0.0);
             Arrays.fill(head, 0, out + 1, -1);
             Arrays.fill(stamp, 0, out + 1, -1);
@@ -195,10 +245,12 @@ public final class EdgePushing {
                 double diagonal = entries > 0 && stamp[i] == i ? sum[i] : 0;
                 boolean creates = g != 0 && (f & NONLINEAR) != 0;
                 if (diagonal != 0 || creates) pushDiagonalAndCreate(t, i, v, slots, diagonal, creates ? g : 0);
+                if (work > budget) break;
             }
             op = null;
             a = null;
             this.values = null;
+            return work <= budget;
         }
 
         // Sums node i's row into sum[] (stamped with marker), recycles its cells; returns how many
@@ -219,6 +271,7 @@ public final class EdgePushing {
                 cellNext[e] = free;
                 free = e;
                 e = next;
+                work++;
             }
             head[row] = -1;
             return count;
@@ -363,6 +416,7 @@ public final class EdgePushing {
         // W(p, q) += value (and W(q, p)): between two inputs straight into the values (an entry of the
         // Hessian, found in its row of the pattern); otherwise one cell in the row processed first, inputs last.
         private void add(int p, int q, double value) {
+            work++;
             boolean pInput = Op.kind(op[p]) == Op.INPUT;
             boolean qInput = Op.kind(op[q]) == Op.INPUT;
             if (pInput && qInput) {
@@ -385,6 +439,11 @@ public final class EdgePushing {
         }
 
         private void addToValues(int r, int c, double value) {
+            if (rowStart == null) {
+                values[r * n + c] += value;
+                if (r != c) values[c * n + r] += value;
+                return;
+            }
             int from = rowStart[r];
             int to = rowStart[r + 1] - 1;
             while (from <= to) {
@@ -408,7 +467,9 @@ public final class EdgePushing {
         private int[] rowStart;  // the pattern and the values being written
         private int[] column;
         private int[] mirror;
+        private int n;           // the dense target's row length
         private double[] values;
+        private long work;       // units done in this sweep: W entries stored, consumed or added into values
 
         private void growCells() {
             int size = Math.multiplyExact(2, cellColumn.length);
