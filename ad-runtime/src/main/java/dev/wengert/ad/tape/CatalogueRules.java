@@ -15,13 +15,25 @@ final class CatalogueRules {
     private CatalogueRules() {
     }
 
-    /** f(x) of a unary opcode. */
+    /** f(x) of a unary opcode (the library functions in {@link #unaryOfLibraryFunction}). */
     static double unary(int op, double x) {
         switch (op) {
             case NEG: return -x;
             case RECIPROCAL: return 1.0 / x;
             case SQUARE: return x * x;
             case SQRT: return Math.sqrt(x);
+            case ABS: return Math.abs(x);
+            case CUBE: return x * x * x;
+            case FOURTH_POWER: return x * x * (x * x);
+            case INVERSE_SQUARE: return 1.0 / (x * x);
+            case INVERSE_CUBE: return 1.0 / (x * x) / x;
+            default: return unaryOfLibraryFunction(op, x);
+        }
+    }
+
+    /** f(x) of a unary opcode that calls a library function. */
+    private static double unaryOfLibraryFunction(int op, double x) {
+        switch (op) {
             case CBRT: return Math.cbrt(x);
             case EXP: return Math.exp(x);
             case EXPM1: return Math.expm1(x);
@@ -36,27 +48,34 @@ final class CatalogueRules {
             case SINH: return Math.sinh(x);
             case COSH: return Math.cosh(x);
             case TANH: return Math.tanh(x);
-            case ABS: return Math.abs(x);
             case SIGNUM: return Math.signum(x);
             case FLOOR: return Math.floor(x);
             case CEIL: return Math.ceil(x);
             case LOG10: return Math.log10(x);
             case RINT: return Math.rint(x);
-            case CUBE: return x * x * x;
-            case FOURTH_POWER: return x * x * (x * x);
-            case INVERSE_SQUARE: return 1.0 / (x * x);
-            case INVERSE_CUBE: return 1.0 / (x * x) / x;
             default: throw unknown(op);
         }
     }
 
-    /** df/dx of a unary opcode with value f at x. */
+    /** df/dx of a unary opcode with value f at x (the library functions in {@link #unaryDxOfLibraryFunction}). */
     static double unaryDx(int op, double x, double f) {
         switch (op) {
             case NEG: return -1.0;
             case RECIPROCAL: return -(f * f);
             case SQUARE: return 2.0 * x;
             case SQRT: return 0.5 * (1.0 / f);
+            case ABS: return Math.signum(x);
+            case CUBE: return 3.0 * (x * x);
+            case FOURTH_POWER: return 4.0 * (x * x * x);
+            case INVERSE_SQUARE: return -2.0 * (f / x);
+            case INVERSE_CUBE: return -3.0 * (f / x);
+            default: return unaryDxOfLibraryFunction(op, x, f);
+        }
+    }
+
+    /** df/dx of a unary opcode with value f at x that calls a library function. */
+    private static double unaryDxOfLibraryFunction(int op, double x, double f) {
+        switch (op) {
             case CBRT: return 1.0 / (3.0 * (f * f));
             case EXP: return f;
             case EXPM1: return f + 1.0;
@@ -71,16 +90,11 @@ final class CatalogueRules {
             case SINH: return Math.cosh(x);
             case COSH: return Math.sinh(x);
             case TANH: return 1.0 - f * f;
-            case ABS: return Math.signum(x);
             case SIGNUM: return 0.0;
             case FLOOR: return 0.0;
             case CEIL: return 0.0;
             case LOG10: return 1.0 / (x * 2.302585092994046);
             case RINT: return 0.0;
-            case CUBE: return 3.0 * (x * x);
-            case FOURTH_POWER: return 4.0 * (x * x * x);
-            case INVERSE_SQUARE: return -2.0 * (f / x);
-            case INVERSE_CUBE: return -3.0 * (f / x);
             default: throw unknown(op);
         }
     }

@@ -201,6 +201,22 @@ public final class Op {
     }
 
     /**
+     * True for the unary opcodes computed by arithmetic alone (negation, integer powers, the square root,
+     * the absolute value), which nearly every tape has; the others call a library function, whose cost
+     * dwarfs a second method call. {@link Rules} keeps the first kind in methods small enough for HotSpot
+     * to inline into the sweeps, and hands the others to a second method.
+     */
+    public static boolean isArithmeticUnary(int op) {
+        switch (op) {
+            case NEG: case RECIPROCAL: case SQUARE: case SQRT: case ABS:
+            case CUBE: case FOURTH_POWER: case INVERSE_SQUARE: case INVERSE_CUBE:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
      * The unary opcode that computes {@code x^c} as products, the same function of x as {@code pow} with
      * the same conventions at 0 ({@link #SQUARE} for 2, {@link #CUBE} for 3, {@link #FOURTH_POWER} for 4,
      * {@link #RECIPROCAL} for -1, {@link #INVERSE_SQUARE} for -2, {@link #INVERSE_CUBE} for -3), or -1 if

@@ -14,9 +14,9 @@ import static dev.wengert.ad.tape.Op.*;
  * <p>The table is laid out as one small method per (operand shape, quantity): {@link #unary},
  * {@link #unaryDx}, {@link #unaryDxx}, {@link #binary}, {@link #binaryDx}, ... A method below
  * HotSpot's inlining limit for hot code (325 bytes of bytecode) is inlined into the sweeps, which is
- * worth a factor of two over one large switch; the unary rules are now above it ({@code CatalogueRules}'
- * value and first partial 372 and 396 bytes, {@link #unaryDxx} 364), so splitting off their rare cases is
- * the next lever for the sweeps' speed.
+ * worth a factor of two over one large switch. The unary rules would exceed it with every opcode in one
+ * switch, so each is two methods: the arithmetic opcodes ({@link Op#isArithmeticUnary}) in the one the
+ * sweeps call, the library functions (exp, sin, ...) in a second one it calls for the rest.
  *
  * <p>Conventions at points where a function is not differentiable are the catalogue's, and for the
  * n-ary opcodes: {@code norm} and {@code distance} at the origin have zero gradient and zero
@@ -41,10 +41,10 @@ public final class Rules {
         return CatalogueRules.unaryDx(op, x, f);
     }
 
-    /** d2f/dx2 of a unary opcode with value f and first derivative d at x. */
+    /** d2f/dx2 of a unary opcode with value f and first derivative d at x (library functions: {@link #libraryDxx}). */
     public static double unaryDxx(int op, double x, double f, double d) {
         switch (op) {
-            case NEG: case ABS: case SIGNUM: case FLOOR: case CEIL: case RINT: return 0;
+            case NEG: case ABS: return 0;
             case RECIPROCAL: return 2 * f * f * f;
             case SQUARE: return 2;
             case CUBE: return 6 * x;
@@ -52,6 +52,14 @@ public final class Rules {
             case INVERSE_SQUARE: return -3 * d / x;
             case INVERSE_CUBE: return -4 * d / x;
             case SQRT: return -0.25 / (f * x);
+            default: return libraryDxx(op, x, f, d);
+        }
+    }
+
+    // The unary opcodes that are not Op.isArithmeticUnary: kept out of unaryDxx so that it is inlined.
+    private static double libraryDxx(int op, double x, double f, double d) {
+        switch (op) {
+            case SIGNUM: case FLOOR: case CEIL: case RINT: return 0;
             case CBRT: return -2 / (9 * f * f * f * f * f);
             case EXP: case EXPM1: return d;
             case LOG: case LOG1P: return -d * d;

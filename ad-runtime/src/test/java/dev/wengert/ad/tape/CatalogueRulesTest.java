@@ -53,8 +53,8 @@ class CatalogueRulesTest {
                     private CatalogueRules() {
                     }
                 """);
-        method(s, "f(x) of a unary opcode.", "unary(int op, double x)", Op.UNARY, op -> value(op, "x"));
-        method(s, "df/dx of a unary opcode with value f at x.", "unaryDx(int op, double x, double f)", Op.UNARY,
+        splitMethod(s, "f(x) of a unary opcode", "unary", "int op, double x", "op, x", op -> value(op, "x"));
+        splitMethod(s, "df/dx of a unary opcode with value f at x", "unaryDx", "int op, double x, double f", "op, x, f",
                 op -> partial(op, 0, "x"));
         method(s, "f(x, y) of a binary opcode.", "binary(int op, double x, double y)", Op.BINARY,
                 op -> value(op, "x", "y"));
@@ -95,14 +95,41 @@ class CatalogueRulesTest {
         s.append("    static double ").append(signature).append(" {\n");
         s.append("        switch (op) {\n");
         for (int op = 0; op < Op.COUNT; op++) {
-            if (Op.kind(op) == kind) {
-                s.append("            case ").append(constantName(op)).append(": return ")
-                        .append(body.apply(op).text()).append(";\n");
-            }
+            if (Op.kind(op) == kind) caseLine(s, op, body);
         }
         s.append("            default: throw unknown(op);\n");
         s.append("        }\n");
         s.append("    }\n");
+    }
+
+    // A unary rule as two methods: the arithmetic opcodes in one small enough for HotSpot to inline into the
+    // sweeps (under 325 bytes of bytecode), the library functions in a second one that the first calls.
+    private static void splitMethod(StringBuilder s, String doc, String name, String parameters, String arguments,
+                                    java.util.function.IntFunction<Expr> body) {
+        String library = name + "OfLibraryFunction";
+        s.append("\n    /** ").append(doc).append(" (the library functions in {@link #").append(library)
+                .append("}). */\n");
+        s.append("    static double ").append(name).append("(").append(parameters).append(") {\n");
+        s.append("        switch (op) {\n");
+        for (int op = 0; op < Op.COUNT; op++) {
+            if (Op.kind(op) == Op.UNARY && Op.isArithmeticUnary(op)) caseLine(s, op, body);
+        }
+        s.append("            default: return ").append(library).append("(").append(arguments).append(");\n");
+        s.append("        }\n");
+        s.append("    }\n");
+        s.append("\n    /** ").append(doc).append(" that calls a library function. */\n");
+        s.append("    private static double ").append(library).append("(").append(parameters).append(") {\n");
+        s.append("        switch (op) {\n");
+        for (int op = 0; op < Op.COUNT; op++) {
+            if (Op.kind(op) == Op.UNARY && !Op.isArithmeticUnary(op)) caseLine(s, op, body);
+        }
+        s.append("            default: throw unknown(op);\n");
+        s.append("        }\n");
+        s.append("    }\n");
+    }
+
+    private static void caseLine(StringBuilder s, int op, java.util.function.IntFunction<Expr> body) {
+        s.append("            case ").append(constantName(op)).append(": return ").append(body.apply(op).text()).append(";\n");
     }
 
     /** The name of the opcode's constant in {@link Op}. */
