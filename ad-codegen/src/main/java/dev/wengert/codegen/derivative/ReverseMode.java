@@ -34,15 +34,17 @@ final class ReverseMode {
     private final ForwardCopier copier = new ForwardCopier(b);
     private final Set<Value> active;
     private final ArrayRef gradient;
+    private final Set<Scatter> unclearedWrites;
 
-    private ReverseMode(Set<Value> active, ArrayRef gradient) {
+    private ReverseMode(Set<Value> active, ArrayRef gradient, Set<Scatter> unclearedWrites) {
         this.active = active;
         this.gradient = gradient;
+        this.unclearedWrites = unclearedWrites;
     }
 
     /** The program that returns f(x) and adds its gradient into {@code gradient}. */
     static Program gradient(Program primal, ArrayRef gradient) {
-        ReverseMode r = new ReverseMode(Activity.of(primal), gradient);
+        ReverseMode r = new ReverseMode(Activity.of(primal), gradient, SingleWrites.of(primal));
         r.copier.reserve(primal);
         ValueMap fwd = new ValueMap();
         r.copier.copyBlock(primal.body(), fwd);
@@ -169,7 +171,8 @@ final class ReverseMode {
     /**
      * The adjoint of {@code u[i] = e} takes {@code uBar[i]} into e's adjoint and clears it (the value written
      * before is overwritten, so nothing flows to it: the adjoint loop runs backwards, so the last write of an
-     * element gets its adjoint); that of {@code u[i] += e} takes {@code uBar[i]} and leaves it.
+     * element gets its adjoint), unless no earlier write can read it ({@link SingleWrites}); that of
+     * {@code u[i] += e} takes {@code uBar[i]} and leaves it.
      */
     private void reverseWrite(Scatter s, ValueMap fwd, Adjoints adj) {
         if (!s.target().isWork() || s.bySlot() || s.byEntry()) {
@@ -179,7 +182,7 @@ final class ReverseMode {
         Value index = copier.get(fwd, s.index());
         Value a = b.read(bar, index);
         a.suggestName(bar.sourceName() + "At");
-        if (s.assign()) {
+        if (s.assign() && !unclearedWrites.contains(s)) {
             b.assign(bar, index, b.constant(0.0));
         }
         if (active.contains(s.value())) {
