@@ -23,8 +23,10 @@
  * {@link dev.wengert.ad.tape.ValueSweep} (replay), {@link dev.wengert.ad.tape.ReverseSweep} (gradient,
  * vector-Jacobian product), {@link dev.wengert.ad.tape.TangentSweep} (Jacobian-vector product, and the
  * forward half of forward-over-reverse), {@link dev.wengert.ad.tape.SecondOrderSweep} (its reverse half:
- * Hessian-vector products), {@link dev.wengert.ad.tape.HessianSweep} (k directions at once, scheduled by
- * {@link dev.wengert.ad.tape.HessianBatches} for dense and compressed Hessians), and the pattern passes
+ * Hessian-vector products), {@link dev.wengert.ad.tape.EdgePushing} (sparse and dense Hessians in one sweep of
+ * second-order adjoints; {@link dev.wengert.ad.tape.DenseHessian} picks it or the vector mode for a recording),
+ * {@link dev.wengert.ad.tape.HessianSweep} (k directions at once, scheduled by
+ * {@link dev.wengert.ad.tape.HessianBatches} for compressed Hessians and the vector-mode dense one), and the pattern passes
  * {@link dev.wengert.ad.tape.DependencySets}, {@link dev.wengert.ad.tape.JacobianSparsity} and
  * {@link dev.wengert.ad.tape.HessianSparsity}. Every rule a sweep applies comes from
  * {@link dev.wengert.ad.tape.Rules}, which takes values, never tape arrays; its unary, binary and
