@@ -115,6 +115,14 @@ class UnclearedWritesTest {
         return x;
     }
 
+    // The generated derivatives against finite differences and against the tape's, at one point and direction.
+    private static void agreesWithTheTape(Objective f, int n, double phase, dev.wengert.ad.ScalarFunction onTape) {
+        double[] x = point(n, 0.9, phase);
+        double[] v = point(n, 1.0, phase + 1.1);
+        Checks.agreesWithFiniteDifferences(f, x, v);
+        Checks.agreesWithTape(f, Tape.record(onTape, x), x, v);
+    }
+
     private static Var chain(Var[] u) {
         Var s = u[0].times(u[1]);
         for (int k = 1; k + 1 < u.length; k++) s = s.plus(u[k].times(u[k + 1]));
@@ -127,10 +135,7 @@ class UnclearedWritesTest {
         int m = 4;
         Objective f = compiled.objective("p.WritesRowMajorDerivatives", rows, m);
         assertEquals(0, clears("WritesRowMajorDerivatives"), "each element is written once");
-        double[] x = point(rows * m, 0.9, 0.2);
-        double[] v = point(rows * m, 1.0, 1.3);
-        Checks.agreesWithFiniteDifferences(f, x, v);
-        Checks.agreesWithTape(f, Tape.record(y -> {
+        agreesWithTheTape(f, rows * m, 0.2, y -> {
             int w = m + 1;
             Var zero = y[0].times(0.0);
             Var[] u = new Var[rows * w];
@@ -139,7 +144,7 @@ class UnclearedWritesTest {
                 for (int j = 0; j < m; j++) u[i * w + j] = y[i * m + j].times(y[i * m + j]);
             }
             return chain(u);
-        }, x), x, v);
+        });
     }
 
     @Test
@@ -148,16 +153,13 @@ class UnclearedWritesTest {
         int m = 5;
         Objective f = compiled.objective("p.WritesTransposedDerivatives", rows, m);
         assertEquals(0, clears("WritesTransposedDerivatives"), "each element is written once");
-        double[] x = point(rows * m, 0.9, 0.4);
-        double[] v = point(rows * m, 1.0, 0.3);
-        Checks.agreesWithFiniteDifferences(f, x, v);
-        Checks.agreesWithTape(f, Tape.record(y -> {
+        agreesWithTheTape(f, rows * m, 0.4, y -> {
             Var[] u = new Var[rows * m];
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < m; j++) u[j * rows + i] = y[i * m + j].sin();
             }
             return chain(u);
-        }, x), x, v);
+        });
     }
 
     @Test
@@ -165,10 +167,7 @@ class UnclearedWritesTest {
         int m = 4;
         Objective f = compiled.objective("p.WritesOverlappingDerivatives", m);
         assertTrue(clears("WritesOverlappingDerivatives") > 0, "u[i + j] writes elements twice");
-        double[] x = point(m, 0.8, 0.5);
-        double[] v = point(m, 1.0, 0.9);
-        Checks.agreesWithFiniteDifferences(f, x, v);
-        Checks.agreesWithTape(f, Tape.record(y -> {
+        agreesWithTheTape(f, m, 0.5, y -> {
             Var zero = y[0].times(0.0);
             Var[] u = new Var[2 * m];
             java.util.Arrays.fill(u, zero);
@@ -176,7 +175,7 @@ class UnclearedWritesTest {
                 for (int j = 0; j < m; j++) u[i + j] = y[i].times(y[j]).plus(y[j]);
             }
             return chain(u);
-        }, x), x, v);
+        });
     }
 
     @Test
@@ -185,10 +184,7 @@ class UnclearedWritesTest {
         int m = 3;
         Objective f = compiled.objective("p.WritesSharedEdgesDerivatives", rows, m);
         assertTrue(clears("WritesSharedEdgesDerivatives") > 0, "u[i * m + m] is u[(i + 1) * m]");
-        double[] x = point(rows, 0.8, 0.1);
-        double[] v = point(rows, 1.0, 0.7);
-        Checks.agreesWithFiniteDifferences(f, x, v);
-        Checks.agreesWithTape(f, Tape.record(y -> {
+        agreesWithTheTape(f, rows, 0.1, y -> {
             Var[] u = new Var[rows * m + 1];
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j <= m; j++) u[i * m + j] = y[i].times(j + 1);
@@ -196,6 +192,6 @@ class UnclearedWritesTest {
             Var s = u[0].times(u[0]);
             for (int k = 1; k < u.length; k++) s = s.plus(u[k].times(u[k]).times(k + 1));
             return s;
-        }, x), x, v);
+        });
     }
 }
