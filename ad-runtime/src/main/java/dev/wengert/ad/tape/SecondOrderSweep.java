@@ -65,59 +65,72 @@ public final class SecondOrderSweep {
                     ad[y] += h * p.dy + g * (Rules.times(p.dxy, tx) + Rules.times(p.dyy, ty));
                     break;
                 }
-                default:
-                    nary(t, i, g, h, v, inner, innerTangents[i], td, adj, ad, p);
+                default: {
+                    // Chain rule through the fused outer function u: the inner operation sees adjoint g u' and
+                    // adjoint tangent h u' + g u'' (tangent of inner). Dispatched here, not in a method of its
+                    // own, so that the sweep inlines the shape's loop (a dispatcher compiled on its own is too
+                    // big for HotSpot to inline back).
+                    p.atNary(t, i, v, inner, true);
+                    double innerTangent = innerTangents[i];
+                    double gInner = g * p.dx;
+                    double hInner = h * p.dx + g * p.dxx * innerTangent;
+                    switch (TapeData.naryShape(o)) {
+                        case TapeData.UNIT_PARTIALS:
+                            unitPartials(t, i, gInner, hInner, adj, ad);
+                            break;
+                        case TapeData.PAIRED:
+                            paired(t, i, p.scale, gInner, hInner, innerTangent, v, td, adj, ad);
+                            break;
+                        default:
+                            general(t, i, p.scale, gInner, hInner, innerTangent, v, td, adj, ad);
+                    }
+                }
             }
         }
     }
 
-    // Chain rule through the fused outer function u: the inner operation sees adjoint g u' and
-    // adjoint tangent h u' + g u'' (tangent of inner).
-    private static void nary(TapeData t, int i, double g, double h, double[] v, double[] inner, double innerTangent,
-                             double[] td, double[] adj, double[] ad, Partials p) {
-        p.atNary(t, i, v, inner, true);
-        int o = t.op[i];
-        double scale = p.scale;
-        double gInner = g * p.dx;
-        double hInner = h * p.dx + g * p.dxx * innerTangent;
-        int count = t.b[i];
+    // One small method per n-ary argument shape, each under HotSpot's inlining limit (325 bytes).
+
+    // No curvature of its own and unit partials: the adjoints pass straight through.
+    private static void unitPartials(TapeData t, int i, double gInner, double hInner, double[] adj, double[] ad) {
         final int[] pool = t.pool;
+        for (int k = t.a[i], end = k + t.b[i]; k < end; k++) {
+            adj[pool[k]] += gInner;
+            ad[pool[k]] += hInner;
+        }
+    }
+
+    // Visit argument k with its partner, reading each value once.
+    private static void paired(TapeData t, int i, double scale, double gInner, double hInner, double innerTangent,
+                               double[] v, double[] td, double[] adj, double[] ad) {
+        final int[] pool = t.pool;
+        int o = t.op[i];
         int start = t.a[i];
-        switch (TapeData.naryShape(o)) {
-            case TapeData.UNIT_PARTIALS:
-                // No curvature of its own and unit partials: the adjoints pass straight through.
-                for (int k = start, end = start + count; k < end; k++) {
-                    adj[pool[k]] += gInner;
-                    ad[pool[k]] += hInner;
-                }
-                return;
-            case TapeData.PAIRED: {
-                // Visit argument k with its partner, reading each value once.
-                int half = count >> 1;
-                for (int k = start, end = start + half; k < end; k++) {
-                    int x = pool[k];
-                    int y = pool[k + half];
-                    double vx = v[x];
-                    double vy = v[y];
-                    double tx = td[x];
-                    double ty = td[y];
-                    double px = Rules.naryPartial(o, scale, vx, vy, 0);
-                    double py = Rules.naryPartial(o, scale, vy, vx, 0);
-                    adj[x] += gInner * px;
-                    adj[y] += gInner * py;
-                    ad[x] += hInner * px + gInner * Rules.naryCurvature(o, scale, innerTangent, vx, tx, vy, ty);
-                    ad[y] += hInner * py + gInner * Rules.naryCurvature(o, scale, innerTangent, vy, ty, vx, tx);
-                }
-                return;
-            }
-            default:
-                for (int k = 0; k < count; k++) {
-                    int arg = t.naryArgument(i, k);
-                    double partial = t.naryPartial(i, k, v, scale);
-                    adj[arg] += gInner * partial;
-                    ad[arg] += hInner * partial
-                            + gInner * t.naryCurvature(i, k, v, scale, innerTangent, td[arg], td[t.naryPartner(i, k)]);
-                }
+        int half = t.b[i] >> 1;
+        for (int k = start, end = start + half; k < end; k++) {
+            int x = pool[k];
+            int y = pool[k + half];
+            double vx = v[x];
+            double vy = v[y];
+            double tx = td[x];
+            double ty = td[y];
+            double px = Rules.naryPartial(o, scale, vx, vy, 0);
+            double py = Rules.naryPartial(o, scale, vy, vx, 0);
+            adj[x] += gInner * px;
+            adj[y] += gInner * py;
+            ad[x] += hInner * px + gInner * Rules.naryCurvature(o, scale, innerTangent, vx, tx, vy, ty);
+            ad[y] += hInner * py + gInner * Rules.naryCurvature(o, scale, innerTangent, vy, ty, vx, tx);
+        }
+    }
+
+    private static void general(TapeData t, int i, double scale, double gInner, double hInner, double innerTangent,
+                                double[] v, double[] td, double[] adj, double[] ad) {
+        for (int k = 0, count = t.b[i]; k < count; k++) {
+            int arg = t.naryArgument(i, k);
+            double partial = t.naryPartial(i, k, v, scale);
+            adj[arg] += gInner * partial;
+            ad[arg] += hInner * partial
+                    + gInner * t.naryCurvature(i, k, v, scale, innerTangent, td[arg], td[t.naryPartner(i, k)]);
         }
     }
 }
