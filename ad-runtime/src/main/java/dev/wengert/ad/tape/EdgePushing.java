@@ -244,7 +244,14 @@ public final class EdgePushing {
                 if (entries > 0) pushOffDiagonal(i, entries, slots);
                 double diagonal = entries > 0 && stamp[i] == i ? sum[i] : 0;
                 boolean creates = g != 0 && (f & NONLINEAR) != 0;
-                if (diagonal != 0 || creates) pushDiagonalAndCreate(t, i, v, slots, diagonal, creates ? g : 0);
+                if (diagonal != 0 || creates) {
+                    // one method per operand shape, each small enough for HotSpot to inline into this loop
+                    if (kind != Op.NARY) {
+                        pushScalarDiagonalAndCreate(kind == Op.BINARY, slots, diagonal, creates ? g : 0);
+                    } else {
+                        pushNaryDiagonalAndCreate(t, i, v, slots, diagonal, creates ? g : 0);
+                    }
+                }
                 if (work > budget) break;
             }
             op = null;
@@ -293,36 +300,28 @@ public final class EdgePushing {
         }
 
         // W(i, i) d_s d_t plus adjoint(i) times the second partial, at (arg_s, arg_t) for s <= t; a pair
-        // s < t of slots naming one node lands twice on its diagonal.
-        private void pushDiagonalAndCreate(TapeData t, int i, double[] v, int slots, double diagonal, double g) {
-            int kind = Op.kind(t.op[i]);
-            if (kind != Op.NARY) {
-                // p holds the partials of node i (slots() filled them): slot 0 is argument a, slot 1 argument b
-                boolean binary = kind == Op.BINARY;
-                for (int s = 0; s < slots; s++) {
-                    for (int u = s; u < slots; u++) {
-                        double second = g == 0 ? 0 : g * scalarSecond(binary, slotIndex[s], slotIndex[u]);
-                        double value = diagonal * slotPartial[s] * slotPartial[u] + second;
-                        addPair(s, u, value);
-                    }
+        // s < t of slots naming one node lands twice on its diagonal. For a unary, binary or with-constant
+        // node, p holds its partials (slots() filled them): slot 0 is argument a, slot 1 argument b.
+        private void pushScalarDiagonalAndCreate(boolean binary, int slots, double diagonal, double g) {
+            for (int s = 0; s < slots; s++) {
+                for (int u = s; u < slots; u++) {
+                    double second = g == 0 ? 0 : g * scalarSecond(binary, slotIndex[s], slotIndex[u]);
+                    double value = diagonal * slotPartial[s] * slotPartial[u] + second;
+                    addPair(s, u, value);
                 }
-                return;
             }
+        }
+
+        // The same for an n-ary node, through its fused outer function and its inner curvature.
+        private void pushNaryDiagonalAndCreate(TapeData t, int i, double[] v, int slots, double diagonal, double g) {
             int o = t.op[i];
             double outerDx = p.dx;
             double outerDxx = p.dxx;
-            boolean innerLinear = Rules.naryIsLinear(o);
-            boolean pairedOnly = o == Op.DOT && g != 0 && diagonal == 0 && outerDxx == 0;
-            if (pairedOnly) {
-                // a dot product's inner Hessian pairs slot k with its partner only: O(slots), not O(slots^2)
-                for (int s = 0; s < slots; s++) {
-                    int partnerSlot = partnerSlot(t, i, slotIndex[s]);
-                    for (int u = s + 1; u < slots; u++) {
-                        if (slotIndex[u] == partnerSlot) addPair(s, u, g * outerDx);
-                    }
-                }
+            if (o == Op.DOT && g != 0 && diagonal == 0 && outerDxx == 0) {
+                pushDotPairs(t, i, slots, g * outerDx);
                 return;
             }
+            boolean innerLinear = Rules.naryIsLinear(o);
             double scale = p.scale;
             for (int s = 0; s < slots; s++) {
                 int k = slotIndex[s];
@@ -341,6 +340,16 @@ public final class EdgePushing {
                         value += g * second;
                     }
                     addPair(s, u, value);
+                }
+            }
+        }
+
+        // A dot product's inner Hessian pairs slot k with its partner only: O(slots), not O(slots^2).
+        private void pushDotPairs(TapeData t, int i, int slots, double value) {
+            for (int s = 0; s < slots; s++) {
+                int partnerSlot = partnerSlot(t, i, slotIndex[s]);
+                for (int u = s + 1; u < slots; u++) {
+                    if (slotIndex[u] == partnerSlot) addPair(s, u, value);
                 }
             }
         }
@@ -367,25 +376,29 @@ public final class EdgePushing {
         // The active arguments of node i with their first partials (and, for n-ary nodes, the inner
         // partials and slot numbers); p holds the node's partials afterwards. Returns their number.
         private int slots(TapeData t, int i, double[] v, double[] inner, byte[] flags) {
-            int o = t.op[i];
-            int kind = Op.kind(o);
-            if (kind == Op.NARY) {
-                p.atNary(t, i, v, inner, true);
-                int count = t.b[i];
-                ensureSlots(count);
-                int slots = 0;
-                for (int k = 0; k < count; k++) {
-                    int arg = t.naryArgument(i, k);
-                    if ((flags[arg] & ACTIVE) == 0) continue;
-                    double innerPartial = t.naryPartial(i, k, v, p.scale);
-                    slotNode[slots] = arg;
-                    slotIndex[slots] = k;
-                    slotInner[slots] = innerPartial;
-                    slotPartial[slots] = p.dx * innerPartial;
-                    slots++;
-                }
-                return slots;
+            return Op.kind(t.op[i]) == Op.NARY ? narySlots(t, i, v, inner, flags) : scalarSlots(t, i, v, flags);
+        }
+
+        private int narySlots(TapeData t, int i, double[] v, double[] inner, byte[] flags) {
+            p.atNary(t, i, v, inner, true);
+            int count = t.b[i];
+            ensureSlots(count);
+            int slots = 0;
+            for (int k = 0; k < count; k++) {
+                int arg = t.naryArgument(i, k);
+                if ((flags[arg] & ACTIVE) == 0) continue;
+                double innerPartial = t.naryPartial(i, k, v, p.scale);
+                slotNode[slots] = arg;
+                slotIndex[slots] = k;
+                slotInner[slots] = innerPartial;
+                slotPartial[slots] = p.dx * innerPartial;
+                slots++;
             }
+            return slots;
+        }
+
+        private int scalarSlots(TapeData t, int i, double[] v, byte[] flags) {
+            int kind = Op.kind(t.op[i]);
             p.at(t, i, v, true);
             int slots = 0;
             int x = t.a[i];
