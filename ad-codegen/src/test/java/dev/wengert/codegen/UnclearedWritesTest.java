@@ -123,6 +123,13 @@ class UnclearedWritesTest {
         Checks.agreesWithTape(f, Tape.record(onTape, x), x, v);
     }
 
+    // A work array as the tape sees it before the fill: zeros (a zero multiple of an input, on y's tape).
+    private static Var[] zeros(Var[] y, int length) {
+        Var[] u = new Var[length];
+        java.util.Arrays.fill(u, y[0].times(0.0));
+        return u;
+    }
+
     private static Var chain(Var[] u) {
         Var s = u[0].times(u[1]);
         for (int k = 1; k + 1 < u.length; k++) s = s.plus(u[k].times(u[k + 1]));
@@ -137,9 +144,7 @@ class UnclearedWritesTest {
         assertEquals(0, clears("WritesRowMajorDerivatives"), "each element is written once");
         agreesWithTheTape(f, rows * m, 0.2, y -> {
             int w = m + 1;
-            Var zero = y[0].times(0.0);
-            Var[] u = new Var[rows * w];
-            java.util.Arrays.fill(u, zero);
+            Var[] u = zeros(y, rows * w);
             for (int i = 0; i < rows; i++) {
                 for (int j = 0; j < m; j++) u[i * w + j] = y[i * m + j].times(y[i * m + j]);
             }
@@ -168,9 +173,7 @@ class UnclearedWritesTest {
         Objective f = compiled.objective("p.WritesOverlappingDerivatives", m);
         assertTrue(clears("WritesOverlappingDerivatives") > 0, "u[i + j] writes elements twice");
         agreesWithTheTape(f, m, 0.5, y -> {
-            Var zero = y[0].times(0.0);
-            Var[] u = new Var[2 * m];
-            java.util.Arrays.fill(u, zero);
+            Var[] u = zeros(y, 2 * m);
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < m; j++) u[i + j] = y[i].times(y[j]).plus(y[j]);
             }
