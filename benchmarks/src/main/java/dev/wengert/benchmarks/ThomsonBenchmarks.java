@@ -284,12 +284,11 @@ public class ThomsonBenchmarks {
     }
 
     /**
-     * Dense Hessian in vector mode on a recording made in set-up near x, with the column batches split
-     * among {@code threads} threads (targets: at most 1500x the plain energy at N = 100; 2 threads at
-     * least 1.7x faster than 1); N = 12 and 100 only. What could fool it: the 2-thread figure needs 2
-     * idle cores, so on a shared or busy machine it understates the speed-up; the workers come from a
-     * cached pool, so thread start-up is paid in warm-up only; each call allocates the workers' k-wide
-     * scratch, which {@code -prof gc} shows.
+     * Dense Hessian on a recording made in set-up near x (target: at most 150x the plain energy at
+     * N = 100); N = 12 and 100 only. The recording chooses edge pushing on its first call (in set-up),
+     * which runs on the calling thread, so {@code threads} changes nothing here; it is the number of
+     * threads the vector mode would share its column batches among, for recordings that fall back to
+     * it. What could fool it: the choice is made in set-up, so the measurement never pays for it.
      */
     @Benchmark
     public double[] tapeReusedHessian(HessianRecording r) {
