@@ -39,14 +39,18 @@ public final class Recording implements Objective {
     private final TapeData tape;
     private final CallChecks checks;
     private final long operations;
-    private volatile SparseHessian sparseHessian;   // worked out on first use
-    private volatile DenseHessian denseHessian;     // likewise
-    private volatile SparseJacobian sparseJacobian;  // likewise
+    // Worked out on first use (a scalar output is checked first, by the driver that asks).
+    private final Lazy<SparseHessian> sparseHessian;
+    private final Lazy<DenseHessian> denseHessian;
+    private final Lazy<SparseJacobian> sparseJacobian;
 
     Recording(TapeData tape, long operations) {
         this.tape = tape;
         this.checks = new CallChecks(tape);
         this.operations = operations;
+        this.sparseHessian = new Lazy<>(() -> SparseHessian.of(tape, tape.outputNode(0)));
+        this.denseHessian = new Lazy<>(() -> new DenseHessian(tape, tape.outputNode(0)));
+        this.sparseJacobian = new Lazy<>(() -> SparseJacobian.of(tape));
     }
 
     /**
@@ -289,11 +293,11 @@ public final class Recording implements Objective {
      * @param threads the most threads to use (vector mode), at least 1
      */
     public void hessian(double[] x, double[] h, int threads) {
-        int out = checks.scalarOutput("hessian");
+        checks.scalarOutput("hessian");
         checks.requireInput("hessian", x);
         ObjectiveChecks.requireLength("hessian", "h", h, DenseSize.hessian("hessian", inputCount()));
         CallChecks.requireThreads("hessian", threads);
-        DenseHessian plan = denseHessianPlan(out);
+        DenseHessian plan = denseHessian.get();
         Workspace ws = workspace();
         replay("hessian", x, ws);
         plan.evaluate(ws, h, threads);
@@ -307,22 +311,8 @@ public final class Recording implements Objective {
      * @return true for edge pushing, false for vector mode, null before the first dense Hessian
      */
     Boolean denseHessianByEdgePushing() {
-        DenseHessian plan = denseHessian;
+        DenseHessian plan = denseHessian.ifMade();
         return plan == null ? null : plan.byEdgePushing();
-    }
-
-    private DenseHessian denseHessianPlan(int out) {
-        DenseHessian plan = denseHessian;
-        if (plan == null) {
-            synchronized (this) {
-                plan = denseHessian;
-                if (plan == null) {
-                    plan = new DenseHessian(tape, out);
-                    denseHessian = plan;
-                }
-            }
-        }
-        return plan;
     }
 
     // ---- sparse second order ----
@@ -421,7 +411,7 @@ public final class Recording implements Objective {
      * @param method how to compute them
      */
     public void sparseHessian(double[] x, double[] values, SparseHessianMethod method) {
-        int out = checks.scalarOutput("sparseHessian");
+        checks.scalarOutput("sparseHessian");
         checks.requireInput("sparseHessian", x);
         ObjectiveChecks.requireNonNull("sparseHessian", "method", method);
         SparseHessian plan = sparseHessianPlan("sparseHessian");
@@ -483,32 +473,12 @@ public final class Recording implements Objective {
     }
 
     private SparseJacobian sparseJacobianPlan() {
-        SparseJacobian plan = sparseJacobian;
-        if (plan == null) {
-            synchronized (this) {
-                plan = sparseJacobian;
-                if (plan == null) {
-                    plan = SparseJacobian.of(tape);
-                    sparseJacobian = plan;
-                }
-            }
-        }
-        return plan;
+        return sparseJacobian.get();
     }
 
     private SparseHessian sparseHessianPlan(String driver) {
-        SparseHessian plan = sparseHessian;
-        if (plan == null) {
-            int out = checks.scalarOutput(driver);
-            synchronized (this) {
-                plan = sparseHessian;
-                if (plan == null) {
-                    plan = SparseHessian.of(tape, out);
-                    sparseHessian = plan;
-                }
-            }
-        }
-        return plan;
+        checks.scalarOutput(driver);
+        return sparseHessian.get();
     }
 
     // ---- shared steps ----

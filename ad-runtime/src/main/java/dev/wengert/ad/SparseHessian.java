@@ -22,9 +22,9 @@ final class SparseHessian {
     private final int out;
     private final SparsityPattern pattern;
     private final Csr csr;   // the pattern's arrays, for the sweeps
-    private volatile EdgePushing edgePushing;
-    private volatile Colored colored;
-    private volatile Acyclic acyclic;
+    private final Lazy<EdgePushing> edgePushing;
+    private final Lazy<Colored> colored;
+    private final Lazy<Acyclic> acyclic;
 
     /** A star coloring with the position in H S of every non-zero. */
     private record Colored(Coloring coloring, int[] colorOf, int[] recovery) {
@@ -39,6 +39,15 @@ final class SparseHessian {
         this.out = out;
         this.csr = csr;
         this.pattern = new SparsityPattern(csr.rows(), tape.inputCount(), csr.rowStart(), csr.column());
+        this.edgePushing = new Lazy<>(() -> EdgePushing.of(tape, out, csr.rowStart(), csr.column()));
+        this.colored = new Lazy<>(() -> {
+            Coloring coloring = StarColoring.of(pattern);
+            return new Colored(coloring, coloring.toArray(), StarColoring.recoveryIndex(pattern, coloring));
+        });
+        this.acyclic = new Lazy<>(() -> {
+            Coloring coloring = AcyclicColoring.of(pattern);
+            return new Acyclic(coloring, coloring.toArray(), AcyclicColoring.recovery(pattern, coloring));
+        });
     }
 
     static SparseHessian of(TapeData tape, int out) {
@@ -59,18 +68,7 @@ final class SparseHessian {
     }
 
     private Colored colored() {
-        Colored c = colored;
-        if (c == null) {
-            synchronized (this) {
-                c = colored;
-                if (c == null) {
-                    Coloring coloring = StarColoring.of(pattern);
-                    c = new Colored(coloring, coloring.toArray(), StarColoring.recoveryIndex(pattern, coloring));
-                    colored = c;
-                }
-            }
-        }
-        return c;
+        return colored.get();
     }
 
     /** The acyclic coloring of the pattern, worked out on first use. */
@@ -79,32 +77,11 @@ final class SparseHessian {
     }
 
     private Acyclic acyclic() {
-        Acyclic a = acyclic;
-        if (a == null) {
-            synchronized (this) {
-                a = acyclic;
-                if (a == null) {
-                    Coloring coloring = AcyclicColoring.of(pattern);
-                    a = new Acyclic(coloring, coloring.toArray(), AcyclicColoring.recovery(pattern, coloring));
-                    acyclic = a;
-                }
-            }
-        }
-        return a;
+        return acyclic.get();
     }
 
     private EdgePushing edgePushing() {
-        EdgePushing e = edgePushing;
-        if (e == null) {
-            synchronized (this) {
-                e = edgePushing;
-                if (e == null) {
-                    e = EdgePushing.of(tape, out, csr.rowStart(), csr.column());
-                    edgePushing = e;
-                }
-            }
-        }
-        return e;
+        return edgePushing.get();
     }
 
     /** Works out what {@code method} needs now, so that its first evaluation costs no more than the next. */
