@@ -52,8 +52,6 @@ public final class DenseHessian {
                     if (!finished) edgePushing = null;
                     decided = true;
                     if (finished) return;
-                    HessianBatches.dense(tape, ws, out, h, threads);
-                    return;
                 }
             }
         }

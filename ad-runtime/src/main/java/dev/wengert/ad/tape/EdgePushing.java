@@ -17,11 +17,12 @@ import java.util.Arrays;
  * many inputs makes W dense and the sweep quadratic, where a colored compressed sweep is the better choice.
  *
  * <p>W is stored sparsely: an entry between two inputs is added straight into the Hessian's values (its
- * position found in the pattern's row, or at r * n + c for a dense target, {@link #dense}); any other entry (p, q) sits in the row of whichever of p and q is
- * processed first (the larger node, inputs last), as an append-only linked list of (column, value) cells
- * that are recycled once their row is consumed; duplicates are summed when the row is consumed, through a
- * per-call dense accumulator indexed by node. Zero values are never stored, so a structurally present but numerically
- * zero entry costs nothing further (and a zero W entry never meets an infinite partial).
+ * position found in the pattern's row, or at r * n + c for a dense target, {@link #dense}); any other entry
+ * (p, q) sits in the row of whichever of p and q is processed first (the larger node, inputs last), as an
+ * append-only linked list of (column, value) cells that are recycled once their row is consumed; duplicates
+ * are summed when the row is consumed, through a per-call dense accumulator indexed by node. Zero values are
+ * never stored, so a structurally present but numerically zero entry costs nothing further (and a zero W entry
+ * never meets an infinite partial).
  *
  * <pre>{@code
  * EdgePushing plan = EdgePushing.of(tape, out, pattern.rowStart(), pattern.column());   // once per recording
