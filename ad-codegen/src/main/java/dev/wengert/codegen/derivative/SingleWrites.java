@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -60,14 +59,14 @@ final class SingleWrites {
             Map<ArrayRef, List<Scatter>> writes = new HashMap<>();
             Map<Scatter, List<Loop>> nests = new IdentityHashMap<>();
             collect(top, new ArrayList<>(), writes, nests);
+            Set<Value> inside = null;   // the values top defines, worked out for the first candidate
             for (Map.Entry<ArrayRef, List<Scatter>> e : writes.entrySet()) {
                 if (!seen.add(e.getKey())) continue;   // not the first statement writing the array
                 if (e.getValue().size() != 1) continue;
                 Scatter s = e.getValue().get(0);
-                if (s.target().isWork() && s.assign() && !s.bySlot() && !s.byEntry()
-                        && injective(s.index(), nests.get(s), UseDef.definitions(top))) {
-                    out.add(s);
-                }
+                if (!s.target().isWork() || !s.assign() || s.bySlot() || s.byEntry()) continue;
+                if (inside == null) inside = UseDef.definitions(top);
+                if (injective(s.index(), nests.get(s), inside)) out.add(s);
             }
         }
         return out;
@@ -221,21 +220,9 @@ final class SingleWrites {
             }
         }
 
+        // A field is one atom however many values read it; any other value (compared by identity) is its own.
         private static Object atomKey(Value v) {
-            return v.op() == Op.PARAM ? v.payload() : new Identity(v);
-        }
-    }
-
-    /** A value as an atom compared by identity. */
-    private record Identity(Value value) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Identity i && i.value == value;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(value);
+            return v.op() == Op.PARAM ? v.payload() : v;
         }
     }
 
@@ -283,16 +270,6 @@ final class SingleWrites {
             if (o.terms.isEmpty()) return scaled(o.constant);
             if (terms.isEmpty()) return o.scaled(constant);
             return null;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Linear l && l.constant == constant && l.terms.equals(terms);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(constant, terms);
         }
     }
 }
