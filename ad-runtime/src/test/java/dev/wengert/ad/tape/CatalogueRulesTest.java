@@ -91,15 +91,7 @@ class CatalogueRulesTest {
 
     private static void method(StringBuilder s, String doc, String signature, int kind,
                                java.util.function.IntFunction<Expr> body) {
-        s.append("\n    /** ").append(doc).append(" */\n");
-        s.append("    static double ").append(signature).append(" {\n");
-        s.append("        switch (op) {\n");
-        for (int op = 0; op < Op.COUNT; op++) {
-            if (Op.kind(op) == kind) caseLine(s, op, body);
-        }
-        s.append("            default: throw unknown(op);\n");
-        s.append("        }\n");
-        s.append("    }\n");
+        switchMethod(s, doc, "static double " + signature, op -> Op.kind(op) == kind, body, "throw unknown(op)");
     }
 
     // A unary rule as two methods: the arithmetic opcodes in one small enough for HotSpot to inline into the
@@ -107,29 +99,33 @@ class CatalogueRulesTest {
     private static void splitMethod(StringBuilder s, String doc, String name, String parameters, String arguments,
                                     java.util.function.IntFunction<Expr> body) {
         String library = name + "OfLibraryFunction";
-        s.append("\n    /** ").append(doc).append(" (the library functions in {@link #").append(library)
-                .append("}). */\n");
-        s.append("    static double ").append(name).append("(").append(parameters).append(") {\n");
+        switchMethod(s, doc + " (the library functions in {@link #" + library + "}).",
+                "static double " + name + "(" + parameters + ")",
+                op -> Op.kind(op) == Op.UNARY && Op.isArithmeticUnary(op), body,
+                "return " + library + "(" + arguments + ")");
+        switchMethod(s, doc + " that calls a library function.",
+                "private static double " + library + "(" + parameters + ")",
+                op -> Op.kind(op) == Op.UNARY && !Op.isArithmeticUnary(op), body, "throw unknown(op)");
+    }
+
+    // One rule method: a switch over the opcodes {@code cases} accepts, {@code otherwise} for the rest.
+    private static void switchMethod(StringBuilder s, String doc, String declaration,
+                                     java.util.function.IntPredicate cases, java.util.function.IntFunction<Expr> body,
+                                     String otherwise) {
+        s.append("\n    /** ").append(doc).append(" */\n");
+        s.append("    ").append(declaration).append(" {\n");
         s.append("        switch (op) {\n");
         for (int op = 0; op < Op.COUNT; op++) {
-            if (Op.kind(op) == Op.UNARY && Op.isArithmeticUnary(op)) caseLine(s, op, body);
+            if (cases.test(op)) caseLine(s, op, body);
         }
-        s.append("            default: return ").append(library).append("(").append(arguments).append(");\n");
-        s.append("        }\n");
-        s.append("    }\n");
-        s.append("\n    /** ").append(doc).append(" that calls a library function. */\n");
-        s.append("    private static double ").append(library).append("(").append(parameters).append(") {\n");
-        s.append("        switch (op) {\n");
-        for (int op = 0; op < Op.COUNT; op++) {
-            if (Op.kind(op) == Op.UNARY && !Op.isArithmeticUnary(op)) caseLine(s, op, body);
-        }
-        s.append("            default: throw unknown(op);\n");
+        s.append("            default: ").append(otherwise).append(";\n");
         s.append("        }\n");
         s.append("    }\n");
     }
 
     private static void caseLine(StringBuilder s, int op, java.util.function.IntFunction<Expr> body) {
-        s.append("            case ").append(constantName(op)).append(": return ").append(body.apply(op).text()).append(";\n");
+        s.append("            case ").append(constantName(op)).append(": return ").append(body.apply(op).text())
+                .append(";\n");
     }
 
     /** The name of the opcode's constant in {@link Op}. */
