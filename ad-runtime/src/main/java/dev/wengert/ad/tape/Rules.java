@@ -41,7 +41,7 @@ public final class Rules {
         return CatalogueRules.unaryDx(op, x, f);
     }
 
-    /** d2f/dx2 of a unary opcode with value f and first derivative d at x (library functions: {@link #libraryDxx}). */
+    /** d2f/dx2 of a unary opcode with value f and first derivative d at x (the library functions in libraryDxx). */
     public static double unaryDxx(int op, double x, double f, double d) {
         switch (op) {
             case NEG: case ABS: return 0;
