@@ -51,6 +51,7 @@ class CatalogueParityTest {
         TAPE.put(ElementaryFunction.DIV, x -> x[0].div(x[1]));
         TAPE.put(ElementaryFunction.RECIPROCAL, x -> x[0].reciprocal());
         TAPE.put(ElementaryFunction.SQUARE, x -> x[0].square());
+        TAPE.put(ElementaryFunction.SQUARED_DIFFERENCE, x -> x[0].minus(x[1]).square());
         TAPE.put(ElementaryFunction.CUBE, x -> x[0].pow(3));
         TAPE.put(ElementaryFunction.FOURTH_POWER, x -> x[0].pow(4));
         TAPE.put(ElementaryFunction.INVERSE_SQUARE, x -> x[0].pow(-2));
@@ -123,6 +124,7 @@ class CatalogueParityTest {
             case FOURTH_POWER -> "(x[0] * x[0]) * (x[0] * x[0])";
             case INVERSE_SQUARE -> "1 / (x[0] * x[0])";
             case INVERSE_CUBE -> "1 / (x[0] * x[0]) / x[0]";
+            case SQUARED_DIFFERENCE -> "(x[0] - x[1]) * (x[0] - x[1])";
             default -> f.arity() == 1 ? "Math." + f.javaName() + "(x[0])" : "Math." + f.javaName() + "(x[0], x[1])";
         };
     }

@@ -109,6 +109,90 @@ class FusionTest {
         assertTrue(hessian.passes(1e-6, 1e-8), hessian.toString());
     }
 
+    // ---- x.minus(y).square(): one squared-difference node ----
+
+    // The stencil form: both differences first, then their squares (the grid energy's cell).
+    private static final ScalarFunction STENCIL = x -> {
+        Var dx = x[1].minus(x[0]);
+        Var dy = x[2].minus(x[0]);
+        return dx.square().plus(dy.square()).plus(1).sqrt();
+    };
+
+    @Test
+    void squaresOfDifferencesRecordedBeforeThemAreOneNodeEach() {
+        Recording r = Tape.record(STENCIL, X);
+        // 6 inputs, two squared differences, their sum, + 1, the square root
+        assertEquals(6 + 2 + 3, r.size());
+        assertMatchesClosedForm(STENCIL, (x, g, h) -> {
+            double dx = x[1] - x[0], dy = x[2] - x[0];
+            double s = Math.sqrt(1 + dx * dx + dy * dy);
+            // f = sqrt(1 + dx^2 + dy^2) with dx = x1 - x0, dy = x2 - x0: df/d(dx) = dx / s, the Hessian in
+            // (dx, dy) is (I - u u^T) / s with u = (dx, dy) / s, spread to x by the chain rule.
+            double[][] jd = {{-1, 1, 0}, {-1, 0, 1}};
+            double[] gd = {dx / s, dy / s};
+            double[][] hd = {{(1 - dx * dx / (s * s)) / s, -dx * dy / (s * s * s)},
+                    {-dx * dy / (s * s * s), (1 - dy * dy / (s * s)) / s}};
+            for (int i = 0; i < 3; i++) {
+                for (int k = 0; k < 2; k++) g[i] += gd[k] * jd[k][i];
+                for (int j = 0; j < 3; j++) {
+                    for (int k = 0; k < 2; k++) for (int l = 0; l < 2; l++) h[i * 6 + j] += jd[k][i] * hd[k][l] * jd[l][j];
+                }
+            }
+            return s;
+        });
+    }
+
+    @Test
+    void aDifferenceUsedAfterItsSquareIsRecordedAgain() {
+        ScalarFunction f = x -> {
+            Var d = x[0].minus(x[3]);
+            return d.square().plus(d.times(3));
+        };
+        assertMatchesClosedForm(f, (x, g, h) -> {
+            double d = x[0] - x[3];
+            g[0] = 2 * d + 3;
+            g[3] = -g[0];
+            h[0] = 2;
+            h[3 * 6 + 3] = 2;
+            h[3] = -2;
+            h[3 * 6] = -2;
+            return d * d + 3 * d;
+        });
+    }
+
+    @Test
+    void aDifferenceReadSinceOrGuardedOrFarBackIsSquaredAsTwoNodes() {
+        ScalarFunction readSince = x -> {
+            Var d = x[0].minus(x[3]);
+            Var e = d.times(3);
+            return d.square().plus(e);
+        };
+        ScalarFunction guarded = x -> {
+            Var d = x[0].minus(x[3]);
+            return d.gt(-10) ? d.square().plus(d.times(3)) : d;
+        };
+        ScalarFunction farBack = x -> {
+            Var d = x[0].minus(x[3]);
+            Var noise = x[1];
+            for (int k = 0; k < 10; k++) noise = noise.times(1.0);
+            return d.square().plus(d.times(3)).plus(noise.times(0.0));
+        };
+        // The tape keeps the subtraction and squares it: one node more than the fused form would have.
+        assertEquals(6 + 4, Tape.record(readSince, X).size());
+        for (ScalarFunction f : new ScalarFunction[] {readSince, guarded, farBack}) {
+            assertMatchesClosedForm(f, (x, g, h) -> {
+                double d = x[0] - x[3];
+                g[0] = 2 * d + 3;
+                g[3] = -g[0];
+                h[0] = 2;
+                h[3 * 6 + 3] = 2;
+                h[3] = -2;
+                h[3 * 6] = -2;
+                return d * d + 3 * d;
+            });
+        }
+    }
+
     /** A closed form: returns f(x) and fills g and the row-major Hessian h. */
     private interface ClosedForm {
         double at(double[] x, double[] g, double[] h);

@@ -180,6 +180,10 @@ class RulesTest {
         c.add(binary("sub", Op.SUB, Var::minus, Dual::minus, (a, b) -> a - b,
                 (a, b) -> new double[] {1, -1}, (a, b) -> new double[] {0, 0, 0},
                 pairs(-1, 2, 0, 0, 3.5, -0.25), pairs(1e300, 1e300)));
+        // Recorded from x.minus(y).square(), which the tape fuses into one node.
+        c.add(binary("(x - y)^2", Op.SQUARED_DIFFERENCE, (a, b) -> a.minus(b).square(), (a, b) -> a.minus(b).square(),
+                (a, b) -> (a - b) * (a - b), (a, b) -> new double[] {2 * (a - b), -2 * (a - b)},
+                (a, b) -> new double[] {2, -2, 2}, pairs(-1, 2, 0, 0, 3.5, -0.25, 1.5, 1.5), pairs(1e150, -1e150, 1e-200, 0)));
         c.add(binary("mul", Op.MUL, Var::times, Dual::times, (a, b) -> a * b,
                 (a, b) -> new double[] {b, a}, (a, b) -> new double[] {0, 1, 0},
                 pairs(-1, 2, 0, 0, 3.5, -0.25), pairs(1e-200, 1e200)));

@@ -352,6 +352,24 @@ public enum ElementaryFunction {
             return a.ifEqual(x, zero, zero, a.mul(value, a.apply(LOG, x)));
         }
     },
+    /**
+     * (x - y)^2, a tape opcode: recording fuses {@code x.minus(y).square()} into it, the squared
+     * differences of stencils and least squares (the processor writes it as a product). d/dx = 2 (x - y),
+     * d/dy = -2 (x - y).
+     */
+    SQUARED_DIFFERENCE(null, 2, (x, y) -> (x - y) * (x - y), true, false) {
+        @Override
+        <T> T partialOf(Algebra<T> a, int i, List<T> args, T value) {
+            T twice = a.mul(a.constant(2), a.sub(args.get(0), args.get(1)));
+            return i == 0 ? twice : a.neg(twice);
+        }
+
+        @Override
+        public <T> T value(Algebra<T> a, List<T> args) {
+            T d = a.sub(args.get(0), args.get(1));
+            return a.mul(d, d);
+        }
+    },
     /** atan2(y, x): d/dy = x / (x^2 + y^2), d/dx = -y / (x^2 + y^2); 0/0 at the origin. */
     ATAN2("atan2", 2, Math::atan2, false, true) {
         @Override

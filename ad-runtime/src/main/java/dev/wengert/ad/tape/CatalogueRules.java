@@ -111,6 +111,7 @@ final class CatalogueRules {
             case HYPOT: return Math.hypot(x, y);
             case MIN: return Math.min(x, y);
             case MAX: return Math.max(x, y);
+            case SQUARED_DIFFERENCE: return (x - y) * (x - y);
             default: throw unknown(op);
         }
     }
@@ -127,6 +128,7 @@ final class CatalogueRules {
             case HYPOT: return f == 0.0 ? 0.0 : x * (1.0 / f);
             case MIN: return x <= y ? 1.0 : 0.0;
             case MAX: return y <= x ? 1.0 : 0.0;
+            case SQUARED_DIFFERENCE: return 2.0 * (x - y);
             default: throw unknown(op);
         }
     }
@@ -143,6 +145,7 @@ final class CatalogueRules {
             case HYPOT: return f == 0.0 ? 0.0 : y * (1.0 / f);
             case MIN: return x <= y ? 0.0 : 1.0;
             case MAX: return y <= x ? 0.0 : 1.0;
+            case SQUARED_DIFFERENCE: return -(2.0 * (x - y));
             default: throw unknown(op);
         }
     }

@@ -102,8 +102,11 @@ public final class Op {
     public static final byte INVERSE_SQUARE = 52;
     public static final byte INVERSE_CUBE = 53;
 
+    // Binary, added later: (x - y)^2, what recording makes of x.minus(y).square().
+    public static final byte SQUARED_DIFFERENCE = 54;
+
     /** Number of opcodes. */
-    public static final int COUNT = 54;
+    public static final int COUNT = 55;
 
     private static final String[] NAMES = new String[COUNT];
     private static final byte[] KINDS = new byte[COUNT];
@@ -165,6 +168,7 @@ public final class Op {
         define(FOURTH_POWER, "fourth-power", UNARY, ElementaryFunction.FOURTH_POWER, false);
         define(INVERSE_SQUARE, "inverse-square", UNARY, ElementaryFunction.INVERSE_SQUARE, false);
         define(INVERSE_CUBE, "inverse-cube", UNARY, ElementaryFunction.INVERSE_CUBE, false);
+        define(SQUARED_DIFFERENCE, "squared-difference", BINARY, ElementaryFunction.SQUARED_DIFFERENCE, false);
     }
 
     private Op() {

@@ -94,6 +94,7 @@ public final class Rules {
     public static double binaryDxx(int op, double x, double y, double f) {
         switch (op) {
             case ADD: case SUB: case MUL: case DIV: case MIN: case MAX: return 0;
+            case SQUARED_DIFFERENCE: return 2;
             case POW: return powDxx(x, y);
             case ATAN2: { double q = 1 / (x * x + y * y); return -2 * x * y * q * q; }
             case HYPOT: { double w = y / f; return f == 0 ? 0 : w * w / f; }
@@ -106,6 +107,7 @@ public final class Rules {
         switch (op) {
             case ADD: case SUB: case MIN: case MAX: return 0;
             case MUL: return 1;
+            case SQUARED_DIFFERENCE: return -2;
             case DIV: return -1 / (y * y);
             case POW: return x == 0 ? 0 : Math.pow(x, y - 1) * (1 + y * Math.log(x));
             case ATAN2: { double q = 1 / (x * x + y * y); return (x * x - y * y) * q * q; }
@@ -118,6 +120,7 @@ public final class Rules {
     public static double binaryDyy(int op, double x, double y, double f) {
         switch (op) {
             case ADD: case SUB: case MUL: case MIN: case MAX: return 0;
+            case SQUARED_DIFFERENCE: return 2;
             case DIV: return 2 * f / (y * y);
             case POW: { double logx = Math.log(x); return x == 0 ? 0 : f * logx * logx; }
             case ATAN2: { double q = 1 / (x * x + y * y); return 2 * x * y * q * q; }

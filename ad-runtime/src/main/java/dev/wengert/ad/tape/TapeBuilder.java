@@ -189,7 +189,44 @@ public final class TapeBuilder {
         return true;
     }
 
-    /** How to record again subtraction {@code x - y} after it was fused into a distance: a code for {@link #rerecord}. */
+    /**
+     * If node {@code x} is a subtraction among the last few recorded, that no node since reads, and not
+     * guarded or a sum's term, turns it in place into the squared difference of its operands
+     * ({@code x.minus(y).square()}, one node instead of two) and returns true. The caller must treat the
+     * subtraction's value as gone: {@link #rerecord} of a {@link #lostSubtraction} records it again where
+     * it is used after all.
+     */
+    public boolean squareInPlace(int x) {
+        if (x <= lastFixedNode || op[x] != Op.SUB || size - x > SQUARE_WINDOW) return false;
+        for (int i = x + 1; i < size; i++) {
+            if (reads(i, x)) return false;
+        }
+        op[x] = Op.SQUARED_DIFFERENCE;
+        values[x] = Rules.binary(Op.SQUARED_DIFFERENCE, values[a[x]], values[b[x]]);
+        return true;
+    }
+
+    // How far back squareInPlace looks: far enough for dx and dy of a stencil computed before their
+    // squares, near enough that the check of the nodes since costs nothing.
+    private static final int SQUARE_WINDOW = 8;
+
+    // True if node i reads node x (an operand, or an n-ary argument).
+    private boolean reads(int i, int x) {
+        switch (Op.kind(op[i])) {
+            case Op.UNARY:
+            case Op.WITH_CONSTANT:
+                return a[i] == x;
+            case Op.BINARY:
+                return a[i] == x || b[i] == x;
+            case Op.NARY:
+                for (int k = a[i], end = k + b[i]; k < end; k++) if (pool[k] == x) return true;
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    /** How to record again subtraction {@code x - y} after it was fused into a distance or a squared difference: a code for {@link #rerecord}. */
     public static long lostSubtraction(int x, int y) {
         return LOST | ((long) x << 31) | y;
     }

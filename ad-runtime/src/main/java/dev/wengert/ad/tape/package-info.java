@@ -41,6 +41,8 @@
  *       arguments;</li>
  *   <li>a {@code norm} of subtractions just recorded, {@code Var.norm(a.minus(b), ...)}, replaces them by
  *       one distance node over both vectors;</li>
+ *   <li>the square of the subtraction just recorded, {@code a.minus(b).square()}, becomes one
+ *       squared-difference node (stencils, least squares);</li>
  *   <li>a unary operation on the n-ary node just recorded ({@code Var.norm(d).reciprocal()}) is fused
  *       onto it: the n-ary node computes {@code outer(inner(args))} and keeps its inner value for the
  *       reverse sweeps.</li>
