@@ -142,22 +142,25 @@ class FusionTest {
         });
     }
 
+    // d^2 + 3 d with d = x0 - x3, the function of the tests below written three ways.
+    private static final ClosedForm SQUARE_PLUS_THREE_TIMES = (x, g, h) -> {
+        double d = x[0] - x[3];
+        g[0] = 2 * d + 3;
+        g[3] = -g[0];
+        h[0] = 2;
+        h[3 * 6 + 3] = 2;
+        h[3] = -2;
+        h[3 * 6] = -2;
+        return d * d + 3 * d;
+    };
+
     @Test
     void aDifferenceUsedAfterItsSquareIsRecordedAgain() {
         ScalarFunction f = x -> {
             Var d = x[0].minus(x[3]);
             return d.square().plus(d.times(3));
         };
-        assertMatchesClosedForm(f, (x, g, h) -> {
-            double d = x[0] - x[3];
-            g[0] = 2 * d + 3;
-            g[3] = -g[0];
-            h[0] = 2;
-            h[3 * 6 + 3] = 2;
-            h[3] = -2;
-            h[3 * 6] = -2;
-            return d * d + 3 * d;
-        });
+        assertMatchesClosedForm(f, SQUARE_PLUS_THREE_TIMES);
     }
 
     @Test
@@ -180,16 +183,7 @@ class FusionTest {
         // The tape keeps the subtraction and squares it: one node more than the fused form would have.
         assertEquals(6 + 4, Tape.record(readSince, X).size());
         for (ScalarFunction f : new ScalarFunction[] {readSince, guarded, farBack}) {
-            assertMatchesClosedForm(f, (x, g, h) -> {
-                double d = x[0] - x[3];
-                g[0] = 2 * d + 3;
-                g[3] = -g[0];
-                h[0] = 2;
-                h[3 * 6 + 3] = 2;
-                h[3] = -2;
-                h[3 * 6] = -2;
-                return d * d + 3 * d;
-            });
+            assertMatchesClosedForm(f, SQUARE_PLUS_THREE_TIMES);
         }
     }
 
