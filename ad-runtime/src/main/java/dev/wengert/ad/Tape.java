@@ -179,9 +179,10 @@ public final class Tape {
             x.fusedAway(TapeBuilder.lostNary(xNode));
             return new Var(this, xNode, builder.value(xNode));
         }
-        if (op == Op.SQUARE && xNode >= 0 && builder.squareInPlace(xNode)) {
-            // The subtraction x is now (a - b)^2; x's own Var records a - b again if used again.
-            x.fusedAway(TapeBuilder.lostSubtraction(builder.operandA(xNode), builder.operandB(xNode)));
+        long lost = op == Op.SQUARE && xNode >= 0 ? builder.squareInPlace(xNode) : 0;
+        if (lost != 0) {
+            // The difference x is now its square; x's own Var records the difference again if used again.
+            x.fusedAway(lost);
             return new Var(this, xNode, builder.value(xNode));
         }
         int node = builder.unary(op, x.node());

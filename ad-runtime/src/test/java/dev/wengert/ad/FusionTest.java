@@ -187,6 +187,60 @@ class FusionTest {
         }
     }
 
+    @Test
+    void leastSquaresResidualsAgainstDataAreOneNodeEach() {
+        double[] data = {0.25, -1.0, 2.0};
+        // sum_k (x_k x_{k+3} - data_k)^2 + (data_0 - x_0)^2, the residuals written both ways round
+        ScalarFunction f = x -> {
+            Var fit = Var.minus(data[0], x[0]).square();
+            for (int k = 0; k < 3; k++) fit = fit.plus(x[k].times(x[k + 3]).minus(data[k]).square());
+            return fit;
+        };
+        Recording r = Tape.record(f, X);
+        // 6 inputs, one squared difference for the lone residual, then per k a product, a squared
+        // difference and a sum
+        assertEquals(6 + 1 + 3 * 3, r.size());
+        assertMatchesClosedForm(f, (x, g, h) -> {
+            double e = data[0] - x[0];
+            double value = e * e;
+            g[0] = -2 * e;
+            h[0] = 2;
+            for (int k = 0; k < 3; k++) {
+                int p = k, q = k + 3;
+                double res = x[p] * x[q] - data[k];
+                value += res * res;
+                g[p] += 2 * res * x[q];
+                g[q] += 2 * res * x[p];
+                h[p * 6 + p] += 2 * x[q] * x[q];
+                h[q * 6 + q] += 2 * x[p] * x[p];
+                double mixed = 2 * x[p] * x[q] + 2 * res;
+                h[p * 6 + q] += mixed;
+                h[q * 6 + p] += mixed;
+            }
+            return value;
+        });
+    }
+
+    @Test
+    void aDifferenceWithAConstantUsedAfterItsSquareIsRecordedAgain() {
+        // x0 - 0.5 and 0.5 - x0, each squared and then used again: d^2 + 3 d and e^2 + 3 e with e = -d
+        ScalarFunction f = x -> {
+            Var d = x[0].minus(0.5);
+            Var e = Var.minus(0.5, x[0]);
+            return d.square().plus(d.times(3)).plus(e.square()).plus(e.times(3));
+        };
+        assertMatchesClosedForm(f, (x, g, h) -> {
+            double d = x[0] - 0.5;
+            g[0] = 4 * d;
+            h[0] = 4;
+            return 2 * d * d;
+        });
+        // The same value as the function written without fusion, to the bit: (0.5 - x)^2 is (x - 0.5)^2.
+        double[] at = {0.5 + 1e-9, 0, 0, 0, 0, 0};
+        double expected = (0.5 - at[0]) * (0.5 - at[0]);
+        assertEquals(expected, Tape.record(x -> Var.minus(0.5, x[0]).square(), at).value(at));
+    }
+
     /** A closed form: returns f(x) and fills g and the row-major Hessian h. */
     private interface ClosedForm {
         double at(double[] x, double[] g, double[] h);

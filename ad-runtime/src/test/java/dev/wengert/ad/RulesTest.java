@@ -168,6 +168,12 @@ class RulesTest {
                 x -> Math.pow(2, x) * LN2, x -> Math.pow(2, x) * LN2 * LN2, pts(-3, 0, 1.5), pts(1000, -1000)));
         c.add(unary("0.5 ^ x", Op.CONST_POW, x -> Var.pow(0.5, x), null, x -> Math.pow(0.5, x),
                 x -> -Math.pow(0.5, x) * LN2, x -> Math.pow(0.5, x) * LN2 * LN2, pts(-3, 0, 1.5), pts(50)));
+        // Recorded from x.minus(c).square() and Var.minus(c, x).square(), which the tape fuses into one node.
+        c.add(unary("(x - 1.5)^2", Op.SQUARED_DIFFERENCE_CONST, x -> x.minus(1.5).square(), x -> x.minus(1.5).square(),
+                x -> (x - 1.5) * (x - 1.5), x -> 2 * (x - 1.5), x -> 2, pts(-1, 0, 1.5, 3.25), pts(1e150, -1e-200)));
+        c.add(unary("(1.5 - x)^2", Op.SQUARED_DIFFERENCE_CONST, x -> Var.minus(1.5, x).square(),
+                x -> Dual.minus(1.5, x).square(), x -> (1.5 - x) * (1.5 - x), x -> 2 * (x - 1.5), x -> 2,
+                pts(-1, 0, 1.5, 3.25), pts(-1e150, 1e-200)));
         c.add(unary("min(x, 1)", Op.MIN_CONST, x -> x.min(1.0), null, x -> Math.min(x, 1),
                 x -> x <= 1 ? 1 : 0, x -> 0, pts(-1, 0.5, 3), pts(1 - 1e-15, 1 + 1e-15)));
         c.add(unary("max(x, 1)", Op.MAX_CONST, x -> x.max(1.0), null, x -> Math.max(x, 1),

@@ -58,6 +58,11 @@ class SparseHessianTest {
                 .plus(Var.hypot(x[0], x[5]))
                 .plus(x[1].min(0.9).times(x[3]))
                 .plus(x[4].abs().plus(x[5].floor()).times(2))));
+        c.add(new Case("squared differences (of two inputs, with a constant both ways round, of a product)", 4,
+                x -> Var.minus(1, x[0]).square()
+                        .plus(x[1].minus(0.5).square().times(3))
+                        .plus(x[2].minus(x[3]).square())
+                        .plus(x[0].times(x[2]).minus(2).square())));
         c.add(new Case("Thomson, 6 points (dense)", 18, ThomsonWorkload::energy));
         c.add(new Case("Thomson, 40 points (dense)", 120, ThomsonWorkload::energy));
         c.add(new Case("repeated arguments (x * x, sums, dots and norms of one node twice)", 4, x -> x[0].times(x[0])

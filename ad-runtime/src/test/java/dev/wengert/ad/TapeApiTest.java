@@ -61,7 +61,7 @@ class TapeApiTest {
         Tape tape = new Tape();
         Var x = tape.variable(1);
         int before = tape.size();
-        x.times(2.0).plus(3.0).div(4.0).minus(1.0).pow(2.0).min(5.0).max(-5.0);
+        x.times(2.0).plus(3.0).div(4.0).minus(1.0).pow(3.0).min(5.0).max(-5.0);
         assertEquals(before + 7, tape.size());
     }
 

@@ -163,6 +163,7 @@ final class CatalogueRules {
             case CONST_POW: return Math.pow(c, x);
             case MIN_CONST: return Math.min(x, c);
             case MAX_CONST: return Math.max(x, c);
+            case SQUARED_DIFFERENCE_CONST: return (x - c) * (x - c);
             default: throw unknown(op);
         }
     }
@@ -180,6 +181,7 @@ final class CatalogueRules {
             case CONST_POW: return c == 0.0 ? 0.0 : f * Math.log(c);
             case MIN_CONST: return x <= c ? 1.0 : 0.0;
             case MAX_CONST: return c <= x ? 1.0 : 0.0;
+            case SQUARED_DIFFERENCE_CONST: return 2.0 * (x - c);
             default: throw unknown(op);
         }
     }

@@ -115,6 +115,7 @@ public final class HessianSparsity {
         switch (op) {
             case Op.CONST_DIV:
             case Op.CONST_POW:
+            case Op.SQUARED_DIFFERENCE_CONST:
                 return true;
             case Op.POW_CONST:
                 return c != 0 && c != 1;

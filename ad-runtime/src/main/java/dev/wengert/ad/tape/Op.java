@@ -102,11 +102,13 @@ public final class Op {
     public static final byte INVERSE_SQUARE = 52;
     public static final byte INVERSE_CUBE = 53;
 
-    // Binary, added later: (x - y)^2, what recording makes of x.minus(y).square().
+    // Added later: (x - y)^2 and (x - c)^2, what recording makes of x.minus(y).square(), x.minus(c).square()
+    // and Var.minus(c, x).square().
     public static final byte SQUARED_DIFFERENCE = 54;
+    public static final byte SQUARED_DIFFERENCE_CONST = 55;
 
     /** Number of opcodes. */
-    public static final int COUNT = 55;
+    public static final int COUNT = 56;
 
     private static final String[] NAMES = new String[COUNT];
     private static final byte[] KINDS = new byte[COUNT];
@@ -169,6 +171,8 @@ public final class Op {
         define(INVERSE_SQUARE, "inverse-square", UNARY, ElementaryFunction.INVERSE_SQUARE, false);
         define(INVERSE_CUBE, "inverse-cube", UNARY, ElementaryFunction.INVERSE_CUBE, false);
         define(SQUARED_DIFFERENCE, "squared-difference", BINARY, ElementaryFunction.SQUARED_DIFFERENCE, false);
+        define(SQUARED_DIFFERENCE_CONST, "squared-difference-constant", WITH_CONSTANT,
+                ElementaryFunction.SQUARED_DIFFERENCE, false);
     }
 
     private Op() {

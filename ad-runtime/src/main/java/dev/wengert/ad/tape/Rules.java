@@ -146,6 +146,7 @@ public final class Rules {
             case ADD_CONST: case SUB_CONST: case CONST_SUB: case MUL_CONST: case DIV_CONST:
             case MIN_CONST: case MAX_CONST:
                 return 0;
+            case SQUARED_DIFFERENCE_CONST: return 2;
             case CONST_DIV: return 2 * f / (x * x);
             case POW_CONST: return powDxx(x, c);
             case CONST_POW: return c == 0 ? 0 : d * Math.log(c);

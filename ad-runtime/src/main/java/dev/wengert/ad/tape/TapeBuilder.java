@@ -105,12 +105,20 @@ public final class TapeBuilder {
     private int lastFixedNode = -1;
 
     // A value fusion took away is remembered by its Var as one negative long (no table here, nothing
-    // allocated): bit 63 set; bit 62 clear for a subtraction x - y fused into a distance (x in bits 31..61,
-    // y in bits 0..30), set for the plain value of an n-ary node x before a unary was fused onto it (x in
-    // bits 0..30; the node still holds its opcode and argument list). Node indices fit in 31 bits.
+    // allocated): bit 63 set; then
+    // - bit 62 clear: a subtraction x - y fused into a distance or a squared difference (x in bits 31..61,
+    //   y in bits 0..30);
+    // - bits 62 set, 61 clear: the plain value of an n-ary node x before a unary was fused onto it (x in
+    //   bits 0..30; the node still holds its opcode and argument list);
+    // - bits 62 and 61 set: x - c (bit 60 clear) or c - x (bit 60 set) fused into a squared difference, x in
+    //   bits 30..59 and the constant's index in bits 0..29.
+    // Node indices fit in 31 bits; the last kind is fused only while x and the index fit in 30.
     private static final long LOST = Long.MIN_VALUE;
     private static final long LOST_NARY = 1L << 62;
+    private static final long LOST_WITH_CONSTANT = 1L << 61;
+    private static final long CONSTANT_FIRST = 1L << 60;
     private static final long INDEX = 0x7fff_ffffL;
+    private static final long INDEX_30 = 0x3fff_ffffL;
 
     // The arguments of the sums being accumulated term by term (sumStart .. sumEnd), a nested sum's
     // above its outer sum's; no list of terms, no array per sum.
@@ -190,20 +198,30 @@ public final class TapeBuilder {
     }
 
     /**
-     * If node {@code x} is a subtraction among the last few recorded, that no node since reads, and not
-     * guarded or a sum's term, turns it in place into the squared difference of its operands
-     * ({@code x.minus(y).square()}, one node instead of two) and returns true. The caller must treat the
-     * subtraction's value as gone: {@link #rerecord} of a {@link #lostSubtraction} records it again where
-     * it is used after all.
+     * If node {@code x} is a difference ({@code x - y}, {@code x - c} or {@code c - x}) among the last few
+     * recorded, that no node since reads, and not guarded or a sum's term, turns it in place into the
+     * squared difference of its operands ({@code x.minus(y).square()}, one node instead of two) and returns
+     * how to record the difference again ({@link #rerecord}), for the caller to give the difference's
+     * {@code Var}; returns 0 and changes nothing otherwise.
      */
-    public boolean squareInPlace(int x) {
-        if (x <= lastFixedNode || op[x] != Op.SUB || size - x > SQUARE_WINDOW) return false;
+    public long squareInPlace(int x) {
+        if (x <= lastFixedNode || size - x > SQUARE_WINDOW) return 0;
+        int o = op[x];
+        boolean withConstant = o == Op.SUB_CONST || o == Op.CONST_SUB;
+        if (o != Op.SUB && !(withConstant && x <= INDEX_30 && b[x] <= INDEX_30)) return 0;
         for (int i = x + 1; i < size; i++) {
-            if (reads(i, x)) return false;
+            if (reads(i, x)) return 0;
         }
-        op[x] = Op.SQUARED_DIFFERENCE;
-        values[x] = Rules.binary(Op.SQUARED_DIFFERENCE, values[a[x]], values[b[x]]);
-        return true;
+        if (!withConstant) {
+            op[x] = Op.SQUARED_DIFFERENCE;
+            values[x] = Rules.binary(Op.SQUARED_DIFFERENCE, values[a[x]], values[b[x]]);
+            return lostSubtraction(a[x], b[x]);
+        }
+        // (c - x)^2 is (x - c)^2 to the bit: the two differences are each other's negation.
+        op[x] = Op.SQUARED_DIFFERENCE_CONST;
+        values[x] = Rules.withConstant(Op.SQUARED_DIFFERENCE_CONST, values[a[x]], constants[b[x]]);
+        return LOST | LOST_NARY | LOST_WITH_CONSTANT | (o == Op.CONST_SUB ? CONSTANT_FIRST : 0)
+                | ((long) a[x] << 30) | b[x];
     }
 
     // How far back squareInPlace looks: far enough for dx and dy of a stencil computed before their
@@ -226,7 +244,7 @@ public final class TapeBuilder {
         }
     }
 
-    /** How to record again subtraction {@code x - y} after it was fused into a distance or a squared difference: a code for {@link #rerecord}. */
+    /** How to record again subtraction {@code x - y} after it was fused into a distance: a code for {@link #rerecord}. */
     public static long lostSubtraction(int x, int y) {
         return LOST | ((long) x << 31) | y;
     }
@@ -236,8 +254,17 @@ public final class TapeBuilder {
         return LOST | LOST_NARY | x;
     }
 
-    /** Records again the value of a {@link #lostSubtraction} or {@link #lostNary} code; returns its new node. */
+    /**
+     * Records again the value of a {@link #lostSubtraction}, {@link #lostNary} or {@link #squareInPlace}
+     * code; returns its new node.
+     */
     public int rerecord(long lost) {
+        if ((lost & (LOST_NARY | LOST_WITH_CONSTANT)) == (LOST_NARY | LOST_WITH_CONSTANT)) {
+            byte opcode = (lost & CONSTANT_FIRST) != 0 ? Op.CONST_SUB : Op.SUB_CONST;
+            int x = (int) ((lost >>> 30) & INDEX_30);
+            int k = (int) (lost & INDEX_30);
+            return push(opcode, x, k, Rules.withConstant(opcode, values[x], constants[k]));
+        }
         int low = (int) (lost & INDEX);
         if ((lost & LOST_NARY) != 0) return naryCopy(op[low], a[low], b[low]);
         return subtraction((int) ((lost >>> 31) & INDEX), low);

@@ -41,7 +41,8 @@
  *       arguments;</li>
  *   <li>a {@code norm} of subtractions just recorded, {@code Var.norm(a.minus(b), ...)}, replaces them by
  *       one distance node over both vectors;</li>
- *   <li>the square of the subtraction just recorded, {@code a.minus(b).square()}, becomes one
+ *   <li>the square of a difference recorded among the last few nodes and not read since,
+ *       {@code a.minus(b).square()} or {@code a.minus(c).square()} for a constant c, becomes one
  *       squared-difference node (stencils, least squares);</li>
  *   <li>a unary operation on the n-ary node just recorded ({@code Var.norm(d).reciprocal()}) is fused
  *       onto it: the n-ary node computes {@code outer(inner(args))} and keeps its inner value for the
@@ -50,8 +51,8 @@
  * Fusion happens in place, only on the last nodes written and never on a node a guard compares. The
  * {@code Var}s of the fused-away operations are not lost: each remembers how to record its operation
  * again and does so if it is used after all (a {@code Var}'s value never changes; its node may). What it
- * remembers is one {@code long} in place of its node (the operands of a subtraction, or the n-ary node
- * that still holds its argument list), so the common handle carries no fusion fields and fusion keeps no
+ * remembers is one {@code long} in place of its node (the operands of a subtraction, a difference's
+ * operand and constant, or the n-ary node that still holds its argument list), so the common handle carries no fusion fields and fusion keeps no
  * table. Nodes that end up unused are removed when the tape is built.
  *
  * <h2>Sums of many terms</h2>
