@@ -37,9 +37,10 @@ public final class Var implements Comparable<Var> {
     private final Tape tape;
     private final double value;
     // The node holding this value (>= 0). After recording fused it into the node that used it (the
-    // subtractions under a norm, the norm under a reciprocal), a negative code that says how to record
-    // it again (TapeBuilder.lostSubtraction, lostNary, squareInPlace), which node() does. A long costs nothing: it
-    // fills what an int would leave as padding, so the handle is 32 bytes with fusion's bookkeeping in it.
+    // subtractions under a norm, the norm under a reciprocal, a difference under its square), a negative
+    // code that says how to record it again (TapeBuilder.lostSubtraction, lostNary, squareInPlace), which
+    // node() does. A long costs nothing: it fills what an int would leave as padding, so the handle is 32
+    // bytes with fusion's bookkeeping in it.
     private long node;
 
     Var(Tape tape, int node, double value) {

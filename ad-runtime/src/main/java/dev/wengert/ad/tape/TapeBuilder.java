@@ -220,15 +220,15 @@ public final class TapeBuilder {
         // (c - x)^2 is (x - c)^2 to the bit: the two differences are each other's negation.
         op[x] = Op.SQUARED_DIFFERENCE_CONST;
         values[x] = Rules.withConstant(Op.SQUARED_DIFFERENCE_CONST, values[a[x]], constants[b[x]]);
-        return LOST | LOST_NARY | LOST_WITH_CONSTANT | (o == Op.CONST_SUB ? CONSTANT_FIRST : 0)
-                | ((long) a[x] << 30) | b[x];
+        return lostDifferenceWithConstant(o == Op.CONST_SUB, a[x], b[x]);
     }
 
     // How far back squareInPlace looks: far enough for dx and dy of a stencil computed before their
     // squares, near enough that the check of the nodes since costs nothing.
     private static final int SQUARE_WINDOW = 8;
 
-    // True if node i reads node x (an operand, or an n-ary argument).
+    // True if node i reads node x (an operand, or an n-ary argument), or may: an n-ary node of more than
+    // SQUARE_WINDOW arguments counts as reading it, so that squareInPlace never scans a long list.
     private boolean reads(int i, int x) {
         switch (Op.kind(op[i])) {
             case Op.UNARY:
@@ -237,6 +237,7 @@ public final class TapeBuilder {
             case Op.BINARY:
                 return a[i] == x || b[i] == x;
             case Op.NARY:
+                if (b[i] > SQUARE_WINDOW) return true;
                 for (int k = a[i], end = k + b[i]; k < end; k++) if (pool[k] == x) return true;
                 return false;
             default:
@@ -244,7 +245,10 @@ public final class TapeBuilder {
         }
     }
 
-    /** How to record again subtraction {@code x - y} after it was fused into a distance: a code for {@link #rerecord}. */
+    /**
+     * How to record again subtraction {@code x - y} after it was fused into a distance or a squared
+     * difference: a code for {@link #rerecord}.
+     */
     public static long lostSubtraction(int x, int y) {
         return LOST | ((long) x << 31) | y;
     }
@@ -254,9 +258,15 @@ public final class TapeBuilder {
         return LOST | LOST_NARY | x;
     }
 
+    // How to record again x - c (or c - x, constant first) after it was fused into a squared difference;
+    // c is constant k. Both indices fit in 30 bits (squareInPlace checks).
+    private static long lostDifferenceWithConstant(boolean constantFirst, int x, int k) {
+        return LOST | LOST_NARY | LOST_WITH_CONSTANT | (constantFirst ? CONSTANT_FIRST : 0) | ((long) x << 30) | k;
+    }
+
     /**
-     * Records again the value of a {@link #lostSubtraction}, {@link #lostNary} or {@link #squareInPlace}
-     * code; returns its new node.
+     * Records again the value of a {@link #lostSubtraction} or {@link #lostNary} code, or of one that
+     * {@link #squareInPlace} returned; returns its new node.
      */
     public int rerecord(long lost) {
         if ((lost & (LOST_NARY | LOST_WITH_CONSTANT)) == (LOST_NARY | LOST_WITH_CONSTANT)) {
