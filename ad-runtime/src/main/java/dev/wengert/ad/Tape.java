@@ -190,6 +190,8 @@ public final class Tape {
     }
 
     Var binary(byte op, Var x, Var y) {
+        // x.times(x) is x.square(): one operand to read, and a difference's square fuses further.
+        if (op == Op.MUL && x == y) return unary(Op.SQUARE, own(x, Op.name(op)));
         beginOperation();
         int node = builder.binary(op, own(x, Op.name(op)).node(), own(y, Op.name(op)).node());
         return new Var(this, node, builder.value(node));

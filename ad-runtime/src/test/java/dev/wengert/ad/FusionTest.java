@@ -164,6 +164,17 @@ class FusionTest {
     }
 
     @Test
+    void aDifferenceTimesItselfIsItsSquare() {
+        ScalarFunction f = x -> {
+            Var d = x[0].minus(x[3]);
+            return d.times(d).plus(d.times(3));
+        };
+        // 6 inputs, the squared difference, the difference recorded again, its product with 3, the sum
+        assertEquals(6 + 4, Tape.record(f, X).size());
+        assertMatchesClosedForm(f, SQUARE_PLUS_THREE_TIMES);
+    }
+
+    @Test
     void aDifferenceReadSinceOrGuardedOrFarBackIsSquaredAsTwoNodes() {
         ScalarFunction readSince = x -> {
             Var d = x[0].minus(x[3]);
