@@ -324,6 +324,20 @@ class RulesTest {
         assertClose(c.hessian().apply(x), h, RTOL, ATOL, c + " Hessian");
     }
 
+    // The sparse Hessian by each method, against the closed form: its pattern comes from a pass that decides
+    // by opcode which nodes are nonlinear, and an opcode it wrongly takes for linear loses its curvature here.
+    @ParameterizedTest(name = "{0} at {1}")
+    @MethodSource("allPoints")
+    void sparseHessianMatchesClosedForm(Case c, double[] x) {
+        Recording r = Tape.record(c.tape(), x);
+        for (SparseHessianMethod method : SparseHessianMethod.values()) {
+            double[] values = new double[r.hessianPattern().nonZeros()];
+            r.sparseHessian(x, values, method);
+            assertClose(c.hessian().apply(x), r.hessianPattern().toDense(values), RTOL, ATOL,
+                    c + " sparse Hessian, " + method);
+        }
+    }
+
     @ParameterizedTest(name = "{0} at {1}")
     @MethodSource("allPoints")
     void tapeHessianVectorAndGradientMatchClosedForm(Case c, double[] x) {
