@@ -208,7 +208,9 @@ public final class TapeBuilder {
         if (x <= lastFixedNode || size - x > SQUARE_WINDOW) return 0;
         int o = op[x];
         boolean withConstant = o == Op.SUB_CONST || o == Op.CONST_SUB;
-        if (o != Op.SUB && !(withConstant && x <= INDEX_30 && b[x] <= INDEX_30)) return 0;
+        if (o != Op.SUB && !withConstant) return 0;
+        // The with-constant code holds the operand and the constant's index in 30 bits each.
+        if (withConstant && (a[x] > INDEX_30 || b[x] > INDEX_30)) return 0;
         for (int i = x + 1; i < size; i++) {
             if (reads(i, x)) return 0;
         }
