@@ -173,7 +173,14 @@ public final class Tape {
 
     Var unary(byte op, Var x) {
         beginOperation();
-        int xNode = own(x, Op.name(op)).currentNode();
+        long difference = own(x, Op.name(op)).unrecordedDifference();
+        if (op == Op.SQUARE && difference != 0) {
+            // The square of a difference not yet recorded is one node; the difference stays unrecorded.
+            int node = builder.binary(Op.SQUARED_DIFFERENCE, TapeBuilder.minuend(difference),
+                    TapeBuilder.subtrahend(difference));
+            return new Var(this, node, builder.value(node));
+        }
+        int xNode = x.currentNode();
         if (xNode >= 0 && builder.fuseInPlace(op, xNode)) {
             // The n-ary node x now computes op(x); x's own Var records a plain copy if used again.
             x.fusedAway(TapeBuilder.lostNary(xNode));
@@ -193,7 +200,14 @@ public final class Tape {
         // x.times(x) is x.square(): one operand to read, and a difference's square fuses further.
         if (op == Op.MUL && x == y) return unary(Op.SQUARE, own(x, Op.name(op)));
         beginOperation();
-        int node = builder.binary(op, own(x, Op.name(op)).node(), own(y, Op.name(op)).node());
+        int xNode = own(x, Op.name(op)).node();
+        int yNode = own(y, Op.name(op)).node();
+        if (op == Op.SUB) {
+            // A difference is recorded where it is first used: under a norm or a square it becomes part
+            // of the distance or squared-difference node and never takes a node of its own.
+            return Var.unrecorded(this, TapeBuilder.lostSubtraction(xNode, yNode), x.value() - y.value());
+        }
+        int node = builder.binary(op, xNode, yNode);
         return new Var(this, node, builder.value(node));
     }
 
@@ -205,22 +219,14 @@ public final class Tape {
 
     Var nary(byte op, Var[] args, double[] weights) {
         beginOperation();
-        if (scratch.length < args.length) scratch = new int[Math.max(args.length, scratch.length * 2)];
-        if (op == Op.NORM) {
-            // A norm of the subtractions just recorded becomes one distance node in their place;
-            // their Vars record a subtraction again if used after all.
-            for (int k = 0; k < args.length; k++) scratch[k] = own(args[k], Op.name(op)).currentNode();
-            int node = builder.distanceInPlace(scratch, args.length);
-            if (node >= 0) {
-                // The distance's arguments are (x_0..x_k-1, y_0..y_k-1): subtraction k was x_k - y_k.
-                for (int k = 0; k < args.length; k++) {
-                    args[k].fusedAway(TapeBuilder.lostSubtraction(builder.naryArgument(node, k),
-                            builder.naryArgument(node, args.length + k)));
-                }
-                return new Var(this, node, builder.value(node));
-            }
+        if (scratch.length < 2 * args.length) scratch = new int[Math.max(2 * args.length, scratch.length * 2)];
+        String what = Op.name(op);
+        for (Var arg : args) own(arg, what);
+        if (op == Op.NORM && differences(args)) {
+            int node = builder.nary(Op.DISTANCE, scratch, 2 * args.length, null);
+            return new Var(this, node, builder.value(node));
         }
-        for (int k = 0; k < args.length; k++) scratch[k] = own(args[k], Op.name(op)).node();
+        for (int k = 0; k < args.length; k++) scratch[k] = args[k].node();
         int node = builder.nary(op, scratch, args.length, weights);
         return new Var(this, node, builder.value(node));
     }
@@ -238,23 +244,42 @@ public final class Tape {
     private Var norm(Var a, Var b, Var c, int count) {
         beginOperation();
         String what = Op.name(Op.NORM);
-        scratch[0] = own(a, what).currentNode();
-        scratch[1] = own(b, what).currentNode();
-        if (count == 3) scratch[2] = own(c, what).currentNode();
-        int node = builder.distanceInPlace(scratch, count);
-        if (node >= 0) {
-            a.fusedAway(TapeBuilder.lostSubtraction(builder.naryArgument(node, 0), builder.naryArgument(node, count)));
-            b.fusedAway(TapeBuilder.lostSubtraction(builder.naryArgument(node, 1), builder.naryArgument(node, count + 1)));
-            if (count == 3) {
-                c.fusedAway(TapeBuilder.lostSubtraction(builder.naryArgument(node, 2), builder.naryArgument(node, 5)));
-            }
+        own(a, what);
+        own(b, what);
+        if (count == 3) own(c, what);
+        if (difference(a, 0, count) && difference(b, 1, count) && (count == 2 || difference(c, 2, count))) {
+            int node = builder.distance(scratch, count, a.value(), b.value(), count == 3 ? c.value() : 0);
             return new Var(this, node, builder.value(node));
         }
         scratch[0] = a.node();
         scratch[1] = b.node();
         if (count == 3) scratch[2] = c.node();
-        node = builder.nary(Op.NORM, scratch, count, null);
+        int node = builder.nary(Op.NORM, scratch, count, null);
         return new Var(this, node, builder.value(node));
+    }
+
+    // A norm of differences, norm(x_0 - y_0, ..., x_k-1 - y_k-1), is one distance node over
+    // (x_0..x_k-1, y_0..y_k-1): true, with those arguments in scratch, if every arg is a difference.
+    private boolean differences(Var[] args) {
+        for (int k = 0; k < args.length; k++) {
+            if (!difference(args[k], k, args.length)) return false;
+        }
+        return args.length > 0;
+    }
+
+    // True if v is a difference x - y, recorded or not, putting x at scratch[k] and y at scratch[count + k].
+    private boolean difference(Var v, int k, int count) {
+        long unrecorded = v.unrecordedDifference();
+        if (unrecorded != 0) {
+            scratch[k] = TapeBuilder.minuend(unrecorded);
+            scratch[count + k] = TapeBuilder.subtrahend(unrecorded);
+            return true;
+        }
+        int node = v.currentNode();
+        if (node < 0 || builder.opcode(node) != Op.SUB) return false;
+        scratch[k] = builder.operandA(node);
+        scratch[count + k] = builder.operandB(node);
+        return true;
     }
 
     // Var.sum(n, term): each term's node goes to the writer's sum as soon as the term is recorded.

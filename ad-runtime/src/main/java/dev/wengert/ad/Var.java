@@ -2,17 +2,19 @@ package dev.wengert.ad;
 
 import dev.wengert.ad.tape.Guards;
 import dev.wengert.ad.tape.Op;
+import dev.wengert.ad.tape.TapeBuilder;
 import java.util.List;
 import java.util.function.IntFunction;
 
 /**
  * A value being recorded on a {@link Tape}: a small handle (tape, node, value). Every operation
  * appends at most one node to the tape and returns a new handle; the tape itself stores no objects, so
- * handles can be dropped freely. The value never changes, but the handle is not immutable: when
- * recording fuses the operation that made it into the node that uses it (subtractions under a
- * {@link #norm}, a sum under a {@link #reciprocal}), the handle forgets its node and remembers how to
- * record the operation again, which it does if it is used once more. A {@code Var} belongs to its
- * tape's thread, like the tape.
+ * handles can be dropped freely. The value never changes, but the handle is not immutable: a
+ * subtraction {@code x.minus(y)} is recorded only where it is first used (under a {@link #norm} or a
+ * {@link #square()} it becomes part of the distance or squared-difference node and takes no node of its
+ * own), and when recording fuses an operation into the node that uses it (a sum under a
+ * {@link #reciprocal}), the handle forgets its node and remembers how to record the operation again,
+ * which it does if it is used once more. A {@code Var} belongs to its tape's thread, like the tape.
  *
  * <pre>{@code
  * Recording r = Tape.record(x -> x[0].times(x[1]).plus(x[0].sin()), 1.0, 2.0);
@@ -36,9 +38,9 @@ import java.util.function.IntFunction;
 public final class Var implements Comparable<Var> {
     private final Tape tape;
     private final double value;
-    // The node holding this value (>= 0). After recording fused it into the node that used it (the
-    // subtractions under a norm, the norm under a reciprocal, a difference under its square), a negative
-    // code that says how to record it again (TapeBuilder.lostSubtraction, lostNary, squareInPlace), which
+    // The node holding this value (>= 0). For a subtraction not yet used, or after recording fused a value
+    // into the node that used it (the norm under a reciprocal, a difference under its square), a negative
+    // code that says how to record it (TapeBuilder.lostSubtraction, lostNary, squareInPlace), which
     // node() does. A long costs nothing: it fills what an int would leave as padding, so the handle is 32
     // bytes with fusion's bookkeeping in it.
     private long node;
@@ -65,6 +67,18 @@ public final class Var implements Comparable<Var> {
      */
     public Tape tape() {
         return tape;
+    }
+
+    /** A value not recorded yet: {@code pending} (a code as for {@link #fusedAway}) says how its first use records it. */
+    static Var unrecorded(Tape tape, long pending, double value) {
+        Var v = new Var(tape, 0, value);
+        v.node = pending;
+        return v;
+    }
+
+    /** The code of the difference x - y this value is, if it has no node of its own (see TapeBuilder.minuend); else 0. */
+    long unrecordedDifference() {
+        return TapeBuilder.isSubtraction(node) ? node : 0;
     }
 
     /** The node holding this value, recorded again first if it was fused away. */

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Recording fuses what the user writes naturally (a norm of subtractions becomes one distance
- * node; a reciprocal of it is fused on top) and must stay exact when the fused-away values are
- * used again, compared, or not adjacent.
+ * node; a reciprocal of it is fused on top; a difference's square is one node) and must stay exact
+ * when the fused-away values are used again, compared, or not adjacent. A subtraction is recorded
+ * at its first use, so only the uses that do not fuse it give it a node of its own.
  */
 class FusionTest {
     private static final double[] X = {0.3, -1.1, 0.7, 1.4, 0.2, -0.5};
@@ -175,8 +176,8 @@ class FusionTest {
     }
 
     @Test
-    void aDifferenceReadSinceOrGuardedOrFarBackIsSquaredAsTwoNodes() {
-        ScalarFunction readSince = x -> {
+    void aDifferenceReadBeforeItsSquareOrGuardedIsSquaredAsTwoNodes() {
+        ScalarFunction readBefore = x -> {
             Var d = x[0].minus(x[3]);
             Var e = d.times(3);
             return d.square().plus(e);
@@ -185,17 +186,79 @@ class FusionTest {
             Var d = x[0].minus(x[3]);
             return d.gt(-10) ? d.square().plus(d.times(3)) : d;
         };
+        // The tape records the subtraction at its first use and squares it: one node more than the fused form.
+        assertEquals(6 + 4, Tape.record(readBefore, X).size());
+        assertEquals(6 + 4, Tape.record(guarded, X).size());
+        for (ScalarFunction f : new ScalarFunction[] {readBefore, guarded}) {
+            assertMatchesClosedForm(f, SQUARE_PLUS_THREE_TIMES);
+        }
+    }
+
+    // ---- a subtraction is recorded at its first use, so it fuses however far back it was written ----
+
+    @Test
+    void aDifferenceWrittenLongBeforeItsSquareIsStillOneNode() {
         ScalarFunction farBack = x -> {
             Var d = x[0].minus(x[3]);
             Var noise = x[1];
-            for (int k = 0; k < 10; k++) noise = noise.times(1.0);
-            return d.square().plus(d.times(3)).plus(noise.times(0.0));
+            for (int k = 0; k < 20; k++) noise = noise.times(1.0);
+            return d.square().plus(noise.times(0.0));
         };
-        // The tape keeps the subtraction and squares it: one node more than the fused form would have.
-        assertEquals(6 + 4, Tape.record(readSince, X).size());
-        for (ScalarFunction f : new ScalarFunction[] {readSince, guarded, farBack}) {
-            assertMatchesClosedForm(f, SQUARE_PLUS_THREE_TIMES);
-        }
+        // 6 inputs, 20 products, the squared difference, the product with 0, the sum: no subtraction node
+        assertEquals(6 + 20 + 3, Tape.record(farBack, X).size());
+        assertMatchesClosedForm(farBack, (x, g, h) -> {
+            double d = x[0] - x[3];
+            g[0] = 2 * d;
+            g[3] = -2 * d;
+            h[0] = 2;
+            h[3 * 6 + 3] = 2;
+            h[3] = -2;
+            h[3 * 6] = -2;
+            return d * d;
+        });
+    }
+
+    @Test
+    void differencesWrittenLongBeforeTheirNormAreStillOneDistance() {
+        ScalarFunction f = x -> {
+            Var dx = x[0].minus(x[3]);
+            Var dy = x[1].minus(x[4]);
+            Var noise = x[5].sin();
+            for (int k = 0; k < 20; k++) noise = noise.times(1.0);
+            Var dz = x[2].minus(x[5]);
+            return Var.norm(dx, dy, dz).reciprocal().plus(noise.times(0.0));
+        };
+        // 6 inputs, the sine, 20 products, the distance (its reciprocal fused on), the product with 0, the sum
+        assertEquals(6 + 1 + 20 + 3, Tape.record(f, X).size());
+        Recording r = Tape.record(f, X);
+        Recording plain = Tape.record(x -> Var.norm(x[0].minus(x[3]), x[1].minus(x[4]), x[2].minus(x[5])).reciprocal(), X);
+        double[] g = new double[6];
+        double[] expected = new double[6];
+        assertEquals(plain.gradient(X, expected), r.gradient(X, g), 0);
+        Close.assertClose(expected, g, 0, 0, "gradient");
+    }
+
+    @Test
+    void aDifferenceUsedOnlyAsAnOutputOrASumTermIsRecorded() {
+        Recording output = Tape.record(x -> x[0].minus(x[3]), X);
+        double[] g = new double[6];
+        assertEquals(X[0] - X[3], output.gradient(X, g), 0);
+        Close.assertClose(new double[] {1, 0, 0, -1, 0, 0}, g, 0, 0, "gradient of the output x0 - x3");
+
+        Recording sum = Tape.record(x -> Var.sum(2, k -> x[k].minus(x[k + 3])), X);
+        assertEquals((X[0] - X[3]) + (X[1] - X[4]), sum.gradient(X, g), 0);
+        Close.assertClose(new double[] {1, 1, 0, -1, -1, 0}, g, 0, 0, "gradient of the sum of two differences");
+    }
+
+    @Test
+    void aDifferenceUsedAfterItsTapeIsFinishedIsAClosedTapeError() {
+        Tape tape = new Tape();
+        Var[] x = tape.variables(X);
+        Var d = x[0].minus(x[1]);
+        tape.finish(x[2].square());
+        assertEquals(X[0] - X[1], d.value(), 0);
+        org.junit.jupiter.api.Assertions.assertThrows(ClosedTapeException.class, () -> d.square());
+        org.junit.jupiter.api.Assertions.assertThrows(ClosedTapeException.class, () -> d.plus(1));
     }
 
     @Test

@@ -106,7 +106,7 @@ public final class TapeBuilder {
 
     // A value fusion took away is remembered by its Var as one negative long (no table here, nothing
     // allocated): bit 63 set; then
-    // - bit 62 clear: a subtraction x - y fused into a distance or a squared difference (x in bits 31..61,
+    // - bit 62 clear: a subtraction x - y not recorded yet, or fused into a squared difference (x in bits 31..61,
     //   y in bits 0..30);
     // - bits 62 set, 61 clear: the plain value of an n-ary node x before a unary was fused onto it (x in
     //   bits 0..30; the node still holds its opcode and argument list);
@@ -159,27 +159,6 @@ public final class TapeBuilder {
     }
 
     // ---- fusion in place: the caller (Tape) re-records a fused-away node if its Var is used again ----
-
-    /**
-     * If {@code args} are exactly the last {@code count} nodes and all subtractions (the natural
-     * {@code Var.norm(a.minus(b), ...)}), replaces them by one distance node and returns it;
-     * otherwise returns -1 and records nothing. The caller must treat the subtractions' nodes as
-     * gone: {@link #subtraction} records one again where it is used after all.
-     */
-    public int distanceInPlace(int[] args, int count) {
-        int first = size - count;
-        if (count == 0 || first <= lastFixedNode) return -1;
-        for (int k = 0; k < count; k++) {
-            int node = args[k];
-            // Each must be one of the last count nodes, and its operands must precede them all.
-            if (node < first || op[node] != Op.SUB || a[node] >= first || b[node] >= first) return -1;
-            for (int j = 0; j < k; j++) if (args[j] == node) return -1;
-        }
-        // Drop the subtractions; their operands and entries stay readable until distance() has
-        // copied them into the argument pool and pushes the distance node in their place.
-        size = first;
-        return distance(args, count);
-    }
 
     /**
      * If node {@code x} is the n-ary node just recorded, without a fused unary and not guarded,
@@ -248,11 +227,27 @@ public final class TapeBuilder {
     }
 
     /**
-     * How to record again subtraction {@code x - y} after it was fused into a distance or a squared
-     * difference: a code for {@link #rerecord}.
+     * How to record subtraction {@code x - y} where it is first used (the tape defers every subtraction, and
+     * one under a norm or a square never takes a node of its own), or again after {@link #squareInPlace}
+     * fused it: a code for {@link #rerecord}.
      */
     public static long lostSubtraction(int x, int y) {
         return LOST | ((long) x << 31) | y;
+    }
+
+    /** True if {@code code} is a {@link #lostSubtraction} code. */
+    public static boolean isSubtraction(long code) {
+        return (code & (LOST | LOST_NARY)) == LOST;
+    }
+
+    /** The x of the {@link #lostSubtraction} code of {@code x - y}. */
+    public static int minuend(long subtraction) {
+        return (int) ((subtraction >>> 31) & INDEX);
+    }
+
+    /** The y of the {@link #lostSubtraction} code of {@code x - y}. */
+    public static int subtrahend(long subtraction) {
+        return (int) (subtraction & INDEX);
     }
 
     /** How to record again the plain value of n-ary node {@code x} after a unary was fused onto it: a code for {@link #rerecord}. */
@@ -279,7 +274,7 @@ public final class TapeBuilder {
         }
         int low = (int) (lost & INDEX);
         if ((lost & LOST_NARY) != 0) return naryCopy(op[low], a[low], b[low]);
-        return subtraction((int) ((lost >>> 31) & INDEX), low);
+        return subtraction(minuend(lost), low);
     }
 
     // ---- sums accumulated term by term ----
@@ -313,7 +308,7 @@ public final class TapeBuilder {
         sumTop = mark;
     }
 
-    /** Records {@code x - y} again, for a subtraction that was fused into a distance. */
+    /** Records {@code x - y}, for a subtraction at its first use outside a distance or a squared difference. */
     public int subtraction(int x, int y) {
         return push(Op.SUB, x, y, Rules.binary(Op.SUB, values[x], values[y]));
     }
@@ -368,7 +363,6 @@ public final class TapeBuilder {
     }
 
     private int nary(byte opcode, int[] args, int from, int count, double[] weights) {
-        if (opcode == Op.NORM && allSubtractions(args, count)) return distance(args, count);
         int start = poolSize;
         ensurePool(TapeData.naryPoolSlots(opcode, count));
         System.arraycopy(args, from, pool, start, count);
@@ -383,29 +377,24 @@ public final class TapeBuilder {
         return push(opcode, start, count, value);
     }
 
-    // A norm of differences, norm(x1 - y1, ..., xk - yk), is recorded as one distance node over
-    // (x1..xk, y1..yk): two nodes a pair instead of k + 1 in pair energies. The subtractions stay
-    // on the tape (their Vars may still be used) and are dropped by build() if nothing uses them.
-    private boolean allSubtractions(int[] args, int count) {
-        for (int k = 0; k < count; k++) {
-            if (op[args[k]] != Op.SUB) return false;
-        }
-        return count > 0;
-    }
-
-    // Records norm(a[args[k]] - b[args[k]]) as one distance node over (a..., b...).
-    private int distance(int[] args, int count) {
-        int start = poolSize;
+    /**
+     * Records the distance of two or three differences {@code x_k - y_k}, whose operands are {@code xy[0 .. 2 count)}
+     * (the x's, then the y's: a distance's argument layout) and whose values are {@code d0, d1, d2} ({@code d2}
+     * ignored for two): the node {@link #nary} of {@link Op#DISTANCE} records, without reading values back.
+     */
+    public int distance(int[] xy, int count, double d0, double d1, double d2) {
+        // The sum in TapeData.naryInner's order, so that a replay gives the same value to the bit.
+        double s = d0 * d0 + d1 * d1;
+        if (count == 3) s += d2 * d2;
         int arguments = 2 * count;
-        ensurePool(TapeData.naryPoolSlots(Op.DISTANCE, arguments));
-        for (int k = 0; k < count; k++) {
-            pool[start + k] = a[args[k]];
-            pool[start + count + k] = b[args[k]];
-        }
-        pool[TapeData.outerSlot(start, arguments)] = TapeData.NO_OUTER;
-        poolSize += TapeData.naryPoolSlots(Op.DISTANCE, arguments);
-        double value = TapeData.naryInner(Op.DISTANCE, pool, start, arguments, values, constants);
-        return push(Op.DISTANCE, start, arguments, value);
+        int slots = TapeData.naryPoolSlots(Op.DISTANCE, arguments);
+        int start = poolSize;
+        ensurePool(slots);
+        int[] p = pool;
+        for (int k = 0; k < arguments; k++) p[start + k] = xy[k];
+        p[TapeData.outerSlot(start, arguments)] = TapeData.NO_OUTER;
+        poolSize = start + slots;
+        return push(Op.DISTANCE, start, arguments, Math.sqrt(s));
     }
 
     /** Records a comparison guard; see {@link Guards}. */
