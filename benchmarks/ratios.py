@@ -18,7 +18,7 @@ import sys
 from collections import OrderedDict
 
 QUANTITIES = ["value", "gradient", "hvp", "hessian", "sparseHessian", "hessianPattern"]
-VARIANT_ORDER = ["Plain", "Analytic", "Generated", "TapeReused", "TapeRecord", "TapeRecordFromList",
+VARIANT_ORDER = ["Plain", "Analytic", "Generated", "TapeReused", "TapeOneCall", "TapeRecord", "TapeRecordFromList",
                  "HipparchusGradient", "HipparchusDs", "CommonsMathDs"]
 WORKLOAD_ORDER = ["thomson", "rosenbrock", "grid"]
 SIZE_NAME = {"thomson": "N"}  # points; every other workload's size is its dimension n
@@ -27,6 +27,7 @@ SIZE_NAME = {"thomson": "N"}  # points; every other workload's size is its dimen
 # sizes, bound on the ratio to the plain value).
 TARGETS = [
     ("thomson", "gradient", "TapeReused", "", ["12", "100", "1000"], 5.0),
+    ("thomson", "gradient", "TapeOneCall", "", ["12", "100", "1000"], 12.0),
     ("thomson", "gradient", "TapeRecord", "", ["12", "100", "1000"], 12.0),
     ("thomson", "hvp", "TapeReused", "", ["12", "100", "1000"], 9.0),
     ("thomson", "hessian", "TapeReused", "threads=1", ["100"], 150.0),

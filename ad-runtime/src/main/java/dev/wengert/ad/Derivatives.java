@@ -51,8 +51,24 @@ public final class Derivatives {
     public static double[] gradient(ScalarFunction f, double... x) {
         Tape.requireFunctionAndPoint("Derivatives.gradient", f, x);
         double[] g = new double[x.length];
-        Tape.record(f, x).gradient(x, g);
+        Tape.gradient(f, x, g);
         return g;
+    }
+
+    /**
+     * The gradient of f at x into {@code g}, and f(x): as {@link #gradient(ScalarFunction, double...)}
+     * without a new array. The recording is swept where it was made and then dropped, so this costs
+     * less than {@code Tape.record(f, x).gradient(x, g)}, which builds a {@link Recording} and replays it.
+     *
+     * @param f the function
+     * @param x the point
+     * @param g output: the gradient, length n, overwritten
+     * @return f(x)
+     */
+    public static double gradient(ScalarFunction f, double[] x, double[] g) {
+        Tape.requireFunctionAndPoint("Derivatives.gradient", f, x);
+        ObjectiveChecks.requireLength("Derivatives.gradient", "g", g, x.length);
+        return Tape.gradient(f, x, g);
     }
 
     /**

@@ -28,7 +28,7 @@ import java.util.function.IntFunction;
 public final class Tape {
     private static final AtomicLong IDS = new AtomicLong();
 
-    private final TapeBuilder builder = TapeBuilder.create();
+    private final TapeBuilder builder;
     private final Thread owner = Thread.currentThread();
     private final long id = IDS.incrementAndGet();
     private boolean closed;
@@ -37,6 +37,12 @@ public final class Tape {
 
     /** An empty tape that records on the calling thread. */
     public Tape() {
+        this(false);
+    }
+
+    // keepInner: the tape of a gradient at the recording point (see TapeBuilder.gradient).
+    private Tape(boolean keepInner) {
+        builder = TapeBuilder.create(keepInner);
     }
 
     /**
@@ -52,6 +58,32 @@ public final class Tape {
         Var y = f.apply(tape.variables(x0));
         if (y == null) throw new IllegalArgumentException("the function returned null instead of a Var");
         return tape.finish(y);
+    }
+
+    // Derivatives.gradient: f(x), and its gradient into g, from one recording swept where it was made (no
+    // replay, no Recording built). Whatever a Recording would reject (a non-finite value or gradient entry)
+    // is handed to one, built after all, so that the error is the one Recording.gradient gives.
+    static double gradient(ScalarFunction f, double[] x, double[] g) {
+        Tape tape = new Tape(true);
+        Var y = f.apply(tape.variables(x));
+        if (y == null) throw new IllegalArgumentException("the function returned null instead of a Var");
+        int out = tape.own(y, "output 0").node();
+        tape.checkRecordable();
+        java.util.Arrays.fill(g, 0.0);
+        tape.builder.gradient(out, g);
+        if (Double.isFinite(y.value()) && allFinite(g)) {
+            tape.closed = true;
+            tape.builder.discard();
+            return y.value();
+        }
+        return tape.finish(y).gradient(x, g);
+    }
+
+    private static boolean allFinite(double[] g) {
+        for (double gi : g) {
+            if (!Double.isFinite(gi)) return false;
+        }
+        return true;
     }
 
     /**

@@ -426,6 +426,30 @@ class ErrorsTest {
         assertMentions(messageOf(NonFiniteException.class, () -> Tape.record(F, 1.0, Double.NaN)), "Tape.record: x0[1] is NaN");
     }
 
+    // Derivatives.gradient sweeps the recording as made; where a Recording would refuse, it must refuse the same way.
+    static Stream<Arguments> oneCallGradientFailures() {
+        return Stream.of(
+                Arguments.of("a gradient entry: sqrt'(0)", (ScalarFunction) x -> x[0].sqrt().plus(x[1]), new double[] {0, 1}),
+                Arguments.of("the value: log(-1)", (ScalarFunction) x -> x[0].log().plus(x[1]), new double[] {-1, 1}),
+                Arguments.of("an overflow: exp(1000)", (ScalarFunction) x -> x[0].exp().times(x[1]), new double[] {1000, 1}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oneCallGradientFailures")
+    void oneCallGradientFailsAsTheRecordingDoes(String what, ScalarFunction f, double[] x) {
+        String recording = messageOf(NonFiniteException.class, () -> Tape.record(f, x).gradient(x, new double[2]));
+        assertEquals(recording, messageOf(NonFiniteException.class, () -> Derivatives.gradient(f, x, new double[2])));
+        assertEquals(recording, messageOf(NonFiniteException.class, () -> Derivatives.gradient(f, x)));
+    }
+
+    @Test
+    void oneCallGradientChecksTheLengthOfG() {
+        assertMentions(messageOf(DimensionMismatchException.class, () -> Derivatives.gradient(F, X, new double[3])),
+                "Derivatives.gradient: g");
+        assertEquals("Derivatives.gradient: g is null",
+                messageOf(NullPointerException.class, () -> Derivatives.gradient(F, X, null)));
+    }
+
     @Test
     void hessianWithNoThreadsIsRejected() {
         Recording r = Recordings.scalar(F, X);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * Random programs at scale: {@value #DEFAULT_PROGRAMS} random expression trees per build (set
  * {@code -Dwengert.fuzz=100000} for a nightly-sized run, {@code -Dwengert.fuzz.seed=S} to replay
  * one), each through every driver at once: value (replay equals recording), gradient (against a
- * forward-mode {@link Dual}), JVP, VJP and Jacobian of a two-output recording, Hessian-vector
+ * forward-mode {@link Dual}; {@link Derivatives#gradient(ScalarFunction, double[], double[])} equal to it), JVP, VJP and Jacobian of a two-output recording, Hessian-vector
  * product, dense Hessian on one and on two threads, sparse Hessian (edge pushing, star and acyclic coloring) and sparse Jacobian (patterns
  * hold every non-zero, values equal the dense ones), reuse of the recording at a second point
  * (through {@link RecordedFunction} when the tree branches), and two threads evaluating one
@@ -161,6 +161,10 @@ class RandomProgramsTest {
         // gradient against forward mode
         double[] g = new double[n];
         same(fx, r.gradient(x, g), "value returned by gradient");
+        // the one-call gradient, swept on the recording as made (unfused, not compacted): the same numbers
+        double[] oneCall = new double[n];
+        same(fx, Derivatives.gradient(p.f()::on, x, oneCall), "value returned by Derivatives.gradient");
+        sameArray(g, oneCall, "Derivatives.gradient vs Recording.gradient");
         Dual[] d = new Dual[n];
         for (int i = 0; i < n; i++) d[i] = Dual.variable(x[i], v[i]);
         Dual dual = p.f().on(d);

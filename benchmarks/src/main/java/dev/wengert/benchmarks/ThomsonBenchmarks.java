@@ -1,5 +1,6 @@
 package dev.wengert.benchmarks;
 
+import dev.wengert.ad.Derivatives;
 import dev.wengert.ad.Objective;
 import dev.wengert.ad.Recording;
 import dev.wengert.ad.Tape;
@@ -214,6 +215,17 @@ public class ThomsonBenchmarks {
     @Benchmark
     public double tapeRecordGradient(Points p) {
         return Tape.record(ThomsonWorkload::energy, p.x).gradient(p.x, p.g);
+    }
+
+    /**
+     * Record + gradient in one call, {@code Derivatives.gradient(f, x, g)}: what a user who records at every
+     * point calls (and what {@code Derivatives.gradient(f, x)} costs, less its result array). The recording
+     * is swept where it was made and dropped, with no {@code Recording} built and no replay: the difference
+     * from {@link #tapeRecordGradient} is the frozen copy of the tape and the value sweep.
+     */
+    @Benchmark
+    public double tapeOneCallGradient(Points p) {
+        return Derivatives.gradient(ThomsonWorkload::energy, p.x, p.g);
     }
 
     /**

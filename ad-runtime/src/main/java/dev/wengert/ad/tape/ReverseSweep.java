@@ -21,14 +21,16 @@ public final class ReverseSweep {
      * and writes the input adjoints there; with null it leaves all adjoints in {@code adj}.
      */
     public static void run(TapeData t, Workspace ws, double[] adj, int last, double[] inputAdjoints) {
-        final double[] v = ws.values();
-        final double[] inner = ws.inner();
+        run(t, ws.values(), ws.inner(), ws.partials(), adj, last, inputAdjoints);
+    }
+
+    /** As {@link #run(TapeData, Workspace, double[], int, double[])}, over values {@code v} and the inner values of fused n-ary nodes. */
+    static void run(TapeData t, double[] v, double[] inner, Partials p, double[] adj, int last, double[] inputAdjoints) {
         final byte[] op = t.op;
         final int[] a = t.a;
         final int[] b = t.b;
         final double[] c = t.constants;
         final boolean consume = inputAdjoints != null;
-        final Partials p = ws.partials();
         for (int i = last; i >= 0; i--) {
             double g = adj[i];
             if (g == 0) continue;

@@ -31,6 +31,11 @@ public final class TapeBuilder {
     private int[] b = new int[256];
     private double[] values = new double[256];
     private int size;
+    // With keepInner, the inner value of each n-ary node (before a fused unary, whose value is in values),
+    // indexed by node: what a gradient at the recording point reads instead of a replay. Grown as n-ary
+    // nodes are pushed; only this recording's n-ary nodes' entries are meaningful (a spare's are stale).
+    private boolean keepInner;
+    private double[] inner;
 
     private double[] constants = new double[16];
     private int constantCount;
@@ -41,12 +46,17 @@ public final class TapeBuilder {
     private TapeBuilder() {
     }
 
-    /** A builder for a new recording, with the arrays a finished recording on this thread left behind. */
-    public static TapeBuilder create() {
-        TapeBuilder spare = SPARE.get();
-        if (spare == null) return new TapeBuilder();
-        SPARE.remove();
+    /**
+     * A builder for a new recording, with the arrays a finished recording on this thread left behind; with
+     * {@code keepInner}, one that also keeps the inner value of every n-ary node, for a {@link #gradient} at
+     * the recording point (8 bytes a node more while recording).
+     */
+    public static TapeBuilder create(boolean keepInner) {
         TapeBuilder fresh = new TapeBuilder();
+        fresh.keepInner = keepInner;
+        TapeBuilder spare = SPARE.get();
+        if (spare == null) return fresh;
+        SPARE.remove();
         fresh.op = spare.op;
         fresh.a = spare.a;
         fresh.b = spare.b;
@@ -54,6 +64,7 @@ public final class TapeBuilder {
         fresh.constants = spare.constants;
         fresh.pool = spare.pool;
         fresh.sumArguments = spare.sumArguments;
+        fresh.inner = spare.inner;
         return fresh;
     }
 
@@ -63,7 +74,7 @@ public final class TapeBuilder {
         if (spare == null) return 0;
         return spare.op.length + 4L * spare.a.length + 4L * spare.b.length + 8L * spare.values.length
                 + 8L * spare.constants.length + 4L * spare.pool.length
-                + 4L * spare.sumArguments.length;
+                + 4L * spare.sumArguments.length + (spare.inner == null ? 0 : 8L * spare.inner.length);
     }
 
     // Parks this builder's arrays for the next recording on this thread, dropping any grown past
@@ -74,6 +85,7 @@ public final class TapeBuilder {
             a = new int[256];
             b = new int[256];
             values = new double[256];
+            inner = null;
         }
         if (constants.length > SPARE_CONSTANTS) constants = new double[16];
         if (pool.length > SPARE_POOL) pool = new int[64];
@@ -321,7 +333,7 @@ public final class TapeBuilder {
         System.arraycopy(pool, start, pool, copy, slots);
         pool[TapeData.outerSlot(copy, count)] = TapeData.NO_OUTER;
         poolSize += slots;
-        return push(opcode, copy, count, TapeData.naryInner(opcode, pool, copy, count, values, constants));
+        return pushNary(opcode, copy, count, TapeData.naryInner(opcode, pool, copy, count, values, constants));
     }
 
     /** Argument {@code slot} of n-ary node {@code x}. */
@@ -374,7 +386,7 @@ public final class TapeBuilder {
         }
         poolSize += TapeData.naryPoolSlots(opcode, count);
         double value = TapeData.naryInner(opcode, pool, start, count, values, constants);
-        return push(opcode, start, count, value);
+        return pushNary(opcode, start, count, value);
     }
 
     /**
@@ -394,7 +406,7 @@ public final class TapeBuilder {
         for (int k = 0; k < arguments; k++) p[start + k] = xy[k];
         p[TapeData.outerSlot(start, arguments)] = TapeData.NO_OUTER;
         poolSize = start + slots;
-        return push(Op.DISTANCE, start, arguments, Math.sqrt(s));
+        return pushNary(Op.DISTANCE, start, arguments, Math.sqrt(s));
     }
 
     /** Records a comparison guard; see {@link Guards}. */
@@ -434,6 +446,27 @@ public final class TapeBuilder {
         return tape;
     }
 
+    /**
+     * Writes the gradient of node {@code output} at the recording point into {@code g} (length
+     * {@link #inputCount()}, zeroed by the caller), swept over the values recorded: no replay, and no
+     * {@link TapeData} copied. Nodes nothing uses are skipped by the sweep (their adjoints stay 0), so no
+     * dead-code pass is needed. The builder must not be used afterwards ({@link #discard} it, or {@link #build}).
+     */
+    public void gradient(int output, double[] g) {
+        if (!keepInner) throw new IllegalStateException("a gradient at the recording point needs a builder made with keepInner");
+        TapeData recorded = new TapeData(op, a, b, constants, pool, null, null, null, size);
+        Workspace ws = Workspace.forThread(size);
+        double[] adj = ws.adjoints();
+        adj[output] = 1;
+        // Consuming: the sweep leaves the thread's adjoints all zero again, as the workspace requires.
+        ReverseSweep.run(recorded, values, inner, ws.partials(), adj, output, g);
+    }
+
+    /** Ends a recording that is not built: its arrays go to the next recording on this thread. */
+    public void discard() {
+        park();
+    }
+
     private int addConstant(double c) {
         if (constantCount == constants.length) {
             constants = Arrays.copyOf(constants, grown(constantCount, constantCount + 1L, "constant pool"));
@@ -449,7 +482,7 @@ public final class TapeBuilder {
     }
 
     // The node arrays take 17 bytes a node of capacity while recording (opcode, two operands, the
-    // value); growing copies them, so for a moment the old and the new arrays are both live.
+    // value; 8 more with keepInner, grown separately); growing copies them, so for a moment the old and the new arrays are both live.
     private void growNodes() {
         int capacity = grown(size, size + 1L, "node list");
         try {
@@ -466,6 +499,17 @@ public final class TapeBuilder {
                             + " node at its peak (the arrays grow by half), the finished tape 9 to 12; raise -Xmx",
                     size, capacity, (17L * capacity + 8L * size) / 1_000_000, rt.maxMemory() / 1_000_000));
         }
+    }
+
+    private int pushNary(byte opcode, int start, int count, double value) {
+        int node = push(opcode, start, count, value);
+        if (keepInner) {
+            if (inner == null || inner.length <= node) {
+                inner = inner == null ? new double[op.length] : Arrays.copyOf(inner, op.length);
+            }
+            inner[node] = value;
+        }
+        return node;
     }
 
     private int push(byte opcode, int x, int y, double value) {

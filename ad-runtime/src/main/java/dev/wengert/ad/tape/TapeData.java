@@ -19,6 +19,12 @@ public final class TapeData {
 
     TapeData(byte[] op, int[] a, int[] b, double[] constants, int[] pool,
              int[] inputNodes, int[] outputs, Guards guards) {
+        this(op, a, b, constants, pool, inputNodes, outputs, guards, op.length);
+    }
+
+    // The first size nodes of arrays that may be longer (a builder's, for a sweep before build()).
+    TapeData(byte[] op, int[] a, int[] b, double[] constants, int[] pool,
+             int[] inputNodes, int[] outputs, Guards guards, int size) {
         this.op = op;
         this.a = a;
         this.b = b;
@@ -27,7 +33,7 @@ public final class TapeData {
         this.inputNodes = inputNodes;
         this.outputs = outputs;
         this.guards = guards;
-        this.size = op.length;
+        this.size = size;
     }
 
     /** Number of nodes (recorded operations, inputs and constants included). */

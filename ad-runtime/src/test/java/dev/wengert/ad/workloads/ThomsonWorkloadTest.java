@@ -1,7 +1,9 @@
 package dev.wengert.ad.workloads;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.wengert.ad.Derivatives;
 import dev.wengert.ad.Recording;
 import dev.wengert.ad.Tape;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +35,23 @@ class ThomsonWorkloadTest {
         g[0] = 42; // the analytic code must overwrite, not accumulate into, its output
         assertEquals(e, ThomsonWorkload.gradient(x, g), TOLERANCE * e);
         Agreement.assertClose(expected, g, TOLERANCE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 12, 100, 1000})
+    void oneCallGradientIsTheRecordingsToTheBitAndTheAnalyticOne(int n) {
+        double[] x = ThomsonWorkload.points(n);
+        double[] expected = new double[x.length];
+        double e = Tape.record(ThomsonWorkload::energy, x).gradient(x, expected);
+        double[] g = new double[x.length];
+        g[0] = 42; // overwritten, not accumulated into
+        for (int call = 0; call < 2; call++) {   // the second call records into the arrays the first left behind
+            assertEquals(e, Derivatives.gradient(ThomsonWorkload::energy, x, g), 0);
+            assertArrayEquals(expected, g);
+        }
+        double[] analytic = new double[x.length];
+        ThomsonWorkload.gradient(x, analytic);
+        Agreement.assertClose(analytic, g, TOLERANCE);
     }
 
     @ParameterizedTest
