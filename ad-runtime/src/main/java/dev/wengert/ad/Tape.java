@@ -237,7 +237,7 @@ public final class Tape {
         if (op == Op.SUB) {
             // A difference is recorded where it is first used: under a norm or a square it becomes part
             // of the distance or squared-difference node and never takes a node of its own.
-            return Var.unrecorded(this, TapeBuilder.lostSubtraction(xNode, yNode), x.value() - y.value());
+            return Var.unrecorded(this, builder.deferredSubtraction(xNode, yNode), x.value() - y.value());
         }
         int node = builder.binary(op, xNode, yNode);
         return new Var(this, node, builder.value(node));

@@ -250,6 +250,53 @@ class FusionTest {
         Close.assertClose(new double[] {1, 1, 0, -1, -1, 0}, g, 0, 0, "gradient of the sum of two differences");
     }
 
+    // A subtraction not yet recorded holds its operands' nodes: fusing one of them in place afterwards would
+    // change what the subtraction reads when it is recorded. Both fusions in place must leave them alone.
+    @Test
+    void aNodeAnUnrecordedSubtractionReadsIsNotFusedInPlace() {
+        // d = x0 - 0.5 is a node; e = d - x1 reads it; d's square must not turn d's node into (x0 - 0.5)^2
+        ScalarFunction squared = x -> {
+            Var d = x[0].minus(0.5);
+            Var e = d.minus(x[1]);
+            return d.square().plus(e.times(3));
+        };
+        assertMatchesClosedForm(squared, (x, g, h) -> {
+            double d = x[0] - 0.5;
+            g[0] = 2 * d + 3;
+            g[1] = -3;
+            h[0] = 2;
+            return d * d + 3 * (d - x[1]);
+        });
+        // r = |(x0 - x3, x1 - x4)| is a node; e = r - x2 reads it; r's reciprocal must not be fused onto it
+        ScalarFunction reciprocal = x -> {
+            Var r = Var.norm(x[0].minus(x[3]), x[1].minus(x[4]));
+            Var e = r.minus(x[2]);
+            return r.reciprocal().plus(e.times(3));
+        };
+        assertMatchesClosedForm(reciprocal, (x, g, h) -> {
+            double[] d = {x[0] - x[3], x[1] - x[4]};
+            double r2 = d[0] * d[0] + d[1] * d[1];
+            double r = Math.sqrt(r2);
+            // f = 1/r + 3 r - 3 x2 in (d0, d1, x2): grad_d = (3 - 1/r^2) d / r, Hess_d = (3 - 1/r^2) (I - u u^T) / r + 2 u u^T / r^3
+            double s = 3 - 1 / r2;
+            for (int i = 0; i < 2; i++) {
+                double gi = s * d[i] / r;
+                g[i] = gi;
+                g[i + 3] = -gi;
+                for (int j = 0; j < 2; j++) {
+                    double uu = d[i] * d[j] / r2;
+                    double hij = s * ((i == j ? 1 : 0) - uu) / r + 2 * uu / (r2 * r);
+                    h[i * 6 + j] = hij;
+                    h[(i + 3) * 6 + j + 3] = hij;
+                    h[i * 6 + j + 3] = -hij;
+                    h[(i + 3) * 6 + j] = -hij;
+                }
+            }
+            g[2] = -3;
+            return 1 / r + 3 * (r - x[2]);
+        });
+    }
+
     @Test
     void aDifferenceUsedAfterItsTapeIsFinishedIsAClosedTapeError() {
         Tape tape = new Tape();

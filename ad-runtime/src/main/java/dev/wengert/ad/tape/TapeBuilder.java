@@ -112,8 +112,8 @@ public final class TapeBuilder {
     private int inputCount;
 
     private final Guards.Builder guards = new Guards.Builder();
-    // Nodes up to this index are compared by a guard or are terms of a sum being accumulated, and so
-    // may not be fused away.
+    // Nodes up to this index are compared by a guard, are terms of a sum being accumulated or are read by a
+    // subtraction not recorded yet, and so may not be fused away.
     private int lastFixedNode = -1;
 
     // A value fusion took away is remembered by its Var as one negative long (no table here, nothing
@@ -245,6 +245,15 @@ public final class TapeBuilder {
      */
     public static long lostSubtraction(int x, int y) {
         return LOST | ((long) x << 31) | y;
+    }
+
+    /**
+     * The {@link #lostSubtraction} code of {@code x - y}, for a subtraction recorded at its first use: until
+     * then it reads nodes x and y from outside the tape, so neither may be fused in place any more.
+     */
+    public long deferredSubtraction(int x, int y) {
+        lastFixedNode = Math.max(lastFixedNode, Math.max(x, y));
+        return lostSubtraction(x, y);
     }
 
     /** True if {@code code} is a {@link #lostSubtraction} code. */
