@@ -51,7 +51,7 @@ public final class Derivatives {
     public static double[] gradient(ScalarFunction f, double... x) {
         Tape.requireFunctionAndPoint("Derivatives.gradient", f, x);
         double[] g = new double[x.length];
-        Tape.gradient(f, x, g);
+        Tape.gradient(f, x, g, null);
         return g;
     }
 
@@ -68,7 +68,7 @@ public final class Derivatives {
     public static double gradient(ScalarFunction f, double[] x, double[] g) {
         Tape.requireFunctionAndPoint("Derivatives.gradient", f, x);
         ObjectiveChecks.requireLength("Derivatives.gradient", "g", g, x.length);
-        return Tape.gradient(f, x, g);
+        return Tape.gradient(f, x, g, null);
     }
 
     /**

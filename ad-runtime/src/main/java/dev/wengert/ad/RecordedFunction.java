@@ -71,7 +71,8 @@ public final class RecordedFunction implements Objective {
         try {
             return current.gradient(x, g);
         } catch (GuardFlippedException flipped) {
-            return rerecord(x).gradient(x, g);
+            // Recorded at x and swept there for the gradient, then kept: one replay fewer than rerecord(x).gradient.
+            return Tape.gradient(f, x, g, this::publish);
         }
     }
 
@@ -161,10 +162,14 @@ public final class RecordedFunction implements Objective {
 
     private Recording rerecord(double[] x) {
         Recording fresh = Tape.record(f, x);
+        publish(fresh);
+        return fresh;
+    }
+
+    private void publish(Recording fresh) {
         current = fresh;
         synchronized (this) {
             recordings++;
         }
-        return fresh;
     }
 }

@@ -4,6 +4,7 @@ import dev.wengert.ad.tape.Guards;
 import dev.wengert.ad.tape.Op;
 import dev.wengert.ad.tape.TapeBuilder;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -60,10 +61,11 @@ public final class Tape {
         return tape.finish(y);
     }
 
-    // Derivatives.gradient: f(x), and its gradient into g, from one recording swept where it was made (no
-    // replay, no Recording built). Whatever a Recording would reject (a non-finite value or gradient entry)
-    // is handed to one, built after all, so that the error is the one Recording.gradient gives.
-    static double gradient(ScalarFunction f, double[] x, double[] g) {
+    // Derivatives.gradient and RecordedFunction's re-recording: f(x), and its gradient into g, from one
+    // recording swept where it was made (no replay). keep, if not null, is handed the Recording built from it
+    // afterwards; with none, no Recording is built. Whatever a Recording would reject (a non-finite value or
+    // gradient entry) is handed to one, built after all, so that the error is the one Recording.gradient gives.
+    static double gradient(ScalarFunction f, double[] x, double[] g, Consumer<Recording> keep) {
         Tape tape = new Tape(true);
         Var y = f.apply(tape.variables(x));
         if (y == null) throw new IllegalArgumentException("the function returned null instead of a Var");
@@ -71,12 +73,15 @@ public final class Tape {
         tape.checkRecordable();
         java.util.Arrays.fill(g, 0.0);
         tape.builder.gradient(out, g);
-        if (Double.isFinite(y.value()) && allFinite(g)) {
+        boolean finite = Double.isFinite(y.value()) && allFinite(g);
+        if (finite && keep == null) {
             tape.closed = true;
             tape.builder.discard();
             return y.value();
         }
-        return tape.finish(y).gradient(x, g);
+        Recording recording = tape.finish(y);
+        if (keep != null) keep.accept(recording);
+        return finite ? y.value() : recording.gradient(x, g);
     }
 
     private static boolean allFinite(double[] g) {

@@ -263,6 +263,14 @@ class RandomProgramsTest {
         same(fy, reused.gradientAndHessianVector(y, v, reusedG, reusedHv), "value reused at y");
         sameArray(expectedG, reusedG, "gradient reused at y");
         sameArray(expectedHv, reusedHv, "Hv reused at y");
+        if (p.f().branches()) {
+            // the gradient alone: a flipped guard re-records at y and sweeps that recording where it was made
+            RecordedFunction viaGradient = Derivatives.record(p.f()::on, x);
+            double[] freshG = new double[n];
+            double[] gy = new double[n];
+            same(fresh.gradient(y, freshG), viaGradient.gradient(y, gy), "value of RecordedFunction.gradient at y");
+            sameArray(freshG, gy, "RecordedFunction.gradient at y");
+        }
 
         // two threads evaluating the shared recording at once agree with one thread, bit for bit
         List<Future<String>> running = new ArrayList<>();
