@@ -85,16 +85,17 @@ public final class Guards {
 
     /** Accumulates guards while recording. */
     static final class Builder {
-        private byte[] relation = new byte[8];
-        private int[] left = new int[8];
-        private int[] right = new int[8];
-        private double[] constant = new double[8];
-        private boolean[] outcome = new boolean[8];
+        // Most functions compare nothing: the arrays are made at the first guard.
+        private byte[] relation = {};
+        private int[] left = {};
+        private int[] right = {};
+        private double[] constant = {};
+        private boolean[] outcome = {};
         private int count;
 
         void add(int rel, int l, int r, double c, boolean result) {
             if (count == relation.length) {
-                int capacity = count * 2;
+                int capacity = Math.max(8, count * 2);
                 relation = Arrays.copyOf(relation, capacity);
                 left = Arrays.copyOf(left, capacity);
                 right = Arrays.copyOf(right, capacity);

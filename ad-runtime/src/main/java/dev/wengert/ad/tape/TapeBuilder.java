@@ -15,7 +15,9 @@ public final class TapeBuilder {
     // arrays the previous recording grew, instead of growing fresh ones from 256 nodes each time.
     // Only arrays up to these capacities are kept (at most about 64 MB a thread): a thread that
     // once recorded 1e8 operations must not keep 2.3 GB of them for good.
-    private static final ThreadLocal<TapeBuilder> SPARE = new ThreadLocal<>();
+    // One slot a thread, taken and put back with plain stores: ThreadLocal.remove and set cost more than
+    // the rest of a small recording's set-up.
+    private static final ThreadLocal<TapeBuilder[]> SPARE = ThreadLocal.withInitial(() -> new TapeBuilder[1]);
     static final int SPARE_NODES = 1 << 20;
     static final int SPARE_CONSTANTS = 1 << 20;
     // Room for the pool of a 2^20-node tape of n-ary nodes: the Thomson energy at N = 1000 (half a
@@ -26,10 +28,11 @@ public final class TapeBuilder {
     /** The most entries HotSpot allows in one array, hence the most nodes a tape can hold. */
     public static final int MAX_NODES = Integer.MAX_VALUE - 8;
 
-    private byte[] op = new byte[256];
-    private int[] a = new int[256];
-    private int[] b = new int[256];
-    private double[] values = new double[256];
+    // The arrays come from this thread's spare (create) or are made at their initial sizes (initialArrays).
+    private byte[] op;
+    private int[] a;
+    private int[] b;
+    private double[] values;
     private int size;
     // With keepInner, the inner value of each n-ary node (before a fused unary, whose value is in values),
     // indexed by node: what a gradient at the recording point reads instead of a replay. Grown as n-ary
@@ -37,11 +40,14 @@ public final class TapeBuilder {
     private boolean keepInner;
     private double[] inner;
 
-    private double[] constants = new double[16];
+    private double[] constants;
     private int constantCount;
 
-    private int[] pool = new int[64];
+    private int[] pool;
     private int poolSize;
+
+    // This thread's spare slot, where build() or discard() leaves the arrays.
+    private TapeBuilder[] slot;
 
     private TapeBuilder() {
     }
@@ -54,9 +60,13 @@ public final class TapeBuilder {
     public static TapeBuilder create(boolean keepInner) {
         TapeBuilder fresh = new TapeBuilder();
         fresh.keepInner = keepInner;
-        TapeBuilder spare = SPARE.get();
-        if (spare == null) return fresh;
-        SPARE.remove();
+        fresh.slot = SPARE.get();
+        TapeBuilder spare = fresh.slot[0];
+        if (spare == null) {
+            fresh.initialArrays();
+            return fresh;
+        }
+        fresh.slot[0] = null;
         fresh.op = spare.op;
         fresh.a = spare.a;
         fresh.b = spare.b;
@@ -65,16 +75,29 @@ public final class TapeBuilder {
         fresh.pool = spare.pool;
         fresh.sumArguments = spare.sumArguments;
         fresh.inner = spare.inner;
+        fresh.inputNodes = spare.inputNodes;
         return fresh;
     }
 
     /** Bytes of the arrays this thread keeps for its next recording (0 if none). */
     static long spareBytes() {
-        TapeBuilder spare = SPARE.get();
+        TapeBuilder spare = SPARE.get()[0];
         if (spare == null) return 0;
         return spare.op.length + 4L * spare.a.length + 4L * spare.b.length + 8L * spare.values.length
                 + 8L * spare.constants.length + 4L * spare.pool.length
-                + 4L * spare.sumArguments.length + (spare.inner == null ? 0 : 8L * spare.inner.length);
+                + 4L * spare.sumArguments.length + (spare.inner == null ? 0 : 8L * spare.inner.length)
+                + 4L * spare.inputNodes.length;
+    }
+
+    private void initialArrays() {
+        op = new byte[256];
+        a = new int[256];
+        b = new int[256];
+        values = new double[256];
+        constants = new double[16];
+        pool = new int[64];
+        inputNodes = new int[16];
+        sumArguments = new int[64];
     }
 
     // Parks this builder's arrays for the next recording on this thread, dropping any grown past
@@ -90,7 +113,8 @@ public final class TapeBuilder {
         if (constants.length > SPARE_CONSTANTS) constants = new double[16];
         if (pool.length > SPARE_POOL) pool = new int[64];
         if (sumArguments.length > SPARE_NODES) sumArguments = new int[64];
-        SPARE.set(this);
+        if (inputNodes.length > SPARE_NODES) inputNodes = new int[16];
+        slot[0] = this;
     }
 
     /**
@@ -108,7 +132,7 @@ public final class TapeBuilder {
         return (int) Math.min(MAX_NODES, Math.max(needed, next));
     }
 
-    private int[] inputNodes = new int[16];
+    private int[] inputNodes;
     private int inputCount;
 
     private final Guards.Builder guards = new Guards.Builder();
@@ -134,7 +158,7 @@ public final class TapeBuilder {
 
     // The arguments of the sums being accumulated term by term (sumStart .. sumEnd), a nested sum's
     // above its outer sum's; no list of terms, no array per sum.
-    private int[] sumArguments = new int[64];
+    private int[] sumArguments;
     private int sumTop;
 
     /** Number of nodes recorded so far. */
