@@ -524,21 +524,30 @@ public final class TapeBuilder {
             b = Arrays.copyOf(b, capacity);
             values = Arrays.copyOf(values, capacity);
         } catch (OutOfMemoryError e) {
-            Runtime rt = Runtime.getRuntime();
-            throw new dev.wengert.ad.ResultTooLargeException(String.format(java.util.Locale.ROOT,
-                    "recording ran out of heap at %,d nodes: growing the tape to %,d nodes needs up to %,d MB at"
-                            + " once (17 bytes a node of the new capacity, plus the old values array while it is"
-                            + " copied) and the heap is at most %,d MB. Recording N nodes needs 28 to 43 bytes a"
-                            + " node at its peak (the arrays grow by half), the finished tape 9 to 12; raise -Xmx",
-                    size, capacity, (17L * capacity + 8L * size) / 1_000_000, rt.maxMemory() / 1_000_000));
+            throw outOfHeap(capacity);
         }
+    }
+
+    private dev.wengert.ad.ResultTooLargeException outOfHeap(int capacity) {
+        Runtime rt = Runtime.getRuntime();
+        return new dev.wengert.ad.ResultTooLargeException(String.format(java.util.Locale.ROOT,
+                "recording ran out of heap at %,d nodes: growing the tape to %,d nodes needs up to %,d MB at"
+                        + " once (17 bytes a node of the new capacity, 25 for a one-call gradient, plus the old"
+                        + " values array while it is copied) and the heap is at most %,d MB. Recording N nodes"
+                        + " needs 28 to 43 bytes a node at its peak (the arrays grow by half), the finished tape 9"
+                        + " to 12; raise -Xmx",
+                size, capacity, ((keepInner ? 25L : 17L) * capacity + 8L * size) / 1_000_000, rt.maxMemory() / 1_000_000));
     }
 
     private int pushNary(byte opcode, int start, int count, double value) {
         int node = push(opcode, start, count, value);
         if (keepInner) {
             if (inner == null || inner.length <= node) {
-                inner = inner == null ? new double[op.length] : Arrays.copyOf(inner, op.length);
+                try {
+                    inner = inner == null ? new double[op.length] : Arrays.copyOf(inner, op.length);
+                } catch (OutOfMemoryError e) {
+                    throw outOfHeap(op.length);
+                }
             }
             inner[node] = value;
         }
