@@ -3,6 +3,7 @@ package dev.wengert.ad;
 import dev.wengert.ad.tape.Guards;
 import dev.wengert.ad.tape.Op;
 import dev.wengert.ad.tape.TapeBuilder;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
@@ -71,7 +72,7 @@ public final class Tape {
         if (y == null) throw new IllegalArgumentException("the function returned null instead of a Var");
         int out = tape.own(y, "output 0").node();
         tape.checkRecordable();
-        java.util.Arrays.fill(g, 0.0);
+        Arrays.fill(g, 0.0);
         tape.builder.gradient(out, g);
         boolean finite = Double.isFinite(y.value()) && allFinite(g);
         if (finite && keep == null) {
