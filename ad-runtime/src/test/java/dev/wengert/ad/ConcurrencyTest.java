@@ -80,6 +80,46 @@ class ConcurrencyTest {
         }
     }
 
+    // Each thread records on its own spare arrays and sweeps in its own workspace: one-call gradients made at once
+    // on several threads, interleaved with a shared Recording's, are each what one thread alone computes.
+    @Test
+    void oneCallGradientsOnFourThreadsAgreeBitwiseWithOneThread() throws Exception {
+        double[] x0 = ThomsonWorkload.points(12);
+        double[][] xs = points(x0);
+        int n = x0.length;
+        Recording shared = Recordings.scalar(ThomsonWorkload::energy, x0);
+        double[][] gExpected = new double[POINTS][n];
+        double[] eExpected = new double[POINTS];
+        for (int p = 0; p < POINTS; p++) eExpected[p] = Tape.record(ThomsonWorkload::energy, xs[p]).gradient(xs[p], gExpected[p]);
+
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int offset = t * 17;
+                Callable<Integer> work = () -> {
+                    double[] g = new double[n];
+                    double[] other = new double[n];
+                    start.await();
+                    for (int k = 0; k < EVALUATIONS / 10; k++) {
+                        int p = (k + offset) % POINTS;
+                        double e = Derivatives.gradient(ThomsonWorkload::energy, xs[p], g);
+                        if (e != eExpected[p]) throw new AssertionError("energy differs at point " + p);
+                        assertArrayEquals(gExpected[p], g, "one-call gradient at point " + p);
+                        shared.gradient(xs[(p + 1) % POINTS], other);   // the thread's workspace, used in between
+                    }
+                    return EVALUATIONS / 10;
+                };
+                results.add(pool.submit(work));
+            }
+            start.countDown();
+            for (Future<Integer> f : results) assertEquals(EVALUATIONS / 10, f.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void denseHessianWithTwoThreadsEqualsOneThreadBitwise() {
         double[] x = ThomsonWorkload.points(12);   // n = 36: more than one batch of columns, so 2 threads both work
