@@ -2,6 +2,7 @@ package dev.wengert.ad;
 
 import dev.wengert.ad.tape.Guards;
 import dev.wengert.ad.tape.Op;
+import dev.wengert.ad.tape.Rules;
 import dev.wengert.ad.tape.TapeBuilder;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
@@ -214,20 +215,13 @@ public final class Tape {
         long difference = own(x, Op.name(op)).unrecordedDifference();
         if (op == Op.SQUARE && difference != 0) {
             // The square of a difference not yet recorded is one node; the difference stays unrecorded.
-            int node = builder.binary(Op.SQUARED_DIFFERENCE, TapeBuilder.minuend(difference),
-                    TapeBuilder.subtrahend(difference));
+            int node = builder.squaredDifference(difference);
             return new Var(this, node, builder.value(node));
         }
         int xNode = x.currentNode();
         if (xNode >= 0 && builder.fuseInPlace(op, xNode)) {
             // The n-ary node x now computes op(x); x's own Var records a plain copy if used again.
             x.fusedAway(TapeBuilder.lostNary(xNode));
-            return new Var(this, xNode, builder.value(xNode));
-        }
-        long lost = op == Op.SQUARE && xNode >= 0 ? builder.squareInPlace(xNode) : 0;
-        if (lost != 0) {
-            // The difference x is now its square; x's own Var records the difference again if used again.
-            x.fusedAway(lost);
             return new Var(this, xNode, builder.value(xNode));
         }
         int node = builder.unary(op, x.node());
@@ -243,7 +237,7 @@ public final class Tape {
         if (op == Op.SUB) {
             // A difference is recorded where it is first used: under a norm or a square it becomes part
             // of the distance or squared-difference node and never takes a node of its own.
-            return Var.unrecorded(this, builder.deferredSubtraction(xNode, yNode), x.value() - y.value());
+            return Var.unrecorded(this, builder.deferredSubtraction(xNode, yNode), Rules.binary(op, x.value(), y.value()));
         }
         int node = builder.binary(op, xNode, yNode);
         return new Var(this, node, builder.value(node));
@@ -251,7 +245,13 @@ public final class Tape {
 
     Var withConstant(byte op, Var x, double c) {
         beginOperation();
-        int node = builder.withConstant(op, own(x, Op.name(op)).node(), c);
+        int xNode = own(x, Op.name(op)).node();
+        if (op == Op.SUB_CONST || op == Op.CONST_SUB) {
+            // Deferred like a subtraction of two nodes: squared, it is one node.
+            long difference = builder.deferredDifferenceWithConstant(op, xNode, c);
+            if (difference != 0) return Var.unrecorded(this, difference, Rules.withConstant(op, x.value(), c));
+        }
+        int node = builder.withConstant(op, xNode, c);
         return new Var(this, node, builder.value(node));
     }
 
@@ -308,7 +308,7 @@ public final class Tape {
     // True if v is a difference x - y, recorded or not, putting x at scratch[k] and y at scratch[count + k].
     private boolean difference(Var v, int k, int count) {
         long unrecorded = v.unrecordedDifference();
-        if (unrecorded != 0) {
+        if (TapeBuilder.isSubtraction(unrecorded)) {
             scratch[k] = TapeBuilder.minuend(unrecorded);
             scratch[count + k] = TapeBuilder.subtrahend(unrecorded);
             return true;

@@ -10,7 +10,7 @@ import java.util.function.IntFunction;
  * A value being recorded on a {@link Tape}: a small handle (tape, node, value). Every operation
  * appends at most one node to the tape and returns a new handle; the tape itself stores no objects, so
  * handles can be dropped freely. The value never changes, but the handle is not immutable: a
- * subtraction {@code x.minus(y)} is recorded only where it is first used (under a {@link #norm} or a
+ * difference {@code x.minus(y)} (or with a constant) is recorded only where it is first used (under a {@link #norm} or a
  * {@link #square()} it becomes part of the distance or squared-difference node and takes no node of its
  * own), and when recording fuses an operation into the node that uses it (a sum under a
  * {@link #reciprocal}), the handle forgets its node and remembers how to record the operation again,
@@ -38,10 +38,9 @@ import java.util.function.IntFunction;
 public final class Var implements Comparable<Var> {
     private final Tape tape;
     private final double value;
-    // The node holding this value (>= 0). For a subtraction not yet used, or after recording fused a value
-    // into the node that used it (the norm under a reciprocal, a difference under its square), a negative
-    // code that says how to record it (TapeBuilder.lostSubtraction, lostNary, squareInPlace), which
-    // node() does. A long costs nothing: it fills what an int would leave as padding, so the handle is 32
+    // The node holding this value (>= 0). For a difference not yet used, or after recording fused a value
+    // into the node that used it (the norm under a reciprocal), a negative code that says how to record it
+    // (TapeBuilder.deferredSubtraction, deferredDifferenceWithConstant, lostNary), which node() does. A long costs nothing: it fills what an int would leave as padding, so the handle is 32
     // bytes with fusion's bookkeeping in it.
     private long node;
 
@@ -76,9 +75,9 @@ public final class Var implements Comparable<Var> {
         return v;
     }
 
-    /** The code of the difference x - y this value is, if it has no node of its own (see TapeBuilder.minuend); else 0. */
+    /** The code of the difference (x - y, x - c or c - x) this value is, if it has no node of its own; else 0. */
     long unrecordedDifference() {
-        return TapeBuilder.isSubtraction(node) ? node : 0;
+        return TapeBuilder.isDifference(node) ? node : 0;
     }
 
     /** The node holding this value, recorded again first if it was fused away. */

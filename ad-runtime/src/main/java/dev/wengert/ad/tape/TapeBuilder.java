@@ -140,15 +140,14 @@ public final class TapeBuilder {
     // subtraction not recorded yet, and so may not be fused away.
     private int lastFixedNode = -1;
 
-    // A value fusion took away is remembered by its Var as one negative long (no table here, nothing
+    // A value with no node of its own is remembered by its Var as one negative long (no table here, nothing
     // allocated): bit 63 set; then
-    // - bit 62 clear: a subtraction x - y not recorded yet, or fused into a squared difference (x in bits 31..61,
-    //   y in bits 0..30);
+    // - bit 62 clear: a subtraction x - y not recorded yet (x in bits 31..61, y in bits 0..30);
     // - bits 62 set, 61 clear: the plain value of an n-ary node x before a unary was fused onto it (x in
     //   bits 0..30; the node still holds its opcode and argument list);
-    // - bits 62 and 61 set: x - c (bit 60 clear) or c - x (bit 60 set) fused into a squared difference, x in
-    //   bits 30..59 and the constant's index in bits 0..29.
-    // Node indices fit in 31 bits; the last kind is fused only while x and the index fit in 30.
+    // - bits 62 and 61 set: x - c (bit 60 clear) or c - x (bit 60 set) not recorded yet, x in bits 30..59
+    //   and the constant's index in bits 0..29.
+    // Node indices fit in 31 bits; the last kind is deferred only while x and the index fit in 30.
     private static final long LOST = Long.MIN_VALUE;
     private static final long LOST_NARY = 1L << 62;
     private static final long LOST_WITH_CONSTANT = 1L << 61;
@@ -212,87 +211,72 @@ public final class TapeBuilder {
         return true;
     }
 
-    /**
-     * If node {@code x} is a difference ({@code x - y}, {@code x - c} or {@code c - x}) among the last few
-     * recorded, that no node since reads, and not guarded or a sum's term, turns it in place into the
-     * squared difference of its operands ({@code x.minus(y).square()}, one node instead of two) and returns
-     * how to record the difference again ({@link #rerecord}), for the caller to give the difference's
-     * {@code Var}; returns 0 and changes nothing otherwise.
-     */
-    public long squareInPlace(int x) {
-        if (x <= lastFixedNode || size - x > SQUARE_WINDOW) return 0;
-        int o = op[x];
-        boolean withConstant = o == Op.SUB_CONST || o == Op.CONST_SUB;
-        if (o != Op.SUB && !withConstant) return 0;
-        // The with-constant code holds the operand and the constant's index in 30 bits each.
-        if (withConstant && (a[x] > INDEX_30 || b[x] > INDEX_30)) return 0;
-        for (int i = x + 1; i < size; i++) {
-            if (reads(i, x)) return 0;
-        }
-        if (!withConstant) {
-            op[x] = Op.SQUARED_DIFFERENCE;
-            values[x] = Rules.binary(Op.SQUARED_DIFFERENCE, values[a[x]], values[b[x]]);
-            return lostSubtraction(a[x], b[x]);
-        }
-        // (c - x)^2 is (x - c)^2 to the bit: the two differences are each other's negation.
-        op[x] = Op.SQUARED_DIFFERENCE_CONST;
-        values[x] = Rules.withConstant(Op.SQUARED_DIFFERENCE_CONST, values[a[x]], constants[b[x]]);
-        return lostDifferenceWithConstant(o == Op.CONST_SUB, a[x], b[x]);
-    }
+    // ---- differences recorded at their first use: under a norm or a square they never take a node ----
 
-    // How far back squareInPlace looks: far enough for dx and dy of a stencil computed before their
-    // squares, near enough that the check of the nodes since costs nothing.
-    private static final int SQUARE_WINDOW = 8;
-
-    // True if node i reads node x (an operand, or an n-ary argument), or may: an n-ary node of more than
-    // SQUARE_WINDOW arguments counts as reading it, so that squareInPlace never scans a long list.
-    private boolean reads(int i, int x) {
-        switch (Op.kind(op[i])) {
-            case Op.UNARY:
-            case Op.WITH_CONSTANT:
-                return a[i] == x;
-            case Op.BINARY:
-                return a[i] == x || b[i] == x;
-            case Op.NARY:
-                if (b[i] > SQUARE_WINDOW) return true;
-                for (int k = a[i], end = k + b[i]; k < end; k++) if (pool[k] == x) return true;
-                return false;
-            default:
-                return false;
-        }
-    }
-
-    /**
-     * How to record subtraction {@code x - y} where it is first used (the tape defers every subtraction, and
-     * one under a norm or a square never takes a node of its own), or again after {@link #squareInPlace}
-     * fused it: a code for {@link #rerecord}.
-     */
-    public static long lostSubtraction(int x, int y) {
+    private static long lostSubtraction(int x, int y) {
         return LOST | ((long) x << 31) | y;
     }
 
+    // x - c (or c - x, constant first) with c constant k; both indices fit in 30 bits.
+    private static long lostDifferenceWithConstant(boolean constantFirst, int x, int k) {
+        return LOST | LOST_NARY | LOST_WITH_CONSTANT | (constantFirst ? CONSTANT_FIRST : 0) | ((long) x << 30) | k;
+    }
+
     /**
-     * The {@link #lostSubtraction} code of {@code x - y}, for a subtraction recorded at its first use: until
-     * then it reads nodes x and y from outside the tape, so neither may be fused in place any more.
+     * The code of subtraction {@code x - y}, recorded at its first use ({@link #rerecord}), by a norm of it as
+     * part of a distance ({@link #minuend}, {@link #subtrahend}) or by its square ({@link #squaredDifference}).
+     * Until then it reads nodes x and y from outside the tape, so neither may be fused in place any more.
      */
     public long deferredSubtraction(int x, int y) {
         lastFixedNode = Math.max(lastFixedNode, Math.max(x, y));
         return lostSubtraction(x, y);
     }
 
-    /** True if {@code code} is a {@link #lostSubtraction} code. */
+    /**
+     * As {@link #deferredSubtraction}, for {@code x - c} ({@link Op#SUB_CONST}) or {@code c - x}
+     * ({@link Op#CONST_SUB}); the constant joins the pool now. Returns 0, for the caller to record the node
+     * now, if x or the constant's index does not fit the code's 30 bits.
+     */
+    public long deferredDifferenceWithConstant(byte opcode, int x, double c) {
+        if (x > INDEX_30 || constantCount > INDEX_30) return 0;
+        lastFixedNode = Math.max(lastFixedNode, x);
+        return lostDifferenceWithConstant(opcode == Op.CONST_SUB, x, addConstant(c));
+    }
+
+    /** True if {@code code} is a {@link #deferredSubtraction} code. */
     public static boolean isSubtraction(long code) {
         return (code & (LOST | LOST_NARY)) == LOST;
     }
 
-    /** The x of the {@link #lostSubtraction} code of {@code x - y}. */
+    /** True if {@code code} is a {@link #deferredSubtraction} or {@link #deferredDifferenceWithConstant} code. */
+    public static boolean isDifference(long code) {
+        return isSubtraction(code) || isDifferenceWithConstant(code);
+    }
+
+    private static boolean isDifferenceWithConstant(long code) {
+        return (code & (LOST | LOST_NARY | LOST_WITH_CONSTANT)) == (LOST | LOST_NARY | LOST_WITH_CONSTANT);
+    }
+
+    /** The x of the {@link #deferredSubtraction} code of {@code x - y}. */
     public static int minuend(long subtraction) {
         return (int) ((subtraction >>> 31) & INDEX);
     }
 
-    /** The y of the {@link #lostSubtraction} code of {@code x - y}. */
+    /** The y of the {@link #deferredSubtraction} code of {@code x - y}. */
     public static int subtrahend(long subtraction) {
         return (int) (subtraction & INDEX);
+    }
+
+    /**
+     * Records the square of a deferred difference as one node: {@code (x - y)^2}, or {@code (x - c)^2} for
+     * both {@code x - c} and {@code c - x} (the two differences are each other's negation, so their squares
+     * are equal to the bit). The difference itself stays unrecorded.
+     */
+    public int squaredDifference(long difference) {
+        if (isSubtraction(difference)) return binary(Op.SQUARED_DIFFERENCE, minuend(difference), subtrahend(difference));
+        int x = (int) ((difference >>> 30) & INDEX_30);
+        int k = (int) (difference & INDEX_30);
+        return push(Op.SQUARED_DIFFERENCE_CONST, x, k, Rules.withConstant(Op.SQUARED_DIFFERENCE_CONST, values[x], constants[k]));
     }
 
     /** How to record again the plain value of n-ary node {@code x} after a unary was fused onto it: a code for {@link #rerecord}. */
@@ -300,18 +284,9 @@ public final class TapeBuilder {
         return LOST | LOST_NARY | x;
     }
 
-    // How to record again x - c (or c - x, constant first) after it was fused into a squared difference;
-    // c is constant k. Both indices fit in 30 bits (squareInPlace checks).
-    private static long lostDifferenceWithConstant(boolean constantFirst, int x, int k) {
-        return LOST | LOST_NARY | LOST_WITH_CONSTANT | (constantFirst ? CONSTANT_FIRST : 0) | ((long) x << 30) | k;
-    }
-
-    /**
-     * Records again the value of a {@link #lostSubtraction} or {@link #lostNary} code, or of one that
-     * {@link #squareInPlace} returned; returns its new node.
-     */
+    /** Records the value of a deferred difference or a {@link #lostNary} code; returns its new node. */
     public int rerecord(long lost) {
-        if ((lost & (LOST_NARY | LOST_WITH_CONSTANT)) == (LOST_NARY | LOST_WITH_CONSTANT)) {
+        if (isDifferenceWithConstant(lost)) {
             byte opcode = (lost & CONSTANT_FIRST) != 0 ? Op.CONST_SUB : Op.SUB_CONST;
             int x = (int) ((lost >>> 30) & INDEX_30);
             int k = (int) (lost & INDEX_30);

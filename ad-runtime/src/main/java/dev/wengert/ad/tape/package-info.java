@@ -39,18 +39,17 @@
  *   <li>{@code x.times(2.0)} records the constant in the node (a with-constant opcode), not as a node;</li>
  *   <li>{@code Var.sum}, {@code dot}, {@code norm} and weighted sums are one n-ary node over their
  *       arguments;</li>
- *   <li>a subtraction {@code a.minus(b)} is not written when it is made: its {@code Var} holds its value
- *       and operands, and its first use records it. A {@code norm} of subtractions,
- *       {@code Var.norm(a.minus(b), ...)}, is then one distance node over both vectors, and a square of one,
- *       {@code a.minus(b).square()}, one squared-difference node, however much was recorded in between, and
- *       the subtractions never take a node;</li>
- *   <li>the square of a difference with a constant recorded among the last few nodes and not read since,
- *       {@code a.minus(c).square()}, becomes one squared-difference node in place (least squares);</li>
+ *   <li>a difference, {@code a.minus(b)} or with a constant {@code a.minus(c)}, is not written when it is
+ *       made: its {@code Var} holds its value and operands, and its first use records it. A {@code norm} of
+ *       subtractions, {@code Var.norm(a.minus(b), ...)}, is then one distance node over both vectors, and a
+ *       square of a difference, {@code a.minus(b).square()}, one squared-difference node, however much was
+ *       recorded in between (stencils, least squares), and the differences never take a node;</li>
  *   <li>a unary operation on the n-ary node just recorded ({@code Var.norm(d).reciprocal()}) is fused
  *       onto it: the n-ary node computes {@code outer(inner(args))} and keeps its inner value for the
  *       reverse sweeps.</li>
  * </ul>
- * Fusion in place happens only on the last nodes written and never on a node a guard compares. The
+ * Fusion in place (a unary onto the n-ary node just written) never touches a node a guard compares, a sum
+ * holds as a term, or a difference not yet recorded reads. The
  * {@code Var}s of the fused-away operations are not lost: each remembers how to record its operation
  * again and does so if it is used after all (a {@code Var}'s value never changes; its node may). What it
  * remembers is one {@code long} in place of its node (the operands of a subtraction, a difference's
