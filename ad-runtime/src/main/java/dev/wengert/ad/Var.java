@@ -44,7 +44,8 @@ public final class Var implements Comparable<Var> {
     // bytes with fusion's bookkeeping in it.
     private long node;
 
-    Var(Tape tape, int node, double value) {
+    // node: a node index, or a code as for fusedAway (see unrecorded)
+    Var(Tape tape, long node, double value) {
         this.tape = tape;
         this.node = node;
         this.value = value;
@@ -70,9 +71,7 @@ public final class Var implements Comparable<Var> {
 
     /** A value not recorded yet: {@code pending} (a code as for {@link #fusedAway}) says how its first use records it. */
     static Var unrecorded(Tape tape, long pending, double value) {
-        Var v = new Var(tape, 0, value);
-        v.node = pending;
-        return v;
+        return new Var(tape, pending, value);
     }
 
     /** The code of the difference (x - y, x - c or c - x) this value is, if it has no node of its own; else 0. */

@@ -89,31 +89,37 @@ public final class TapeBuilder {
                 + 4L * spare.inputNodes.length;
     }
 
+    // The sizes a recording's arrays start at, and go back to when park() drops ones grown too large.
+    private static final int INITIAL_NODES = 256;
+    private static final int INITIAL_CONSTANTS = 16;
+    private static final int INITIAL_POOL = 64;
+    private static final int INITIAL_INPUTS = 16;
+    private static final int INITIAL_SUM_TERMS = 64;
+
     private void initialArrays() {
-        op = new byte[256];
-        a = new int[256];
-        b = new int[256];
-        values = new double[256];
-        constants = new double[16];
-        pool = new int[64];
-        inputNodes = new int[16];
-        sumArguments = new int[64];
+        initialNodeArrays();
+        constants = new double[INITIAL_CONSTANTS];
+        pool = new int[INITIAL_POOL];
+        inputNodes = new int[INITIAL_INPUTS];
+        sumArguments = new int[INITIAL_SUM_TERMS];
+    }
+
+    private void initialNodeArrays() {
+        op = new byte[INITIAL_NODES];
+        a = new int[INITIAL_NODES];
+        b = new int[INITIAL_NODES];
+        values = new double[INITIAL_NODES];
+        inner = null;
     }
 
     // Parks this builder's arrays for the next recording on this thread, dropping any grown past
     // the spare limits (the next recording grows them again from the initial size).
     private void park() {
-        if (op.length > SPARE_NODES) {
-            op = new byte[256];
-            a = new int[256];
-            b = new int[256];
-            values = new double[256];
-            inner = null;
-        }
-        if (constants.length > SPARE_CONSTANTS) constants = new double[16];
-        if (pool.length > SPARE_POOL) pool = new int[64];
-        if (sumArguments.length > SPARE_NODES) sumArguments = new int[64];
-        if (inputNodes.length > SPARE_NODES) inputNodes = new int[16];
+        if (op.length > SPARE_NODES) initialNodeArrays();
+        if (constants.length > SPARE_CONSTANTS) constants = new double[INITIAL_CONSTANTS];
+        if (pool.length > SPARE_POOL) pool = new int[INITIAL_POOL];
+        if (sumArguments.length > SPARE_NODES) sumArguments = new int[INITIAL_SUM_TERMS];
+        if (inputNodes.length > SPARE_NODES) inputNodes = new int[INITIAL_INPUTS];
         slot[0] = this;
     }
 
