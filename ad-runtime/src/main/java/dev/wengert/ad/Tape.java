@@ -37,6 +37,8 @@ public final class Tape {
     private boolean closed;
     private long operations;
     private int[] scratch = new int[16];
+    // Sums being recorded term by term (Var.sum with a term function or a body), innermost last.
+    private int openSums;
 
     /** An empty tape that records on the calling thread. */
     public Tape() {
@@ -324,6 +326,7 @@ public final class Tape {
     Var sum(Var first, int n, IntFunction<Var> term) {
         checkRecordable();
         int mark = builder.startSum();
+        openSums++;
         try {
             builder.sumTerm(own(first, "sum").node());
             for (int k = 1; k < n; k++) {
@@ -331,12 +334,45 @@ public final class Tape {
                 if (t == null) throw new NullPointerException("null Var passed to sum (term " + k + " of " + n + ")");
                 builder.sumTerm(own(t, "sum").node());
             }
-            beginOperation();
-            int node = builder.endSum(mark);
-            return new Var(this, node, builder.value(node));
+            return endSum(mark);
         } finally {
+            openSums--;
             builder.abandonSum(mark);
         }
+    }
+
+    // Var.sum(tape, body): as above, with the body adding each term through terms.add.
+    Var sum(Consumer<Terms> body) {
+        checkRecordable();
+        int mark = builder.startSum();
+        Terms terms = new Terms(this, ++openSums);
+        try {
+            body.accept(terms);
+            terms.close();
+            return builder.sumSize(mark) == 0 ? constant(0) : endSum(mark);
+        } finally {
+            terms.close();
+            openSums--;
+            builder.abandonSum(mark);
+        }
+    }
+
+    // Terms.add: the term goes to the sum of the given level, which must be the innermost open one.
+    void sumTerm(int level, Var term) {
+        checkRecordable();
+        if (level == 0 || level != openSums) {
+            throw new IllegalStateException(level == 0
+                    ? "a term was added to a sum whose body has returned: add terms inside the body of Var.sum"
+                    : "a term was added to a sum while a sum nested inside it was being recorded: add it to the"
+                            + " inner sum, or to the outer one after the inner sum returns");
+        }
+        builder.sumTerm(own(term, "sum").node());
+    }
+
+    private Var endSum(int mark) {
+        beginOperation();
+        int node = builder.endSum(mark);
+        return new Var(this, node, builder.value(node));
     }
 
     // Records again a node that was fused into the node that used it (see Var#fusedAway).

@@ -4,6 +4,7 @@ import dev.wengert.ad.tape.Guards;
 import dev.wengert.ad.tape.Op;
 import dev.wengert.ad.tape.TapeBuilder;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
@@ -500,6 +501,37 @@ public final class Var implements Comparable<Var> {
         if (tape == null) throw new NullPointerException("sum: tape is null");
         if (terms == null) throw new NullPointerException("sum: the array of terms is null");
         return terms.length == 0 ? tape.constant(0) : tape.nary(Op.SUM, terms, null);
+    }
+
+    /**
+     * The sum of the terms that {@code body} adds, recorded as one node: the body runs once and hands each
+     * term to {@link Terms#add} as soon as it has recorded it, so the sum is written as the plain loop
+     * over the terms. No term's {@code Var} is kept, so a sum of many small terms allocates nothing per
+     * term. The tape and the numbers are those of {@link #sum(List)} over the terms in the order they
+     * were added; a body that adds none gives the constant 0. Sums may nest: a term may itself be a sum.
+     *
+     * <pre>{@code
+     * // the Thomson energy: sum over i < j of 1 / |p_i - p_j|
+     * Var e = Var.sum(x[0].tape(), terms -> {
+     *     for (int i = 0; i < n; i++) {
+     *         for (int j = i + 1; j < n; j++) {
+     *             terms.add(Var.norm(x[3 * i].minus(x[3 * j]), x[3 * i + 1].minus(x[3 * j + 1]),
+     *                     x[3 * i + 2].minus(x[3 * j + 2])).reciprocal());
+     *         }
+     *     }
+     * });
+     * }</pre>
+     *
+     * @param tape the tape the terms are on
+     * @param body adds the terms, on the thread that records on {@code tape}
+     * @return the sum
+     * @throws IllegalStateException if the body keeps its {@link Terms} and adds to it later, or adds to
+     *         it while a sum nested inside it is open
+     */
+    public static Var sum(Tape tape, Consumer<Terms> body) {
+        if (tape == null) throw new NullPointerException("sum: tape is null");
+        if (body == null) throw new NullPointerException("sum: the body is null");
+        return tape.sum(body);
     }
 
     /**

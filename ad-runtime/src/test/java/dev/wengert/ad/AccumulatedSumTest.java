@@ -16,9 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code Var.sum(n, term)} takes each term as it is recorded; it must record the very tape that
- * {@code Var.sum(list)} records over the same terms (so the same numbers, bit for bit) and fail as the
- * list form does.
+ * {@code Var.sum(n, term)} and {@code Var.sum(tape, terms -> ...)} take each term as it is recorded; they
+ * must record the very tape that {@code Var.sum(list)} records over the same terms (so the same numbers,
+ * bit for bit) and fail as the list form does.
  */
 class AccumulatedSumTest {
     private static final double[] X0 = {0.3, -1.1, 0.7, 1.4, 0.2, -0.5};
@@ -61,6 +61,10 @@ class AccumulatedSumTest {
         }, X0);
         Recording accumulated = Tape.record(x -> Var.sum(n, k -> term(x, k)), X0);
         assertSameNumbers(list, accumulated);
+        Recording loop = Tape.record(x -> Var.sum(x[0].tape(), terms -> {
+            for (int k = 0; k < n; k++) terms.add(term(x, k));
+        }), X0);
+        assertSameNumbers(list, loop);
     }
 
     @ParameterizedTest
@@ -69,19 +73,27 @@ class AccumulatedSumTest {
         double[] x0 = ThomsonWorkload.points(n);
         Recording list = Tape.record(ThomsonWorkload::energyFromList, x0);
         Recording accumulated = Tape.record(ThomsonWorkload::energy, x0);
+        Recording loop = Tape.record(ThomsonWorkload::energyFromLoop, x0);
         assertEquals(list.size(), accumulated.size());
+        assertEquals(list.size(), loop.size());
         double[] x = x0.clone();
         for (int i = 0; i < x.length; i++) x[i] *= 1 + 1e-3 * Math.sin(i);
         double[] g1 = new double[x.length];
         double[] g2 = new double[x.length];
+        double[] g3 = new double[x.length];
         assertEquals(list.gradient(x, g1), accumulated.gradient(x, g2));
+        assertEquals(list.gradient(x, g1), loop.gradient(x, g3));
         assertArrayEquals(g1, g2);
+        assertArrayEquals(g1, g3);
         double[] v = ThomsonWorkload.direction(x.length);
         double[] hv1 = new double[x.length];
         double[] hv2 = new double[x.length];
+        double[] hv3 = new double[x.length];
         list.hessianVector(x, v, hv1);
         accumulated.hessianVector(x, v, hv2);
+        loop.hessianVector(x, v, hv3);
         assertArrayEquals(hv1, hv2);
+        assertArrayEquals(hv1, hv3);
     }
 
     @Test
@@ -114,6 +126,43 @@ class AccumulatedSumTest {
         }, X0);
         Recording accumulated = Tape.record(x -> Var.sum(4, i -> Var.sum(i + 1, k -> term(x, 3 * i + k)).square()), X0);
         assertSameNumbers(list, accumulated);
+        Recording loops = Tape.record(x -> Var.sum(x[0].tape(), outer -> {
+            for (int i = 0; i < 4; i++) {
+                int row = i;
+                outer.add(Var.sum(x[0].tape(), inner -> {
+                    for (int k = 0; k <= row; k++) inner.add(term(x, 3 * row + k));
+                }).square());
+            }
+        }), X0);
+        assertSameNumbers(list, loops);
+        Recording mixed = Tape.record(x -> Var.sum(x[0].tape(), outer -> {
+            for (int i = 0; i < 4; i++) {
+                int row = i;
+                outer.add(Var.sum(row + 1, k -> term(x, 3 * row + k)).square());
+            }
+        }), X0);
+        assertSameNumbers(list, mixed);
+    }
+
+    @Test
+    void aLoopThatAddsNoTermsIsTheConstantZeroOfTheEmptySum() {
+        Recording empty = Tape.record(x -> Var.sum(x[0].tape(), terms -> { }).plus(x[0].square()), X0);
+        Recording none = Tape.record(x -> Var.sum(x[0].tape()).plus(x[0].square()), X0);
+        assertSameNumbers(none, empty);
+        assertEquals(X[0] * X[0], empty.value(X));
+    }
+
+    @Test
+    void aLoopSumGivesTheOneCallGradientOfTheListSum() {
+        double[] x0 = ThomsonWorkload.points(12);
+        double[] g1 = new double[x0.length];
+        double[] g2 = new double[x0.length];
+        double list = Derivatives.gradient(ThomsonWorkload::energyFromList, x0, g1);
+        double loop = Derivatives.gradient(ThomsonWorkload::energyFromLoop, x0, g2);
+        assertEquals(Double.doubleToRawLongBits(list), Double.doubleToRawLongBits(loop));
+        assertArrayEquals(g1, g2);
+        // The closed form, within the rounding of 66 terms of 1 / |p_i - p_j| (each a few ulps).
+        assertEquals(ThomsonWorkload.value(x0), loop, 1e-13 * Math.abs(loop));
     }
 
     @Test
@@ -151,6 +200,92 @@ class AccumulatedSumTest {
         String accumulated = assertThrows(ForeignVarException.class, () -> Var.sum(2, k -> k == 0 ? x : foreign)).getMessage();
         assertEquals(list, accumulated);
         assertTrue(accumulated.contains("sum"), accumulated);
+    }
+
+    @Test
+    void aLoopTermOfAnotherTapeIsTheForeignVarOfTheListForm() {
+        Tape other = new Tape();
+        Var foreign = other.variable(2);
+        Tape tape = new Tape();
+        Var x = tape.variable(1);
+        String list = assertThrows(ForeignVarException.class, () -> Var.sum(List.of(x, foreign))).getMessage();
+        String loop = assertThrows(ForeignVarException.class, () -> Var.sum(tape, terms -> {
+            terms.add(x);
+            terms.add(foreign);
+        })).getMessage();
+        assertEquals(list, loop);
+        assertEquals(3, tape.finish(Var.sum(tape, terms -> {
+            terms.add(x);
+            terms.add(x.times(2));
+        })).value(new double[] {1}), "the tape records on after the failed sum");
+    }
+
+    @Test
+    void termsKeptPastTheirBodyAreRejectedAndLoseNothing() {
+        Tape tape = new Tape();
+        Var x = tape.variable(1.5);
+        Terms[] kept = new Terms[1];
+        Var first = Var.sum(tape, terms -> {
+            kept[0] = terms;
+            terms.add(x.square());
+        });
+        String m = assertThrows(IllegalStateException.class, () -> kept[0].add(x)).getMessage();
+        assertTrue(m.contains("body has returned"), m);
+        // Not even inside a later sum, whose own terms are another object.
+        m = assertThrows(IllegalStateException.class, () -> Var.sum(tape, terms -> kept[0].add(x))).getMessage();
+        assertTrue(m.contains("body has returned"), m);
+        Recording r = tape.finish(first.plus(Var.sum(tape, terms -> terms.add(x))));
+        assertEquals(0.5 * 0.5 + 0.5, r.value(new double[] {0.5}));
+    }
+
+    @Test
+    void aTermAddedToAnOuterSumWhileAnInnerOneIsOpenIsRejected() {
+        Tape tape = new Tape();
+        Var x = tape.variable(2);
+        String m = assertThrows(IllegalStateException.class, () -> Var.sum(tape, outer -> {
+            outer.add(x);
+            outer.add(Var.sum(tape, inner -> {
+                inner.add(x);
+                outer.add(x);
+            }));
+        })).getMessage();
+        assertTrue(m.contains("nested"), m);
+        assertThrows(IllegalStateException.class, () -> Var.sum(tape, outer -> outer.add(Var.sum(2, k -> {
+            outer.add(x);
+            return x;
+        }))));
+        // The outer sum may go on once the inner one has returned.
+        Recording r = tape.finish(Var.sum(tape, outer -> {
+            outer.add(x);
+            Var inner = Var.sum(tape, in -> in.add(x.square()));
+            outer.add(x.times(3));
+            outer.add(inner);
+        }));
+        assertEquals(1 + 3 + 1, r.value(new double[] {1}));
+    }
+
+    @Test
+    void aLoopBodyThatThrowsLeavesTheTapeUsable() {
+        Tape tape = new Tape();
+        Var[] x = tape.variables(X0);
+        assertThrows(ArithmeticException.class, () -> Var.sum(tape, terms -> {
+            for (int k = 0; k < 6; k++) {
+                if (k == 3) throw new ArithmeticException("term 3");
+                terms.add(term(x, k));
+            }
+        }));
+        Recording r = tape.finish(Var.sum(5, k -> term(x, k)));
+        assertSameNumbers(Tape.record(y -> Var.sum(5, k -> term(y, k)), X0), r);
+    }
+
+    @Test
+    void aNullLoopTermTapeOrBodyIsANullPointer() {
+        Tape tape = new Tape();
+        Var x = tape.variable(1);
+        String m = assertThrows(NullPointerException.class, () -> Var.sum(tape, terms -> terms.add(null))).getMessage();
+        assertTrue(m.contains("sum"), m);
+        assertThrows(NullPointerException.class, () -> Var.sum((Tape) null, terms -> terms.add(x)));
+        assertThrows(NullPointerException.class, () -> Var.sum(tape, (java.util.function.Consumer<Terms>) null));
     }
 
     @Test
@@ -199,6 +334,7 @@ class AccumulatedSumTest {
         tape.finish(x);
         assertThrows(ClosedTapeException.class, () -> Var.sum(List.of(x, x)));
         assertThrows(ClosedTapeException.class, () -> Var.sum(2, k -> x));
+        assertThrows(ClosedTapeException.class, () -> Var.sum(tape, terms -> terms.add(x)));
     }
 
     @Test
@@ -216,6 +352,15 @@ class AccumulatedSumTest {
                 }
             });
             assertTrue(thrown.get() instanceof ConcurrentRecordingException, String.valueOf(thrown.get()));
+            Future<Throwable> loop = other.submit(() -> {
+                try {
+                    Var.sum(tape, terms -> terms.add(x));
+                    return null;
+                } catch (Throwable t) {
+                    return t;
+                }
+            });
+            assertTrue(loop.get() instanceof ConcurrentRecordingException, String.valueOf(loop.get()));
         } finally {
             other.shutdown();
         }

@@ -229,6 +229,15 @@ public class ThomsonBenchmarks {
     }
 
     /**
+     * As {@link #tapeOneCallGradient}, with the energy written as the plain double loop handing each pair's
+     * term to {@code Var.sum(tape, terms -> ...)} ({@code ThomsonWorkload.energyFromLoop}): the same tape.
+     */
+    @Benchmark
+    public double tapeOneCallLoopGradient(Points p) {
+        return Derivatives.gradient(ThomsonWorkload::energyFromLoop, p.x, p.g);
+    }
+
+    /**
      * Record + gradient with the energy written through a {@code List<Var>} of the pair terms and
      * {@code Var.sum(list)} ({@code ThomsonWorkload.energyFromList}): the same tape as
      * {@link #tapeRecordGradient}, which takes each term as it is recorded; the difference is the list,

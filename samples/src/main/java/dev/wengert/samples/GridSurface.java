@@ -97,19 +97,18 @@ final class GridSurface {
     static Var area(Var[] u, int m, double h, double[] frame) {
         Tape tape = u[0].tape();
         int w = m + 2;
-        Var[] terms = new Var[2 * (m + 1) * (m + 1)];
-        int k = 0;
-        for (int i = 0; i <= m; i++) {
-            for (int j = 0; j <= m; j++) {
-                Var v00 = i > 0 && j > 0 ? u[(i - 1) * m + j - 1] : tape.constant(frame[i * w + j]);
-                Var v01 = i > 0 && j < m ? u[(i - 1) * m + j] : tape.constant(frame[i * w + j + 1]);
-                Var v10 = i < m && j > 0 ? u[i * m + j - 1] : tape.constant(frame[(i + 1) * w + j]);
-                Var v11 = i < m && j < m ? u[i * m + j] : tape.constant(frame[(i + 1) * w + j + 1]);
-                terms[k++] = triangle(v01.minus(v00), v10.minus(v00), h);
-                terms[k++] = triangle(v11.minus(v10), v11.minus(v01), h);
+        return Var.sum(tape, terms -> {
+            for (int i = 0; i <= m; i++) {
+                for (int j = 0; j <= m; j++) {
+                    Var v00 = i > 0 && j > 0 ? u[(i - 1) * m + j - 1] : tape.constant(frame[i * w + j]);
+                    Var v01 = i > 0 && j < m ? u[(i - 1) * m + j] : tape.constant(frame[i * w + j + 1]);
+                    Var v10 = i < m && j > 0 ? u[i * m + j - 1] : tape.constant(frame[(i + 1) * w + j]);
+                    Var v11 = i < m && j < m ? u[i * m + j] : tape.constant(frame[(i + 1) * w + j + 1]);
+                    terms.add(triangle(v01.minus(v00), v10.minus(v00), h));
+                    terms.add(triangle(v11.minus(v10), v11.minus(v01), h));
+                }
             }
-        }
-        return Var.sum(terms);
+        });
     }
 
     private static Var triangle(Var a, Var b, double h) {

@@ -12,18 +12,17 @@ final class ThomsonProblem {
 
     private ThomsonProblem() {}
 
-    /** E(x), one fused norm node and one reciprocal per pair, summed by one n-ary node. */
+    /** E(x): per pair one distance node with its reciprocal fused in, summed by one n-ary node as the loop goes. */
     static Var energy(Var[] x) {
         int n = x.length / 3;
-        Var[] terms = new Var[n * (n - 1) / 2];
-        int t = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                terms[t++] = Var.norm(x[3 * i].minus(x[3 * j]), x[3 * i + 1].minus(x[3 * j + 1]),
-                        x[3 * i + 2].minus(x[3 * j + 2])).reciprocal();
+        return Var.sum(x[0].tape(), terms -> {
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    terms.add(Var.norm(x[3 * i].minus(x[3 * j]), x[3 * i + 1].minus(x[3 * j + 1]),
+                            x[3 * i + 2].minus(x[3 * j + 2])).reciprocal());
+                }
             }
-        }
-        return Var.sum(terms);
+        });
     }
 
     /**
@@ -32,15 +31,14 @@ final class ThomsonProblem {
      */
     static Var pointEnergy(Var[] z, double[] x, int k) {
         int n = x.length / 3;
-        Var[] terms = new Var[n - 1];
-        int t = 0;
-        for (int j = 0; j < n; j++) {
-            if (j != k) {
-                terms[t++] = Var.norm(z[0].minus(x[3 * j]), z[1].minus(x[3 * j + 1]), z[2].minus(x[3 * j + 2]))
-                        .reciprocal();
+        return Var.sum(z[0].tape(), terms -> {
+            for (int j = 0; j < n; j++) {
+                if (j != k) {
+                    terms.add(Var.norm(z[0].minus(x[3 * j]), z[1].minus(x[3 * j + 1]), z[2].minus(x[3 * j + 2]))
+                            .reciprocal());
+                }
             }
-        }
-        return Var.sum(terms);
+        });
     }
 
     /** N points uniformly distributed on the unit sphere (normalised Gaussians), reproducible from the seed. */

@@ -322,6 +322,11 @@ public final class TapeBuilder {
         lastFixedNode = Math.max(lastFixedNode, term);
     }
 
+    /** Number of terms added since {@code mark}. */
+    public int sumSize(int mark) {
+        return sumTop - mark;
+    }
+
     /** Records the sum of the terms added since {@code mark} as one n-ary node, the node {@link #nary} would record. */
     public int endSum(int mark) {
         int node = nary(Op.SUM, sumArguments, mark, sumTop - mark, null);

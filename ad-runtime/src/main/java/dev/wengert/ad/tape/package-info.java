@@ -57,9 +57,9 @@
  * table. Nodes that end up unused are removed when the tape is built.
  *
  * <h2>Sums of many terms</h2>
- * {@code Var.sum(n, term)} hands each term's node to the writer as soon as the term is recorded
- * ({@code startSum}, {@code sumTerm}, {@code endSum}: a stack of argument lists in one reused array, so sums
- * nest); the writer then records the very node {@code Var.sum(list)} would. A term the sum holds may no
+ * {@code Var.sum(n, term)} and {@code Var.sum(tape, body)} hand each term's node to the writer as soon as
+ * it is recorded ({@code startSum}, {@code sumTerm}, {@code endSum}: a stack of argument lists in one reused
+ * array, so sums nest); the writer then records the very node {@code Var.sum(list)} would. A term the sum holds may no
  * longer be fused away (like a node a guard compares).
  *
  * <h2>Threads</h2>

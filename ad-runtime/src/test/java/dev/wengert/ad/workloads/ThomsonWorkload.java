@@ -1,5 +1,6 @@
 package dev.wengert.ad.workloads;
 
+import dev.wengert.ad.Tape;
 import dev.wengert.ad.Var;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,6 +87,18 @@ public final class ThomsonWorkload {
             previous[0] = i;
             previous[1] = j;
             return pair(x, i, j);
+        });
+    }
+
+    /** The same energy written as the plain double loop, each pair's term handed to {@link Var#sum(Tape, java.util.function.Consumer)}: the same tape. */
+    public static Var energyFromLoop(Var[] x) {
+        int n = x.length / 3;
+        return Var.sum(x[0].tape(), terms -> {
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    terms.add(pair(x, i, j));
+                }
+            }
         });
     }
 
