@@ -241,6 +241,11 @@ public final class Tape {
             // of the distance or squared-difference node and never takes a node of its own.
             return Var.unrecorded(this, builder.deferredSubtraction(xNode, yNode), Rules.binary(op, x.value(), y.value()));
         }
+        if (op == Op.ADD) {
+            // A sum of squared differences (a stencil's squared gradient) is one squared-distance node.
+            int node = builder.squaredDistance(xNode, yNode);
+            if (node >= 0) return new Var(this, node, builder.value(node));
+        }
         int node = builder.binary(op, xNode, yNode);
         return new Var(this, node, builder.value(node));
     }
@@ -252,6 +257,11 @@ public final class Tape {
             // Deferred like a subtraction of two nodes: squared, it is one node.
             long difference = builder.deferredDifferenceWithConstant(op, xNode, c);
             if (difference != 0) return Var.unrecorded(this, difference, Rules.withConstant(op, x.value(), c));
+        }
+        if (op == Op.ADD_CONST) {
+            // c + a squared distance is one node too, which a square root then fuses into.
+            int node = builder.squaredDistancePlus(xNode, c);
+            if (node >= 0) return new Var(this, node, builder.value(node));
         }
         int node = builder.withConstant(op, xNode, c);
         return new Var(this, node, builder.value(node));

@@ -122,8 +122,8 @@ class FusionTest {
     @Test
     void squaresOfDifferencesRecordedBeforeThemAreOneNodeEach() {
         Recording r = Tape.record(STENCIL, X);
-        // 6 inputs, two squared differences, their sum, + 1, the square root
-        assertEquals(6 + 2 + 3, r.size());
+        // 6 inputs and one node: the squared distance of (x1, x2) from (x0, x0) that adds 1, its square root fused in
+        assertEquals(6 + 1, r.size());
         assertMatchesClosedForm(STENCIL, (x, g, h) -> {
             double dx = x[1] - x[0], dy = x[2] - x[0];
             double s = Math.sqrt(1 + dx * dx + dy * dy);
@@ -140,6 +140,100 @@ class FusionTest {
                 }
             }
             return s;
+        });
+    }
+
+    // ---- sums of squared differences: one squared-distance node ----
+
+    @Test
+    void aSumOfThreeSquaredDifferencesIsOneNodeWhicheverWayRoundItIsAdded() {
+        ScalarFunction leftToRight = x -> x[0].minus(x[3]).square().plus(x[1].minus(x[4]).square())
+                .plus(x[2].minus(x[5]).square());
+        ScalarFunction lastFirst = x -> x[2].minus(x[5]).square().plus(x[0].minus(x[3]).square()
+                .plus(x[1].minus(x[4]).square()));
+        for (ScalarFunction f : new ScalarFunction[] {leftToRight, lastFirst}) {
+            assertEquals(6 + 1, Tape.record(f, X).size());
+            assertMatchesClosedForm(f, (x, g, h) -> {
+                double[] d = {x[0] - x[3], x[1] - x[4], x[2] - x[5]};
+                double[] gd = {2 * d[0], 2 * d[1], 2 * d[2]};
+                spread(gd, new double[][] {{2, 0, 0}, {0, 2, 0}, {0, 0, 2}}, g, h);
+                return d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
+            });
+        }
+        // The value is the additions' to the bit: the pairs are summed in the order they were added.
+        double[] d = {X[0] - X[3], X[1] - X[4], X[2] - X[5]};
+        assertEquals((d[0] * d[0] + d[1] * d[1]) + d[2] * d[2], Tape.record(leftToRight, X).value(X), 0);
+        assertEquals(d[2] * d[2] + (d[0] * d[0] + d[1] * d[1]), Tape.record(lastFirst, X).value(X), 0);
+    }
+
+    @Test
+    void aSquaredDistanceUsedAgainBeforeAndAfterItsConstantAndRootKeepsEveryValue() {
+        // s = dx^2 + dy^2 is read again after s + 1 and its root are recorded, and so is dx^2 itself.
+        ScalarFunction f = x -> {
+            Var dx2 = x[0].minus(x[3]).square();
+            Var s = dx2.plus(x[1].minus(x[4]).square());
+            Var root = s.plus(1).sqrt();
+            return root.plus(s.times(0.5)).plus(dx2.times(dx2));
+        };
+        assertMatchesClosedForm(f, (x, g, h) -> {
+            double dx = x[0] - x[3], dy = x[1] - x[4];
+            double s = dx * dx + dy * dy;
+            double q = Math.sqrt(1 + s);
+            // f = q + s / 2 + dx^4 in (dx, dy, dz = 0)
+            double[] gd = {dx / q + dx + 4 * dx * dx * dx, dy / q + dy, 0};
+            double[][] hd = {{(q * q - dx * dx) / (q * q * q) + 1 + 12 * dx * dx, -dx * dy / (q * q * q), 0},
+                    {-dx * dy / (q * q * q), (q * q - dy * dy) / (q * q * q) + 1, 0}, {0, 0, 0}};
+            spread(gd, hd, g, h);
+            return q + s / 2 + dx * dx * dx * dx;
+        });
+    }
+
+    @Test
+    void sumsThatAreNotOfSquaredDifferencesAloneStayAdditions() {
+        // Two squared distances added (their pairs would be summed in another order), a constant added twice,
+        // a squared difference with a constant, and a square root that is not the last operation.
+        ScalarFunction f = x -> {
+            Var s1 = x[0].minus(x[3]).square().plus(x[1].minus(x[4]).square());
+            Var s2 = x[2].minus(x[5]).square().plus(x[0].minus(x[5]).square());
+            Var both = s1.plus(s2);
+            Var twice = s1.plus(1).plus(2);
+            Var withConstant = x[0].minus(0.5).square().plus(x[1].minus(x[2]).square());
+            return both.plus(twice.sqrt()).plus(withConstant);
+        };
+        assertMatchesClosedForm(f, (x, g, h) -> {
+            double a = x[0] - x[3], b = x[1] - x[4], c = x[2] - x[5], e = x[0] - x[5], w = x[0] - 0.5, u = x[1] - x[2];
+            double t = a * a + b * b + 3;
+            double q = Math.sqrt(t);
+            // f = a^2 + b^2 + c^2 + e^2 + sqrt(a^2 + b^2 + 3) + w^2 + u^2, written straight in x.
+            double[] ga = {2 * a + a / q, 2 * b + b / q};
+            g[0] = ga[0] + 2 * e + 2 * w;
+            g[3] = -ga[0];
+            g[1] = ga[1] + 2 * u;
+            g[4] = -ga[1];
+            g[2] = 2 * c - 2 * u;
+            g[5] = -2 * c - 2 * e;
+            // The sqrt part's Hessian in (a, b), spread to (x0, x1) and (x3, x4).
+            double[][] hab = {{(t - a * a) / (t * q), -a * b / (t * q)}, {-a * b / (t * q), (t - b * b) / (t * q)}};
+            int[] p = {0, 1};
+            int[] m = {3, 4};
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < 2; j++) {
+                    h[p[i] * 6 + p[j]] += hab[i][j];
+                    h[m[i] * 6 + m[j]] += hab[i][j];
+                    h[p[i] * 6 + m[j]] -= hab[i][j];
+                    h[m[i] * 6 + p[j]] -= hab[i][j];
+                }
+            }
+            // The squares: 2 on the diagonal of each difference, -2 between its two ends.
+            int[][] ends = {{0, 3}, {1, 4}, {2, 5}, {0, 5}, {1, 2}};
+            for (int[] d : ends) {
+                h[d[0] * 6 + d[0]] += 2;
+                h[d[1] * 6 + d[1]] += 2;
+                h[d[0] * 6 + d[1]] -= 2;
+                h[d[1] * 6 + d[0]] -= 2;
+            }
+            h[0] += 2;
+            return a * a + b * b + c * c + e * e + q + w * w + u * u;
         });
     }
 

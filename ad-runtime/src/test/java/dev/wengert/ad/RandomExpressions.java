@@ -100,6 +100,9 @@ final class RandomExpressions {
                     (p, q) -> Var.dot(new double[] {0.5, -1.25}, new Var[] {p, q}), (p, q) -> p.times(0.5).plus(q.times(-1.25)), true),
             new BinaryOp("Var.norm(%1$s.minus(%2$s), %2$s.minus(0.5))", (p, q) -> Var.norm(p.minus(q), q.minus(0.5)),
                     RandomExpressions::distanceOnDuals, true),
+            new BinaryOp("%1$s.minus(%2$s).square().plus(%2$s.minus(%1$s.sin()).square()).plus(0.25).sqrt()",
+                    (p, q) -> p.minus(q).square().plus(q.minus(p.sin()).square()).plus(0.25).sqrt(),
+                    (p, q) -> p.minus(q).square().plus(q.minus(p.sin()).square()).plus(0.25).sqrt(), true),
             // kinks
             new BinaryOp("%1$s.min(%2$s)", Var::min, Dual::min, false),
             new BinaryOp("%1$s.max(%2$s)", Var::max, Dual::max, false),

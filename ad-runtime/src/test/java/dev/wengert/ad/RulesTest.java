@@ -257,17 +257,34 @@ class RulesTest {
         c.add(new Case("norm(x0 - x3, x1 - x4, x2 - x5)", Op.DISTANCE, 6,
                 x -> Var.norm(x[0].minus(x[3]), x[1].minus(x[4]), x[2].minus(x[5])), null,
                 x -> Math.sqrt(sq(x[0] - x[3]) + sq(x[1] - x[4]) + sq(x[2] - x[5])),
-                x -> pairGradient(x, 1, 1),
-                x -> pairHessian(x, false),
+                x -> pairGradient(x, 1, 1, 0),
+                x -> pairHessian(x, false, 0),
                 List.of(new double[] {1, -2, 2, 0.5, 0.25, -1}, new double[] {0.3, 0, 0, 0, 0, 0}),
                 List.of(new double[] {1e-3, 0, 1e-3, 0, 0, 0})));
         c.add(new Case("1 / norm(x0 - x3, x1 - x4, x2 - x5)", Op.DISTANCE, 6,
                 x -> Var.norm(x[0].minus(x[3]), x[1].minus(x[4]), x[2].minus(x[5])).reciprocal(), null,
                 x -> 1 / Math.sqrt(sq(x[0] - x[3]) + sq(x[1] - x[4]) + sq(x[2] - x[5])),
-                x -> pairGradient(x, -1, 3),
-                x -> pairHessian(x, true),
+                x -> pairGradient(x, -1, 3, 0),
+                x -> pairHessian(x, true, 0),
                 List.of(new double[] {1, -2, 2, 0.5, 0.25, -1}, new double[] {0.3, 0, 0, 0, 0, 0.1}),
                 List.of(new double[] {1e-3, 2e-3, 1e-3, 0, 0, 0})));
+        // A sum of squared differences is one squared-distance node; a constant added to it and a square root
+        // on top go into it too (the minimal-surface cell, sqrt(1 + |grad u|^2)).
+        c.add(new Case("(x0 - x2)^2 + (x1 - x3)^2", Op.SQUARED_DISTANCE, 4,
+                x -> x[0].minus(x[2]).square().plus(x[1].minus(x[3]).square()), null,
+                x -> sq(x[0] - x[2]) + sq(x[1] - x[3]),
+                x -> new double[] {2 * (x[0] - x[2]), 2 * (x[1] - x[3]), -2 * (x[0] - x[2]), -2 * (x[1] - x[3])},
+                x -> new double[] {2, 0, -2, 0, 0, 2, 0, -2, -2, 0, 2, 0, 0, -2, 0, 2},
+                List.of(new double[] {1, -2, 0.5, 3}, new double[] {0, 0, 0, 0}),
+                List.of(new double[] {1e150, -1e150, -1e150, 1e150})));
+        c.add(new Case("sqrt(1 + (x0 - x3)^2 + (x1 - x4)^2 + (x2 - x5)^2)", Op.SQUARED_DISTANCE, 6,
+                x -> x[0].minus(x[3]).square().plus(x[1].minus(x[4]).square()).plus(x[2].minus(x[5]).square())
+                        .plus(1).sqrt(), null,
+                x -> Math.sqrt(1 + sq(x[0] - x[3]) + sq(x[1] - x[4]) + sq(x[2] - x[5])),
+                x -> pairGradient(x, 1, 1, 1),
+                x -> pairHessian(x, false, 1),
+                List.of(new double[] {1, -2, 2, 0.5, 0.25, -1}, new double[] {0.3, 0, 0, 0, 0, 0}),
+                List.of(new double[] {0, 0, 0, 0, 0, 0})));
         c.add(new Case("linear 2 x0 - 3 x1 + 0.5 x2", Op.LINEAR, 3,
                 x -> Var.dot(new double[] {2, -3, 0.5}, x), null,
                 x -> 2 * x[0] - 3 * x[1] + 0.5 * x[2], x -> new double[] {2, -3, 0.5}, x -> new double[9],
@@ -458,9 +475,10 @@ class RulesTest {
 
     // Gradient of sign * r^(1 - power) ... in the two forms used: r (sign 1, power 1) gives d / r,
     // 1 / r (sign -1, power 3) gives -d / r^3; the second point gets the opposite sign.
-    private static double[] pairGradient(double[] x, double sign, int power) {
+    // Gradient of sign * r^(2 - power) with r = sqrt(offset + |p - q|^2): sign d / r^power for p, its negation for q.
+    private static double[] pairGradient(double[] x, double sign, int power, double offset) {
         double[] d = {x[0] - x[3], x[1] - x[4], x[2] - x[5]};
-        double r = Math.sqrt(d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
+        double r = Math.sqrt(offset + d[0] * d[0] + d[1] * d[1] + d[2] * d[2]);
         double[] g = new double[6];
         for (int k = 0; k < 3; k++) {
             g[k] = sign * d[k] / Math.pow(r, power);
@@ -469,11 +487,11 @@ class RulesTest {
         return g;
     }
 
-    // Hessian of r = |p - q| (block M = (r^2 I - d d^T) / r^3) or of 1 / r (block
+    // Hessian of r = sqrt(offset + |p - q|^2) (block M = (r^2 I - d d^T) / r^3) or of 1 / r (block
     // B = 3 d d^T / r^5 - I / r^3), laid out as [[M, -M], [-M, M]].
-    private static double[] pairHessian(double[] x, boolean reciprocal) {
+    private static double[] pairHessian(double[] x, boolean reciprocal, double offset) {
         double[] d = {x[0] - x[3], x[1] - x[4], x[2] - x[5]};
-        double r2 = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
+        double r2 = offset + d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
         double r = Math.sqrt(r2);
         double[] h = new double[36];
         for (int i = 0; i < 3; i++) {

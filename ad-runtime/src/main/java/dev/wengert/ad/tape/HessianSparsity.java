@@ -86,7 +86,7 @@ public final class HessianSparsity {
             case Op.BINARY:
                 return isNonlinear(o);   // a product too: bilinear, it makes its arguments interact
             case Op.NARY:
-                return o == Op.NORM || o == Op.DISTANCE || o == Op.DOT || hasNonlinearOuter(t, i);
+                return o == Op.NORM || o == Op.DISTANCE || o == Op.SQUARED_DISTANCE || o == Op.DOT || hasNonlinearOuter(t, i);
             default:
                 return false;
         }

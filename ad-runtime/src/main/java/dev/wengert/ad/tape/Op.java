@@ -107,8 +107,12 @@ public final class Op {
     public static final byte SQUARED_DIFFERENCE = 54;
     public static final byte SQUARED_DIFFERENCE_CONST = 55;
 
+    // Added later: c + (x_0 - y_0)^2 + ... + (x_k-1 - y_k-1)^2, what recording makes of a sum of squared
+    // differences (a gradient's squared length in a stencil), with an optional constant c.
+    public static final byte SQUARED_DISTANCE = 56;
+
     /** Number of opcodes. */
-    public static final int COUNT = 56;
+    public static final int COUNT = 57;
 
     private static final String[] NAMES = new String[COUNT];
     private static final byte[] KINDS = new byte[COUNT];
@@ -164,6 +168,7 @@ public final class Op {
         define(NORM, "norm", NARY);
         define(LINEAR, "linear", NARY);
         define(DISTANCE, "distance", NARY);
+        define(SQUARED_DISTANCE, "squared-distance", NARY);
         define(LOG10, "log10", UNARY, ElementaryFunction.LOG10, false);
         define(RINT, "rint", UNARY, ElementaryFunction.RINT, false);
         define(CUBE, "cube", UNARY, ElementaryFunction.CUBE, false);

@@ -171,11 +171,12 @@ public final class Rules {
     /**
      * The per-node factor the n-ary partials share, computed once per node so that a partial per
      * argument costs a multiplication, not a division: 1 / f for the norm and the distance (0 at
-     * the origin, which gives the zero-gradient convention), 1 otherwise.
+     * the origin, which gives the zero-gradient convention), 2 for the squared distance (its partials
+     * are 2 (x_k - y_k)), 1 otherwise.
      */
     public static double naryScale(int op, double inner) {
         if (op == NORM || op == DISTANCE) return inner == 0 ? 0 : 1 / inner;
-        return 1;
+        return op == SQUARED_DISTANCE ? 2 : 1;
     }
 
     /**
@@ -189,7 +190,7 @@ public final class Rules {
             case SUM: return 1;
             case DOT: return partner;
             case NORM: return xk * scale;
-            case DISTANCE: return (xk - partner) * scale;
+            case DISTANCE: case SQUARED_DISTANCE: return (xk - partner) * scale;
             case LINEAR: return weight;
             default: throw unknown(op);
         }
@@ -200,7 +201,8 @@ public final class Rules {
      * forward-over-reverse needs: {@code fdot} is the node's own tangent, {@code tk} the tangent of
      * argument k, {@code partnerTangent} that of its partner. For the norm, H = (I - u u^T) / f with
      * u = x / f, so (H t)_k = (t_k - u_k fdot) / f; a distance is the norm of x - y, whose argument
-     * k sees d_k = x_k - partner and dt_k = t_k - partnerTangent in the same formula.
+     * k sees d_k = x_k - partner and dt_k = t_k - partnerTangent in the same formula. A squared distance's
+     * Hessian is 2 [I -I; -I I], whatever its added constant: (H t)_k = 2 (t_k - partnerTangent).
      */
     public static double naryCurvature(int op, double scale, double fdot, double xk, double tk,
                                        double partner, double partnerTangent) {
@@ -209,6 +211,7 @@ public final class Rules {
             case DOT: return partnerTangent;
             case NORM: return (tk - xk * scale * fdot) * scale;
             case DISTANCE: return ((tk - partnerTangent) - (xk - partner) * scale * fdot) * scale;
+            case SQUARED_DISTANCE: return (tk - partnerTangent) * scale;
             default: throw unknown(op);
         }
     }

@@ -285,6 +285,69 @@ public final class TapeBuilder {
         return push(Op.SQUARED_DIFFERENCE_CONST, x, k, Rules.withConstant(Op.SQUARED_DIFFERENCE_CONST, values[x], constants[k]));
     }
 
+    // ---- sums of squared differences: one squared-distance node ----
+
+    /**
+     * Records {@code x + y} as one squared-distance node if it is a sum of squared differences of nodes: both
+     * squared differences, or one of them a squared distance without a fused unary or an added constant (its
+     * pairs come first, so the value is that of the addition to the bit); returns -1 otherwise. The nodes x and
+     * y stay as they are, read by nothing new: dead unless something else uses them.
+     */
+    public int squaredDistance(int x, int y) {
+        if (op[y] != Op.SQUARED_DIFFERENCE) {
+            if (op[x] != Op.SQUARED_DIFFERENCE) return -1;
+            int t = x;
+            x = y;
+            y = t;
+        }
+        int pairs;
+        if (op[x] == Op.SQUARED_DIFFERENCE) {
+            pairs = 1;
+        } else if (isPlainSquaredDistance(x)) {
+            pairs = b[x] >> 1;
+        } else {
+            return -1;
+        }
+        int count = 2 * (pairs + 1);
+        int slots = TapeData.naryPoolSlots(Op.SQUARED_DISTANCE, count);
+        ensurePool(slots);
+        int start = poolSize;
+        if (pairs == 1) {
+            pool[start] = a[x];
+            pool[start + pairs + 1] = b[x];
+        } else {
+            System.arraycopy(pool, a[x], pool, start, pairs);
+            System.arraycopy(pool, a[x] + pairs, pool, start + pairs + 1, pairs);
+        }
+        pool[start + pairs] = a[y];
+        pool[start + count - 1] = b[y];
+        pool[TapeData.outerSlot(start, count)] = TapeData.NO_OUTER;
+        pool[TapeData.constantSlot(start, count)] = TapeData.NO_CONSTANT;
+        poolSize += slots;
+        return pushNary(Op.SQUARED_DISTANCE, start, count, values[x] + values[y]);
+    }
+
+    /**
+     * Records {@code x + c} as a squared distance that adds c, if x is a squared distance without a fused unary
+     * or an added constant; returns -1 otherwise. Node x stays as it is.
+     */
+    public int squaredDistancePlus(int x, double c) {
+        if (!isPlainSquaredDistance(x)) return -1;
+        int count = b[x];
+        int slots = TapeData.naryPoolSlots(Op.SQUARED_DISTANCE, count);
+        ensurePool(slots);
+        int start = poolSize;
+        System.arraycopy(pool, a[x], pool, start, count + 1);
+        pool[TapeData.constantSlot(start, count)] = addConstant(c);
+        poolSize += slots;
+        return pushNary(Op.SQUARED_DISTANCE, start, count, values[x] + c);
+    }
+
+    private boolean isPlainSquaredDistance(int x) {
+        return op[x] == Op.SQUARED_DISTANCE && pool[TapeData.outerSlot(a[x], b[x])] == TapeData.NO_OUTER
+                && pool[TapeData.constantSlot(a[x], b[x])] == TapeData.NO_CONSTANT;
+    }
+
     /** How to record again the plain value of n-ary node {@code x} after a unary was fused onto it: a code for {@link #rerecord}. */
     public static long lostNary(int x) {
         return LOST | LOST_NARY | x;

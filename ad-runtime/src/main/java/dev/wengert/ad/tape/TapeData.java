@@ -75,11 +75,14 @@ public final class TapeData {
     //
     // An n-ary node's a is the start of its slots in the argument pool and b its argument count. Its
     // slots are the argument nodes [start, start + count), then the fused unary opcode (or NO_OUTER),
-    // then, for LINEAR only, the offset of its weights in the constant pool. Dot products and distances
-    // keep their two vectors as the two halves of the arguments: argument k pairs with k +- count / 2.
+    // then, for LINEAR, the offset of its weights in the constant pool, and for SQUARED_DISTANCE the index of
+    // its added constant (or NO_CONSTANT). Dot products and distances keep their two vectors as the two halves
+    // of the arguments: argument k pairs with k +- count / 2.
 
     /** The fused-unary slot of an n-ary node that has none. */
     static final int NO_OUTER = -1;
+    /** The constant slot of a squared distance that adds no constant. */
+    static final int NO_CONSTANT = -1;
 
     /** How the sweeps walk an n-ary node's arguments ({@link #naryShape}): every partial is 1. */
     static final int UNIT_PARTIALS = 0;
@@ -90,7 +93,7 @@ public final class TapeData {
 
     /** Pool slots an n-ary node of {@code count} arguments takes. */
     static int naryPoolSlots(int opcode, int count) {
-        return count + (opcode == Op.LINEAR ? 2 : 1);
+        return count + (opcode == Op.LINEAR || opcode == Op.SQUARED_DISTANCE ? 2 : 1);
     }
 
     /** The pool slot holding the fused unary opcode of the n-ary node whose arguments start at {@code start}. */
@@ -103,10 +106,15 @@ public final class TapeData {
         return start + count + 1;
     }
 
+    /** The pool slot holding the constant-pool index of a squared distance's added constant, or {@link #NO_CONSTANT}. */
+    static int constantSlot(int start, int count) {
+        return start + count + 1;
+    }
+
     /** {@link #UNIT_PARTIALS}, {@link #PAIRED} or {@link #GENERAL}: the one place the sweeps' n-ary loops split. */
     static int naryShape(int op) {
         if (op == Op.SUM) return UNIT_PARTIALS;
-        return op == Op.DOT || op == Op.DISTANCE ? PAIRED : GENERAL;
+        return op == Op.DOT || op == Op.DISTANCE || op == Op.SQUARED_DISTANCE ? PAIRED : GENERAL;
     }
 
     /**
@@ -114,6 +122,8 @@ public final class TapeData {
      * {@code start} in {@code pool}, reading node values from {@code v}.
      */
     static double naryInner(int op, int[] pool, int start, int count, double[] v, double[] constants) {
+        // Kept under HotSpot's inlining limit for hot methods (325 bytes of bytecode), so that every sweep
+        // inlines it: the loops over pairs are in methods of their own.
         double s = 0;
         switch (op) {
             case Op.SUM:
@@ -125,18 +135,14 @@ public final class TapeData {
                 return s;
             }
             case Op.NORM:
-                for (int k = start, end = start + count; k < end; k++) {
-                    double x = v[pool[k]];
-                    s += x * x;
-                }
-                return Math.sqrt(s);
-            case Op.DISTANCE: {
-                int half = count >> 1;
-                for (int k = start, end = start + half; k < end; k++) {
-                    double d = v[pool[k]] - v[pool[k + half]];
-                    s += d * d;
-                }
-                return Math.sqrt(s);
+                return Math.sqrt(squares(pool, start, count, v));
+            case Op.DISTANCE:
+                return Math.sqrt(squaredDifferences(pool, start, count >> 1, v));
+            case Op.SQUARED_DISTANCE: {
+                // The constant is added last, as c + (x_0 - y_0)^2 + ... written left to right adds it (addition commutes).
+                int c = pool[constantSlot(start, count)];
+                double squares = squaredDifferences(pool, start, count >> 1, v);
+                return c == NO_CONSTANT ? squares : squares + constants[c];
             }
             case Op.LINEAR: {
                 int w = pool[weightsSlot(start, count)];
@@ -146,6 +152,26 @@ public final class TapeData {
             default:
                 throw new IllegalArgumentException("not an n-ary opcode: " + Op.name(op));
         }
+    }
+
+    // x_0^2 + ... + x_count-1^2 over the arguments from start.
+    private static double squares(int[] pool, int start, int count, double[] v) {
+        double s = 0;
+        for (int k = start, end = start + count; k < end; k++) {
+            double x = v[pool[k]];
+            s += x * x;
+        }
+        return s;
+    }
+
+    // (x_0 - y_0)^2 + ... + (x_half-1 - y_half-1)^2 over the two halves of the arguments from start.
+    private static double squaredDifferences(int[] pool, int start, int half, double[] v) {
+        double s = 0;
+        for (int k = start, end = start + half; k < end; k++) {
+            double d = v[pool[k]] - v[pool[k + half]];
+            s += d * d;
+        }
+        return s;
     }
 
     // ---- n-ary nodes: f = outer(inner(args)), where outer is an optional fused unary opcode ----

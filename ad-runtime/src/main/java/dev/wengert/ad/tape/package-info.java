@@ -44,6 +44,11 @@
  *       subtractions, {@code Var.norm(a.minus(b), ...)}, is then one distance node over both vectors, and a
  *       square of a difference, {@code a.minus(b).square()}, one squared-difference node, however much was
  *       recorded in between (stencils, least squares), and the differences never take a node;</li>
+ *   <li>a sum of squared differences of nodes, {@code dx.square().plus(dy.square())}, is one squared-distance
+ *       node over both vectors, and so is a constant added to it ({@code .plus(1)}), which a square root then
+ *       fuses into: the minimal-surface cell {@code sqrt(1 + dx^2 + dy^2)} is one node. The squared
+ *       differences and the partial sums are recorded as they are made and are left for dead-code
+ *       elimination, since the new node is written after them and reads only their operands;</li>
  *   <li>a unary operation on the n-ary node just recorded ({@code Var.norm(d).reciprocal()}) is fused
  *       onto it: the n-ary node computes {@code outer(inner(args))} and keeps its inner value for the
  *       reverse sweeps.</li>
