@@ -18,7 +18,8 @@ import sys
 from collections import OrderedDict
 
 QUANTITIES = ["value", "gradient", "hvp", "hessian", "sparseHessian", "hessianPattern"]
-VARIANT_ORDER = ["Plain", "Analytic", "Generated", "TapeReused", "TapeOneCall", "TapeRecord", "TapeRecordFromList",
+VARIANT_ORDER = ["Plain", "Analytic", "Generated", "TapeReused", "TapeOneCall", "TapeOneCallLoop", "TapeRecord",
+                 "TapeRecordFromList",
                  "HipparchusGradient", "HipparchusDs", "CommonsMathDs"]
 WORKLOAD_ORDER = ["thomson", "rosenbrock", "grid"]
 SIZE_NAME = {"thomson": "N"}  # points; every other workload's size is its dimension n
