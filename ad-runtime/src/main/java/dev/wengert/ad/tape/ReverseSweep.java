@@ -31,7 +31,8 @@ public final class ReverseSweep {
         final int[] b = t.b;
         final double[] c = t.constants;
         final boolean consume = inputAdjoints != null;
-        for (int i = last; i >= 0; i--) {
+        final int lead = t.leadingInputs;
+        for (int i = last; i >= lead; i--) {
             double g = adj[i];
             if (g == 0) continue;
             if (consume) adj[i] = 0;
@@ -64,6 +65,13 @@ public final class ReverseSweep {
                 default:
                     nary(t, o, i, g, v, inner, adj, p);
             }
+        }
+        if (consume && lead > 0) {
+            // The leading inputs' adjoints are the gradient's first entries (an adjoint is never -0: it starts at
+            // +0 and only has values added, so copying the zeros too gives what the loop above would).
+            int count = Math.min(lead, last + 1);
+            System.arraycopy(adj, 0, inputAdjoints, 0, count);
+            java.util.Arrays.fill(adj, 0, count, 0.0);
         }
     }
 

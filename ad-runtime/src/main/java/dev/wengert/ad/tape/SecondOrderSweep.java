@@ -31,7 +31,8 @@ public final class SecondOrderSweep {
         final int[] a = t.a;
         final int[] b = t.b;
         final Partials p = ws.partials();
-        for (int i = last; i >= 0; i--) {
+        final int lead = t.leadingInputs;
+        for (int i = last; i >= lead; i--) {
             double g = adj[i];
             double h = ad[i];
             if (g == 0 && h == 0) continue;
@@ -87,6 +88,12 @@ public final class SecondOrderSweep {
                 }
             }
         }
+        // The leading inputs' adjoints and their tangents, as ReverseSweep hands them over.
+        int count = Math.min(lead, last + 1);
+        System.arraycopy(adj, 0, gradient, 0, count);
+        System.arraycopy(ad, 0, hv, 0, count);
+        java.util.Arrays.fill(adj, 0, count, 0.0);
+        java.util.Arrays.fill(ad, 0, count, 0.0);
     }
 
     // One small method per n-ary argument shape, each under HotSpot's inlining limit (325 bytes).

@@ -22,7 +22,9 @@ public final class TangentSweep {
         final int[] a = t.a;
         final int[] b = t.b;
         final double[] c = t.constants;
-        for (int i = 0, n = t.size; i < n; i++) {
+        System.arraycopy(x, 0, v, 0, t.leadingInputs);
+        System.arraycopy(xdot, 0, td, 0, t.leadingInputs);
+        for (int i = t.leadingInputs, n = t.size; i < n; i++) {
             int o = op[i];
             switch (Op.kind(o)) {
                 case Op.INPUT:

@@ -16,6 +16,9 @@ public final class TapeData {
     final int[] outputs;
     final Guards guards;
     final int size;
+    // Nodes [0, leadingInputs) are inputs 0, 1, ... in order (as Tape.variables records them): the sweeps
+    // copy their values and adjoints as arrays instead of dispatching on each.
+    final int leadingInputs;
 
     TapeData(byte[] op, int[] a, int[] b, double[] constants, int[] pool,
              int[] inputNodes, int[] outputs, Guards guards) {
@@ -34,6 +37,9 @@ public final class TapeData {
         this.outputs = outputs;
         this.guards = guards;
         this.size = size;
+        int k = 0;
+        while (k < size && op[k] == Op.VARIABLE && a[k] == k) k++;
+        this.leadingInputs = k;
     }
 
     /** Number of nodes (recorded operations, inputs and constants included). */

@@ -17,7 +17,8 @@ public final class ValueSweep {
         final int[] a = t.a;
         final int[] b = t.b;
         final double[] c = t.constants;
-        for (int i = 0, n = t.size; i < n; i++) {
+        System.arraycopy(x, 0, v, 0, t.leadingInputs);
+        for (int i = t.leadingInputs, n = t.size; i < n; i++) {
             int o = op[i];
             switch (Op.kind(o)) {
                 case Op.INPUT: v[i] = x[a[i]]; break;
