@@ -191,33 +191,24 @@ class AccumulatedSumTest {
     // ---- errors, as the list form ----
 
     @Test
-    void aTermOfAnotherTapeIsAForeignVarNamingSum() {
+    void aTermOfAnotherTapeIsTheForeignVarOfTheListFormInBothForms() {
         Tape other = new Tape();
         Var foreign = other.variable(2);
         Tape tape = new Tape();
         Var x = tape.variable(1);
         String list = assertThrows(ForeignVarException.class, () -> Var.sum(List.of(x, foreign))).getMessage();
         String accumulated = assertThrows(ForeignVarException.class, () -> Var.sum(2, k -> k == 0 ? x : foreign)).getMessage();
-        assertEquals(list, accumulated);
-        assertTrue(accumulated.contains("sum"), accumulated);
-    }
-
-    @Test
-    void aLoopTermOfAnotherTapeIsTheForeignVarOfTheListForm() {
-        Tape other = new Tape();
-        Var foreign = other.variable(2);
-        Tape tape = new Tape();
-        Var x = tape.variable(1);
-        String list = assertThrows(ForeignVarException.class, () -> Var.sum(List.of(x, foreign))).getMessage();
         String loop = assertThrows(ForeignVarException.class, () -> Var.sum(tape, terms -> {
             terms.add(x);
             terms.add(foreign);
         })).getMessage();
+        assertEquals(list, accumulated);
         assertEquals(list, loop);
+        assertTrue(accumulated.contains("sum"), accumulated);
         assertEquals(3, tape.finish(Var.sum(tape, terms -> {
             terms.add(x);
             terms.add(x.times(2));
-        })).value(new double[] {1}), "the tape records on after the failed sum");
+        })).value(new double[] {1}), "the tape records on after the failed sums");
     }
 
     @Test
