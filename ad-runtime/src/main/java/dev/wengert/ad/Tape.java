@@ -358,7 +358,6 @@ public final class Tape {
         Terms terms = new Terms(this, ++openSums);
         try {
             body.accept(terms);
-            terms.close();
             return builder.sumSize(mark) == 0 ? constant(0) : endSum(mark);
         } finally {
             terms.close();

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Recording fuses what the user writes naturally (a norm of subtractions becomes one distance
- * node; a reciprocal of it is fused on top; a difference's square is one node) and must stay exact
+ * node; a reciprocal of it is fused on top; a difference's square is one node, and a sum of such squares
+ * with a constant and a square root one squared-distance node) and must stay exact
  * when the fused-away values are used again, compared, or not adjacent. A subtraction is recorded
  * at its first use, so only the uses that do not fuse it give it a node of its own.
  */

@@ -1,5 +1,7 @@
 package dev.wengert.ad.tape;
 
+import java.util.Arrays;
+
 /**
  * First-order reverse (adjoint) sweep: given node values and adjoints seeded on the outputs,
  * propagates adjoints backwards through the tape. The adjoints of the input nodes are the gradient
@@ -71,7 +73,7 @@ public final class ReverseSweep {
             // +0 and only has values added, so copying the zeros too gives what the loop above would).
             int count = Math.min(lead, last + 1);
             System.arraycopy(adj, 0, inputAdjoints, 0, count);
-            java.util.Arrays.fill(adj, 0, count, 0.0);
+            Arrays.fill(adj, 0, count, 0.0);
         }
     }
 

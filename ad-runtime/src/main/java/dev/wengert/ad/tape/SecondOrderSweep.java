@@ -1,5 +1,7 @@
 package dev.wengert.ad.tape;
 
+import java.util.Arrays;
+
 /**
  * The reverse half of forward-over-reverse (Pearlmutter's H v): after a {@link TangentSweep} in
  * direction v has left values {@code v} and tangents {@code td}, this sweep propagates adjoints
@@ -92,8 +94,8 @@ public final class SecondOrderSweep {
         int count = Math.min(lead, last + 1);
         System.arraycopy(adj, 0, gradient, 0, count);
         System.arraycopy(ad, 0, hv, 0, count);
-        java.util.Arrays.fill(adj, 0, count, 0.0);
-        java.util.Arrays.fill(ad, 0, count, 0.0);
+        Arrays.fill(adj, 0, count, 0.0);
+        Arrays.fill(ad, 0, count, 0.0);
     }
 
     // One small method per n-ary argument shape, each under HotSpot's inlining limit (325 bytes).

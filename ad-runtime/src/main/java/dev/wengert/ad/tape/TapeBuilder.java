@@ -300,21 +300,16 @@ public final class TapeBuilder {
             x = y;
             y = t;
         }
-        int pairs;
-        if (op[x] == Op.SQUARED_DIFFERENCE) {
-            pairs = 1;
-        } else if (isPlainSquaredDistance(x)) {
-            pairs = b[x] >> 1;
-        } else {
-            return -1;
-        }
+        boolean difference = op[x] == Op.SQUARED_DIFFERENCE;
+        if (!difference && !isPlainSquaredDistance(x)) return -1;
+        int pairs = difference ? 1 : b[x] >> 1;   // x's pairs, then y's one: minuends in one half, subtrahends in the other
         int count = 2 * (pairs + 1);
         int slots = TapeData.naryPoolSlots(Op.SQUARED_DISTANCE, count);
         ensurePool(slots);
         int start = poolSize;
-        if (pairs == 1) {
+        if (difference) {
             pool[start] = a[x];
-            pool[start + pairs + 1] = b[x];
+            pool[start + 2] = b[x];
         } else {
             System.arraycopy(pool, a[x], pool, start, pairs);
             System.arraycopy(pool, a[x] + pairs, pool, start + pairs + 1, pairs);
