@@ -190,6 +190,32 @@ class FusionTest {
     }
 
     @Test
+    void aLongChainOfSquaredDifferencesStaysLinearInSize() {
+        // s = s.plus(d_k.square()) over 200,000 terms: past a few pairs the chain is plain additions, so the
+        // recording does not copy a growing list of pairs at every step (which would take 2e10 pool slots).
+        int n = 200_000;
+        double[] x0 = new double[2 * n];
+        for (int i = 0; i < x0.length; i++) x0[i] = Math.sin(i);
+        ScalarFunction chain = x -> {
+            Var s = x[0].minus(x[n]).square();
+            for (int k = 1; k < n; k++) s = s.plus(x[k].minus(x[n + k]).square());
+            return s;
+        };
+        Recording r = Tape.record(chain, x0);
+        assertTrue(r.bytes() < 40L * 2 * n, r.bytes() + " bytes for " + n + " terms");
+        double[] g = new double[2 * n];
+        double expected = 0;
+        r.gradient(x0, g);
+        for (int k = 0; k < n; k++) {
+            double d = x0[k] - x0[n + k];
+            expected += d * d;
+            assertEquals(2 * d, g[k], 0);
+            assertEquals(-2 * d, g[n + k], 0);
+        }
+        assertEquals(expected, r.value(x0), 0, "the additions' value, to the bit");
+    }
+
+    @Test
     void sumsThatAreNotOfSquaredDifferencesAloneStayAdditions() {
         // Two squared distances added (their pairs would be summed in another order), a constant added twice,
         // a squared difference with a constant, and a square root that is not the last operation.

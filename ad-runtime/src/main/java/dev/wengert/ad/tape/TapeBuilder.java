@@ -287,10 +287,16 @@ public final class TapeBuilder {
 
     // ---- sums of squared differences: one squared-distance node ----
 
+    // The most pairs a squared distance takes by addition. Each addition writes a new node with all the pairs so
+    // far, so a long chain (s = s.plus(d.square()) in a loop) would cost quadratic time and pool; past this
+    // many, the chain goes on as plain additions. Stencils and small vectors (2 or 3 pairs) are far below it.
+    static final int MAX_ADDED_PAIRS = 8;
+
     /**
      * Records {@code x + y} as one squared-distance node if it is a sum of squared differences of nodes: both
-     * squared differences, or one of them a squared distance without a fused unary or an added constant (its
-     * pairs come first, so the value is that of the addition to the bit); returns -1 otherwise. The nodes x and
+     * squared differences, or one of them a squared distance without a fused unary or an added constant and
+     * with fewer than {@link #MAX_ADDED_PAIRS} pairs (its pairs come first, so the value is that of the addition
+     * to the bit); returns -1 otherwise. The nodes x and
      * y stay as they are, read by nothing new: dead unless something else uses them.
      */
     public int squaredDistance(int x, int y) {
@@ -301,7 +307,7 @@ public final class TapeBuilder {
             y = t;
         }
         boolean difference = op[x] == Op.SQUARED_DIFFERENCE;
-        if (!difference && !isPlainSquaredDistance(x)) return -1;
+        if (!difference && !(isPlainSquaredDistance(x) && b[x] >> 1 < MAX_ADDED_PAIRS)) return -1;
         int pairs = difference ? 1 : b[x] >> 1;   // x's pairs, then y's one: minuends in one half, subtrahends in the other
         int count = 2 * (pairs + 1);
         int slots = TapeData.naryPoolSlots(Op.SQUARED_DISTANCE, count);
