@@ -63,6 +63,18 @@ class SparseHessianTest {
                         .plus(x[1].minus(0.5).square().times(3))
                         .plus(x[2].minus(x[3]).square())
                         .plus(x[0].times(x[2]).minus(2).square())));
+        // Squared distances without a square root: u is coupled to its right and upper neighbours, not they to
+        // each other, so the pattern is the five-point stencil's.
+        c.add(new Case("Dirichlet energy on a 5 x 5 grid (squared distances)", 25, x -> Var.sum(x[0].tape(), terms -> {
+            for (int i = 0; i < 5; i++) {
+                for (int j = 0; j < 5; j++) {
+                    Var u = x[5 * i + j];
+                    Var right = j + 1 < 5 ? x[5 * i + j + 1] : x[0].tape().constant(0);
+                    Var up = i + 1 < 5 ? x[5 * (i + 1) + j] : x[0].tape().constant(1);
+                    terms.add(right.minus(u).square().plus(up.minus(u).square()).times(0.5));
+                }
+            }
+        })));
         c.add(new Case("Thomson, 6 points (dense)", 18, ThomsonWorkload::energy));
         c.add(new Case("Thomson, 40 points (dense)", 120, ThomsonWorkload::energy));
         c.add(new Case("repeated arguments (x * x, sums, dots and norms of one node twice)", 4, x -> x[0].times(x[0])

@@ -125,7 +125,8 @@ public final class HessianSparsity {
     }
 
     // How the arguments of nonlinear node i interact: a product bilinearly (d2/dx2 = d2/dy2 = 0), a
-    // quotient x / y linearly in x, a dot product pair by pair, everything else all with all.
+    // quotient x / y linearly in x, a dot product and a squared distance pair by pair, everything else all
+    // with all.
     private static void interact(TapeData t, int i, int[][] deps, Rows rows) {
         int o = t.op[i];
         boolean binary = Op.kind(o) == Op.BINARY;
@@ -136,6 +137,17 @@ public final class HessianSparsity {
             int half = t.b[i] >> 1;
             for (int s = 0; s < half; s++) {
                 rows.interact(deps[t.naryArgument(i, s)], deps[t.naryArgument(i, s + half)]);
+            }
+        } else if (o == Op.SQUARED_DISTANCE && !hasNonlinearOuter(t, i)) {
+            // A sum of squared differences: each difference's two sides with each other and themselves, but no
+            // difference with another (the Dirichlet energy's dx^2 + dy^2 couples u to its neighbours, not them).
+            int half = t.b[i] >> 1;
+            for (int s = 0; s < half; s++) {
+                int[] x = deps[t.naryArgument(i, s)];
+                int[] y = deps[t.naryArgument(i, s + half)];
+                rows.interact(x, x);
+                rows.interact(x, y);
+                rows.interact(y, y);
             }
         } else {
             rows.interact(deps[i], deps[i]);
