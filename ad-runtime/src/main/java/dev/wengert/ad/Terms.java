@@ -7,14 +7,8 @@ package dev.wengert.ad;
  * same terms.
  *
  * <pre>{@code
- * // the Thomson energy, sum over i < j of 1 / |p_i - p_j|, written as the plain double loop
  * Var e = Var.sum(x[0].tape(), terms -> {
- *     for (int i = 0; i < n; i++) {
- *         for (int j = i + 1; j < n; j++) {
- *             terms.add(Var.norm(x[3 * i].minus(x[3 * j]), x[3 * i + 1].minus(x[3 * j + 1]),
- *                     x[3 * i + 2].minus(x[3 * j + 2])).reciprocal());
- *         }
- *     }
+ *     for (int k = 0; k < n; k++) terms.add(residual(x, k).square());
  * });
  * }</pre>
  *

@@ -133,21 +133,19 @@ public final class HessianSparsity {
         if (binary && (o == Op.MUL || o == Op.DIV)) {
             rows.interact(deps[t.a[i]], deps[t.b[i]]);
             if (o == Op.DIV) rows.interact(deps[t.b[i]], deps[t.b[i]]);
-        } else if (o == Op.DOT && !hasNonlinearOuter(t, i)) {
-            int half = t.b[i] >> 1;
-            for (int s = 0; s < half; s++) {
-                rows.interact(deps[t.naryArgument(i, s)], deps[t.naryArgument(i, s + half)]);
-            }
-        } else if (o == Op.SQUARED_DISTANCE && !hasNonlinearOuter(t, i)) {
-            // A sum of squared differences: each difference's two sides with each other and themselves, but no
-            // difference with another (the Dirichlet energy's dx^2 + dy^2 couples u to its neighbours, not them).
+        } else if ((o == Op.DOT || o == Op.SQUARED_DISTANCE) && !hasNonlinearOuter(t, i)) {
+            // Pair by pair, never one pair with another: x_k y_k couples x_k with y_k, and (x_k - y_k)^2 also
+            // each side with itself (the Dirichlet energy's dx^2 + dy^2 couples u to its neighbours, not them).
+            boolean squares = o == Op.SQUARED_DISTANCE;
             int half = t.b[i] >> 1;
             for (int s = 0; s < half; s++) {
                 int[] x = deps[t.naryArgument(i, s)];
                 int[] y = deps[t.naryArgument(i, s + half)];
-                rows.interact(x, x);
                 rows.interact(x, y);
-                rows.interact(y, y);
+                if (squares) {
+                    rows.interact(x, x);
+                    rows.interact(y, y);
+                }
             }
         } else {
             rows.interact(deps[i], deps[i]);

@@ -296,8 +296,8 @@ public final class TapeBuilder {
      * Records {@code x + y} as one squared-distance node if it is a sum of squared differences of nodes: both
      * squared differences, or one of them a squared distance without a fused unary or an added constant and
      * with fewer than {@link #MAX_ADDED_PAIRS} pairs (its pairs come first, so the value is that of the addition
-     * to the bit); returns -1 otherwise. The nodes x and
-     * y stay as they are, read by nothing new: dead unless something else uses them.
+     * to the bit); returns -1 otherwise. Nodes x and y stay as they are, read by nothing new: dead unless
+     * something else uses them.
      */
     public int squaredDistance(int x, int y) {
         if (op[y] != Op.SQUARED_DIFFERENCE) {
@@ -465,7 +465,7 @@ public final class TapeBuilder {
         if (opcode == Op.LINEAR) {
             int w = constantCount;
             for (int k = 0; k < count; k++) addConstant(weights[k]);
-            pool[TapeData.weightsSlot(start, count)] = w;
+            pool[TapeData.constantSlot(start, count)] = w;
         }
         poolSize += TapeData.naryPoolSlots(opcode, count);
         double value = TapeData.naryInner(opcode, pool, start, count, values, constants);

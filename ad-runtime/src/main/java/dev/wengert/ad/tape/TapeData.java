@@ -81,8 +81,8 @@ public final class TapeData {
     //
     // An n-ary node's a is the start of its slots in the argument pool and b its argument count. Its
     // slots are the argument nodes [start, start + count), then the fused unary opcode (or NO_OUTER),
-    // then, for LINEAR, the offset of its weights in the constant pool, and for SQUARED_DISTANCE the index of
-    // its added constant (or NO_CONSTANT). Dot products and distances keep their two vectors as the two halves
+    // then, for LINEAR and SQUARED_DISTANCE, a constant-pool index (constantSlot): the first weight, or the
+    // added constant (or NO_CONSTANT). Dot products and distances keep their two vectors as the two halves
     // of the arguments: argument k pairs with k +- count / 2.
 
     /** The fused-unary slot of an n-ary node that has none. */
@@ -107,12 +107,10 @@ public final class TapeData {
         return start + count;
     }
 
-    /** The pool slot holding a linear combination's weight offset (into the constant pool). */
-    static int weightsSlot(int start, int count) {
-        return start + count + 1;
-    }
-
-    /** The pool slot holding the constant-pool index of a squared distance's added constant, or {@link #NO_CONSTANT}. */
+    /**
+     * The pool slot, after the fused-unary slot, that holds an index into the constant pool: a linear
+     * combination's first weight, or a squared distance's added constant ({@link #NO_CONSTANT} if none).
+     */
     static int constantSlot(int start, int count) {
         return start + count + 1;
     }
@@ -151,7 +149,7 @@ public final class TapeData {
                 return c == NO_CONSTANT ? squares : squares + constants[c];
             }
             case Op.LINEAR: {
-                int w = pool[weightsSlot(start, count)];
+                int w = pool[constantSlot(start, count)];
                 for (int k = 0; k < count; k++) s += constants[w + k] * v[pool[start + k]];
                 return s;
             }
@@ -223,7 +221,7 @@ public final class TapeData {
     /** d(inner)/d(argument slot k) of n-ary node {@code i}, given {@link Rules#naryScale} of its inner value. */
     double naryPartial(int i, int k, double[] v, double scale) {
         int o = op[i];
-        double weight = o == Op.LINEAR ? constants[pool[weightsSlot(a[i], b[i])] + k] : 0;
+        double weight = o == Op.LINEAR ? constants[pool[constantSlot(a[i], b[i])] + k] : 0;
         return Rules.naryPartial(o, scale, v[naryArgument(i, k)], v[naryPartner(i, k)], weight);
     }
 
