@@ -65,6 +65,10 @@ public final class ReverseSweep {
                     break;
                 }
                 default:
+                    // nary compiled on its own is too big for HotSpot to inline back ("already compiled into a
+                    // big method"); it is inlined because this loop is compiled first. Code added to what it
+                    // inlines (Partials.atNary, Rules.naryPartial) has changed that order and made the Thomson
+                    // gradient 1.25-1.4x slower: check a change here with -XX:+PrintInlining.
                     nary(t, o, i, g, v, inner, adj, p);
             }
         }
