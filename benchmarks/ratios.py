@@ -17,8 +17,8 @@ import re
 import sys
 from collections import OrderedDict
 
-QUANTITIES = ["value", "gradient", "hvp", "hessian", "sparseHessian", "hessianPattern"]
-VARIANT_ORDER = ["Plain", "Analytic", "Generated", "TapeReused", "TapeOneCall", "TapeOneCallLoop", "TapeRecord",
+QUANTITIES = ["value", "gradient", "hvp", "hessian", "sparseHessian", "hessianPattern", "recording"]
+VARIANT_ORDER = ["Plain", "Analytic", "Generated", "Tape", "TapeReused", "TapeOneCall", "TapeOneCallLoop", "TapeRecord",
                  "TapeRecordFromList",
                  "HipparchusGradient", "HipparchusDs", "CommonsMathDs"]
 WORKLOAD_ORDER = ["thomson", "rosenbrock", "grid"]

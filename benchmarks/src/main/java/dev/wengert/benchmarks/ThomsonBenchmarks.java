@@ -218,6 +218,18 @@ public class ThomsonBenchmarks {
     }
 
     /**
+     * The recording alone, {@code Tape.record(f, x)}: the function run on {@code Var}s and the tape frozen
+     * (dead-code pass, the arrays copied out of the thread's builder), no derivative. With
+     * {@link #tapeReusedGradient} (a replay and a reverse sweep) it is {@link #tapeRecordGradient}, and with
+     * {@link #tapeOneCallGradient} it tells the freezing from the recording. What could fool it: JMH consumes
+     * the returned {@code Recording}, so the tape is built in full every call.
+     */
+    @Benchmark
+    public Recording tapeRecording(Points p) {
+        return Tape.record(ThomsonWorkload::energy, p.x);
+    }
+
+    /**
      * Record + gradient in one call, {@code Derivatives.gradient(f, x, g)}: what a user who records at every
      * point calls (and what {@code Derivatives.gradient(f, x)} costs, less its result array). The recording
      * is swept where it was made and dropped, with no {@code Recording} built and no replay: the difference

@@ -16,7 +16,8 @@ import java.util.List;
  */
 record BenchmarkName(String workload, String variant, String quantity) {
     /** The quantities a method name may end in; the longest match wins ({@code SparseHessian} over {@code Hessian}). */
-    static final List<String> QUANTITIES = List.of("value", "gradient", "hvp", "hessian", "sparseHessian", "hessianPattern");
+    static final List<String> QUANTITIES = List.of("value", "gradient", "hvp", "hessian", "sparseHessian", "hessianPattern",
+            "recording");
     private static final String SUFFIX = "Benchmarks";
 
     static BenchmarkName parse(String benchmark) {

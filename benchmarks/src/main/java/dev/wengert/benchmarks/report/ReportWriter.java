@@ -41,8 +41,8 @@ import org.knowm.xchart.style.Styler.LegendPosition;
  */
 public final class ReportWriter {
     static final List<String> WORKLOADS = List.of("thomson", "rosenbrock");
-    static final List<String> QUANTITIES = List.of("value", "gradient", "hvp", "hessian");
-    static final List<String> VARIANTS = List.of("Plain", "Analytic", "Generated", "TapeReused", "TapeOneCall",
+    static final List<String> QUANTITIES = List.of("value", "gradient", "hvp", "hessian", "recording");
+    static final List<String> VARIANTS = List.of("Plain", "Analytic", "Generated", "Tape", "TapeReused", "TapeOneCall",
             "TapeOneCallLoop", "TapeRecord", "HipparchusGradient", "HipparchusDs", "CommonsMathDs");
     private static final int WIDTH = 1400;
     private static final int PANEL_HEIGHT = 620;
