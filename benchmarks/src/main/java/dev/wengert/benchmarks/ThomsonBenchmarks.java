@@ -206,9 +206,9 @@ public class ThomsonBenchmarks {
 
     /**
      * Record + gradient in the measurement, the way a user without a reused recording writes it:
-     * {@code Tape.record(f, x).gradient(x, g)} (target: at most 10x the plain energy). It pays for the
-     * {@code Var} handles, the list of pair terms, the geometric growth of the tape arrays, the
-     * recording's fresh scratch, and the GC of all that. What could fool it: GC cost depends on the
+     * {@code Tape.record(f, x).gradient(x, g)} (target: at most 12x the plain energy). It pays for the
+     * {@code Var} handles, the frozen copy of the tape, a replay (a {@code Recording} holds no values) and
+     * the reverse sweep, and the GC of all that. What could fool it: GC cost depends on the
      * heap size and collector of the fork, and a short iteration may end before a collection is due;
      * run with {@code -prof gc} to see the bytes allocated per operation alongside the time.
      */
@@ -219,10 +219,11 @@ public class ThomsonBenchmarks {
 
     /**
      * The recording alone, {@code Tape.record(f, x)}: the function run on {@code Var}s and the tape frozen
-     * (dead-code pass, the arrays copied out of the thread's builder), no derivative. With
-     * {@link #tapeReusedGradient} (a replay and a reverse sweep) it is {@link #tapeRecordGradient}, and with
-     * {@link #tapeOneCallGradient} it tells the freezing from the recording. What could fool it: JMH consumes
-     * the returned {@code Recording}, so the tape is built in full every call.
+     * (dead-code pass, the arrays copied out of the thread's builder), no derivative. It and
+     * {@link #tapeReusedGradient} (a replay and a reverse sweep) add up to {@link #tapeRecordGradient}; set
+     * against {@link #tapeOneCallGradient} (recording and a reverse sweep, no freezing) it tells the freezing
+     * from the recording. What could fool it: nothing is evaluated, but JMH consumes the returned
+     * {@code Recording}, so the tape is built in full every call.
      */
     @Benchmark
     public Recording tapeRecording(Points p) {
