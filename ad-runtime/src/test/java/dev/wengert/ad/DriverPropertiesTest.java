@@ -90,6 +90,12 @@ class DriverPropertiesTest {
         return 1e-4 * Math.max(1.0, Math.abs(x[j]));
     }
 
+    // The step along a direction d, scaled so that the coordinate d moves most goes about 1e-4 max(1, |x|)
+    // (d may be small, or zero).
+    private static double step(double[] x, double[] d) {
+        return 1e-4 * Math.max(1.0, maxAbs(x)) / Math.max(1e-3, maxAbs(d));
+    }
+
     @Property(tries = 300)
     void gradientAgreesWithFiniteDifferences(@ForAll("smoothTrees") Expr e, @ForAll @IntRange(min = 1, max = 4) int n,
                                              @ForAll("points") double[] x4) {
@@ -137,8 +143,7 @@ class DriverPropertiesTest {
         double[] hv = new double[n];
         r.hessianVector(x, v, hv);
         double scale = maxAbs(g) * Math.max(1, maxAbs(v));
-        // Along v, scaled so that the largest coordinate moves by about step(x, j) (v may be small or zero).
-        double h = 1e-4 * Math.max(1.0, maxAbs(x)) / Math.max(1e-3, maxAbs(v));
+        double h = step(x, v);
         double[] coarse = gradientDifference(r, x, v, h);
         double[] fine = gradientDifference(r, x, v, h / 2);
         for (int i = 0; i < n; i++) {
